@@ -1,0 +1,100 @@
+"""Load, validate and cross-check every data file, once, into one `Dataset`.
+
+Stages run in order and each collects all its problems before stopping: syntax, then
+shape (pydantic), then ids and references, then the verbatim proof of the source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import AuthorErrors, Problem, ProblemCollector
+from .load import YamlDocument, load_yaml
+from .locate import format_field, locate
+from .messages import describe
+from .references import check_references, collect_ids
+from .schema import FILES
+from .verbatim import check_source
+
+
+@dataclass
+class Dataset:
+    """Every validated model, by kind ('event', 'report', ...), with lookups by id."""
+
+    models: dict[str, Any]
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __getattr__(self, kind: str) -> Any:
+        try:
+            return self.models[kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+
+def load_dataset(project: Path) -> Dataset:
+    """Read `data/` under `project`; raise AuthorErrors listing every problem found."""
+    problems = ProblemCollector()
+    docs: dict[str, YamlDocument] = {}
+    for kind, (path, _) in FILES.items():
+        loaded = load_yaml(project, path)
+        if isinstance(loaded, Problem):
+            problems.extend([loaded])
+        else:
+            docs[kind] = loaded
+    problems.raise_if_any()
+
+    models = {}
+    for kind, (path, model) in FILES.items():
+        try:
+            models[kind] = model.model_validate(docs[kind].tree)
+        except ValidationError as error:
+            problems.extend(_shape_problems(docs[kind], error))
+    problems.raise_if_any()
+
+    ids, duplicate_problems = collect_ids(docs)
+    problems.extend(duplicate_problems)
+    problems.extend(check_references(docs, ids))
+    problems.extend(_numbering_problems(docs["roadmap"], models["roadmap"]))
+    problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
+    problems.raise_if_any()
+    return Dataset(models, _lookups(models))
+
+
+def _shape_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:
+    """One problem per pydantic error, placed on the line the author has to change."""
+    problems = []
+    for item in error.errors():
+        line, column, found = locate(doc.tree, item["loc"])
+        path = found if item["type"] != "missing" else [*found, item["loc"][-1]]
+        name = str(path[-1]) if path else ""
+        problems.append(Problem(doc.path, line, column, format_field(path), describe(item, name)))
+    return problems
+
+
+def _numbering_problems(doc: YamlDocument, roadmap) -> list[Problem]:
+    """Points are numbered 1, 2, 3... in file order, as readers will cite them."""
+    problems = []
+    for index, point in enumerate(roadmap.points):
+        if point.number != index + 1:
+            line, column, _ = locate(doc.tree, ["points", index, "number"])
+            problems.append(Problem(doc.path, line, column, format_field(["points", index, "number"]),
+                                    f"is {point.number}, expected {index + 1}; number the points 1, 2, 3... in order"))
+    return problems
+
+
+def _lookups(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Entries by id, per kind, for the macros."""
+    sentences = {s.id: s for p in models["report"].paragraphs for s in p.sentences}
+    return {
+        "sources": {s.id: s for s in models["sources"].sources},
+        "names": {n.id: n for n in models["names"].names},
+        "terms": {t.id: t for t in models["glossary"].terms},
+        "actors": {a.id: a for a in models["actors"].actors},
+        "places": {p.id: p for p in models["places"].places},
+        "timeline": {e.id: e for e in models["timeline"].entries},
+        "points": {p.id: p for p in models["roadmap"].points},
+        "sentences": sentences,
+    }

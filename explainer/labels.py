@@ -1,0 +1,75 @@
+"""The engine's own words in each language (labels around data), and dates written out.
+
+These are about the shape of any explainer, not this report: report-specific words live in
+data/ and content/.
+"""
+from __future__ import annotations
+
+import datetime
+
+LANGUAGES = ("en", "ar")
+DIRECTION = {"en": "ltr", "ar": "rtl"}
+
+LABELS = {
+    "en": {
+        "point": "Point {number}",
+        "source": "Source {number}: {publisher}, {date}",
+        "in_report": "in the report",
+        "report_says": "The report",
+        "translation": "Translation",
+        "our_note": {"context": "Context", "claim": "Claim check", "wording": "Loaded wording", "translation": "Translator’s note"},
+        "sources_label": "Sources",
+        "coordinates": "Coordinates",
+        "coordinates_source": "coordinates from",
+        "used_by": "Whose word",
+        "neutral": "Neutral alternative",
+        "how_report_says": "In the report",
+        "explanation": "What it meant",
+        "outcome": "What became of it",
+        "not_yet": "Not yet written.",
+        "original": "Arabic original",
+        "published": "published",
+        "open_map": "Open in OpenStreetMap",
+    },
+    "ar": {
+        "point": "البند {number}",
+        "source": "المصدر {number}: {publisher}، {date}",
+        "in_report": "في التقرير",
+        "report_says": "التقرير",
+        "translation": "الترجمة",
+        "our_note": {"context": "سياق", "claim": "تدقيق ادعاء", "wording": "لغة منحازة", "translation": "ملاحظة المترجم"},
+        "sources_label": "المصادر",
+        "coordinates": "الإحداثيات",
+        "coordinates_source": "مصدر الإحداثيات",
+        "used_by": "لغة من",
+        "neutral": "البديل المحايد",
+        "how_report_says": "في التقرير",
+        "explanation": "معنى البند",
+        "outcome": "ما آل إليه",
+        "not_yet": "لم يُكتب بعد.",
+        "original": "النص العربي الأصلي",
+        "published": "نُشر في",
+        "open_map": "افتح في OpenStreetMap",
+    },
+}
+
+_MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    # Levantine month names with the Egyptian/Gulf ones after a slash, as Arab wires write them.
+    "ar": ["كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل", "أيار/مايو", "حزيران/يونيو",
+           "تموز/يوليو", "آب/أغسطس", "أيلول/سبتمبر", "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر",
+           "كانون الأول/ديسمبر"],
+}
+
+
+def format_date(day: datetime.date, lang: str) -> str:
+    """'6 July 2018' or '6 تموز/يوليو 2018'."""
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def format_span(start: datetime.date, end: datetime.date | None, lang: str) -> str:
+    """A date, or a span of dates, written out."""
+    if end is None or end == start:
+        return format_date(start, lang)
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"

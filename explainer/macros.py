@@ -1,0 +1,169 @@
+"""The macros authors call in content/**/*.md: links to data entries, citations, quotations,
+and whole data sections (the report, the glossary...) rendered from templates.
+
+Every macro renders in the page's own language and links within that language's site. An
+unknown id does not stop rendering at once: it is recorded with the template line, so an
+author sees every bad id in one build.
+"""
+from __future__ import annotations
+
+import posixpath
+import sys
+from typing import Callable
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from . import markup
+from .dataset import Dataset
+from .errors import Problem
+from .labels import LABELS, format_date, format_span
+from .references import did_you_mean
+
+# The page each kind of entry lives on, and the anchor prefix of its entries.
+TARGETS = {
+    "terms": ("glossary.md", "term-"),
+    "actors": ("actors.md", "actor-"),
+    "places": ("places.md", "place-"),
+    "points": ("roadmap.md", "point-"),
+    "sources": ("sources.md", "src-"),
+    "timeline": ("timeline.md", "time-"),
+    "sentences": ("report.md", ""),
+}
+
+MACRO_KIND = {"term": "terms", "actor": "actors", "place": "places", "point": "points",
+              "cite": "sources", "sentence": "sentences"}
+
+
+class PageMacros:
+    """The macros for one page: they know its language, its path and where to report problems."""
+
+    def __init__(self, data: Dataset, lang: str, page: str, source_path: str,
+                 blocks: Environment, problems: list[Problem]):
+        self.data, self.lang, self.page = data, lang, page
+        self.source_path, self.blocks, self.problems = source_path, blocks, problems
+        self.labels = LABELS[lang]
+
+    def globals(self) -> dict[str, Callable]:
+        """What a content page can call."""
+        return {
+            "term": self.term, "actor": self.actor, "place": self.place, "point": self.point,
+            "cite": self.cite, "sentence": self.sentence, "block": self.block,
+            "data": self.data, "lang": self.lang, "date": self.date,
+        }
+
+    # --- links to entries -------------------------------------------------------------
+    def href(self, kind: str, entry_id: str) -> Markup:
+        """Relative Markdown link target from this page to an entry, checked by MkDocs.
+        Ids are validated to [a-z0-9-], so the link needs no escaping."""
+        target, prefix = TARGETS[kind]
+        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return Markup(f"{relative}#{prefix}{entry_id}")
+
+    def _lookup(self, macro: str, entry_id: object):
+        kind = MACRO_KIND[macro]
+        entries = self.data.by_id[kind]
+        if isinstance(entry_id, int) and macro == "point":
+            entry_id = next((p.id for p in entries.values() if p.number == entry_id), str(entry_id))
+        if entry_id in entries:
+            return entries[entry_id]
+        self._problem(macro, entry_id, f"unknown id '{entry_id}'{did_you_mean(str(entry_id), list(entries))}; "
+                      f"use an id from {self._data_file(kind)}")
+        return None
+
+    def _link(self, kind: str, entry_id: str, label: str, css: str) -> Markup:
+        return Markup(f"[{markup.text(label)}]({self.href(kind, entry_id)}){{ .{css} }}")
+
+    def term(self, term_id: str, label: str | None = None) -> Markup:
+        """A glossary term, linked to its entry: {{ term('heavy-weapons') }}."""
+        entry = self._lookup("term", term_id)
+        if entry is None:
+            return Markup("")
+        return self._link("terms", entry.id, label or getattr(entry.term, self.lang), "term")
+
+    def actor(self, actor_id: str, label: str | None = None) -> Markup:
+        """An actor, linked to its entry on the actors page."""
+        entry = self._lookup("actor", actor_id)
+        if entry is None:
+            return Markup("")
+        return self._link("actors", entry.id, label or getattr(entry.name, self.lang), "actor")
+
+    def place(self, place_id: str, label: str | None = None) -> Markup:
+        """A place, linked to its entry (with coordinates) on the places page."""
+        entry = self._lookup("place", place_id)
+        if entry is None:
+            return Markup("")
+        return self._link("places", entry.id, label or getattr(entry.name, self.lang), "place")
+
+    def point(self, point: int | str, label: str | None = None) -> Markup:
+        """A roadmap point, by number or id: {{ point(3) }}."""
+        entry = self._lookup("point", point)
+        if entry is None:
+            return Markup("")
+        text = label or f"{self.labels['point'].format(number=entry.number)}: {getattr(entry.title, self.lang)}"
+        return self._link("points", entry.id, text, "point")
+
+    def cite(self, *source_ids: str) -> Markup:
+        """Numbered citations linking to the sources page: {{ cite('reuters-2018-07-06') }}."""
+        links = []
+        numbers = {source_id: index + 1 for index, source_id in enumerate(self.data.by_id["sources"])}
+        for source_id in source_ids:
+            source = self._lookup("cite", source_id)
+            if source is None:
+                continue
+            number = numbers[source.id]
+            label = self.labels["source"].format(number=number, publisher=source.publisher,
+                                                 date=format_date(source.date, self.lang))
+            links.append(f'[{number}]({self.href("sources", source.id)}){{ aria-label="{markup.attribute(label)}" title="{markup.attribute(label)}" }}')
+        if not links:
+            return Markup("")
+        return Markup('<sup class="cite">' + " ".join(links) + "</sup>")
+
+    def sentence(self, sentence_id: str) -> Markup:
+        """A sentence of the report, verbatim, with its translation on English pages."""
+        entry = self._lookup("sentence", sentence_id)
+        if entry is None:
+            return Markup("")
+        return self.block("quote", sentence=entry)
+
+    def date(self, day, end=None) -> str:
+        """A date written out in the page's language."""
+        return format_span(day, end, self.lang)
+
+    # --- whole sections -----------------------------------------------------------------
+    def block(self, name: str, **context) -> Markup:
+        """A whole data section rendered from explainer/templates/<name>.md."""
+        template = self.blocks.get_template(f"{name}.md")
+        helpers = {"labels": self.labels, "m": self, "text": markup.text, "html": markup.html_text,
+                   "attr": markup.attribute, "lang": self.lang, "data": self.data,
+                   "localized": lambda value: getattr(value, self.lang),
+                   "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points}}
+        return Markup(template.render(**helpers, **context))
+
+    # --- problems -----------------------------------------------------------------------
+    def _problem(self, macro: str, entry_id: object, message: str) -> None:
+        line, column = self._call_site(repr(entry_id) if not isinstance(entry_id, int) else str(entry_id))
+        self.problems.append(Problem(self.source_path, line, column, f"{macro}({entry_id!r})", message))
+
+    def _call_site(self, needle: str) -> tuple[int, int]:
+        """Line and column of the macro call in the author's file, from Jinja's frame."""
+        frame = sys._getframe()
+        while frame is not None:
+            template = frame.f_globals.get("__jinja_template__")
+            if template is not None and template.filename and template.filename.endswith(self.source_path):
+                line = template.get_corresponding_lineno(frame.f_lineno)
+                source_lines = open(template.filename, encoding="utf-8").read().splitlines()
+                text = source_lines[line - 1] if line <= len(source_lines) else ""
+                for quote in ("'", '"'):
+                    found = text.find(needle.strip("'").join(quote * 2))
+                    if found >= 0:
+                        return line, found + 1
+                return line, 1
+            frame = frame.f_back
+        return 1, 1
+
+    @staticmethod
+    def _data_file(kind: str) -> str:
+        return {"terms": "data/glossary.yaml", "actors": "data/actors.yaml", "places": "data/places.yaml",
+                "points": "data/roadmap.yaml", "sources": "data/sources.yaml",
+                "sentences": "data/report.yaml"}[kind]

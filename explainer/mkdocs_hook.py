@@ -1,0 +1,70 @@
+"""The thin MkDocs adapter: the only module that knows MkDocs.
+
+It renders data/ and content/ into docs/ before MkDocs reads them, turns author problems
+into one log line each, and makes `mkdocs build` atomic. mkdocs-static-i18n runs the whole
+build once more per language on the same config, so the render runs once per command.
+"""
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from explainer.errors import AuthorErrors
+from explainer.publish import discard, publish, staging_dir
+from explainer.render import build_docs
+
+# A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
+log = logging.getLogger("mkdocs.explainer")
+
+_state = {"command": None, "rendered": False, "failed": False, "site": None, "staging": None}
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+@event_priority(100)  # before mkdocs-static-i18n reads the config and the docs folder
+def on_config(config):
+    if not _state["rendered"]:
+        _state["rendered"] = True
+        try:
+            build_docs(Path(config.config_file_path).parent)
+        except AuthorErrors as errors:
+            for problem in errors.problems:
+                log.error(str(problem))
+            count = len(errors.problems)
+            raise PluginError(f"{count} problem{'s' * (count != 1)} in data/ or content/; "
+                              "fix them and build again (the previous site is unchanged)") from None
+        if _is_atomic_build(config):
+            _state["site"] = Path(config.site_dir)
+            _state["staging"] = staging_dir(Path(config.site_dir))
+    if _state["staging"] is not None:
+        config.site_dir = str(_state["staging"])
+    return config
+
+
+def on_build_error(error):
+    _state["failed"] = True
+
+
+def on_shutdown():
+    staging = _state["staging"]
+    if staging is None:
+        return
+    if _state["failed"]:
+        discard(staging)
+        log.error(f"Build failed: {_state['site']} was left as it was.")
+    else:
+        publish(staging, _state["site"])
+        log.info(f"Site published to {_state['site']} (open {_state['site'] / 'index.html'} offline).")
+
+
+def _is_atomic_build(config) -> bool:
+    """Only `mkdocs build`: `serve` builds into a temporary folder it serves from itself."""
+    site = Path(config.site_dir)
+    in_serve_temp = site.parent == Path(tempfile.gettempdir()) and site.name.startswith("mkdocs_")
+    return _state["command"] == "build" and not in_serve_temp

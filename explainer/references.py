@@ -1,0 +1,112 @@
+"""Cross-file checks on the raw YAML trees: ids are unique, and every reference resolves.
+
+They run on the trees rather than the models so that each problem keeps its line and column.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterator
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .errors import Problem
+from .load import YamlDocument
+from .locate import format_field, locate
+
+# Which lists hold entries with ids, per data kind, and what a reference to each is called.
+ID_LISTS = {
+    "sources": [("sources", "*")],
+    "names": [("names", "*")],
+    "glossary": [("terms", "*")],
+    "actors": [("actors", "*")],
+    "places": [("places", "*")],
+    "timeline": [("entries", "*")],
+    "roadmap": [("points", "*")],
+    "report": [("paragraphs", "*"), ("paragraphs", "*", "sentences", "*")],
+}
+
+# References that are not citations: (data kind, path to the value, kind it refers to).
+REFERENCES = [
+    ("roadmap", ("points", "*", "sentence"), "sentences"),
+    ("event", ("place",), "places"),
+]
+
+CITATION_KEYS = ("cite", "coordinates_cite")
+
+
+def walk(tree: Any, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Yield (path, node) for every node matching a path pattern where '*' is any list item."""
+    if not pattern:
+        yield prefix, tree
+        return
+    head, rest = pattern[0], pattern[1:]
+    if head == "*" and isinstance(tree, CommentedSeq):
+        for index, item in enumerate(tree):
+            yield from walk(item, rest, (*prefix, index))
+    elif isinstance(tree, CommentedMap) and head in tree:
+        yield from walk(tree[head], rest, (*prefix, head))
+
+
+def collect_ids(docs: dict[str, YamlDocument]) -> tuple[dict[str, list[str]], list[Problem]]:
+    """Ids per kind ('sentences' for the report's sentences), and a problem per duplicate."""
+    ids: dict[str, list[str]] = {}
+    problems: list[Problem] = []
+    for kind, patterns in ID_LISTS.items():
+        doc = docs[kind]
+        seen: dict[str, int] = {}
+        for pattern in patterns:
+            key = "sentences" if pattern[-2:] == ("sentences", "*") else kind
+            for path, entry in walk(doc.tree, pattern):
+                value = entry.get("id") if isinstance(entry, CommentedMap) else None
+                if not isinstance(value, str):
+                    continue
+                line, column, _ = locate(doc.tree, [*path, "id"])
+                if value in seen:
+                    problems.append(Problem(doc.path, line, column, format_field([*path, "id"]),
+                        f"duplicate id '{value}' (first used on line {seen[value]}); give each entry its own id"))
+                else:
+                    seen[value] = line
+                ids.setdefault(key, []).append(value)
+    return ids, problems
+
+
+def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]]) -> list[Problem]:
+    """A problem for every citation or reference whose id does not exist."""
+    problems = []
+    for kind, doc in docs.items():
+        for path, value in _citations(doc.tree):
+            problems.extend(_unknown(doc, path, value, ids.get("sources", []), "source", "data/sources.yaml"))
+    for kind, pattern, target in REFERENCES:
+        doc = docs[kind]
+        for path, value in walk(doc.tree, pattern):
+            where = "sentence in data/report.yaml" if target == "sentences" else f"entry in data/{target}.yaml"
+            problems.extend(_unknown(doc, path, value, ids.get(target, []), target.rstrip("s"), where))
+    return problems
+
+
+def _citations(tree: Any, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every item of every citation list, wherever it sits in the tree."""
+    if isinstance(tree, CommentedMap):
+        for key, value in tree.items():
+            if key in CITATION_KEYS and isinstance(value, CommentedSeq):
+                for index, item in enumerate(value):
+                    yield (*prefix, key, index), item
+            else:
+                yield from _citations(value, (*prefix, key))
+    elif isinstance(tree, CommentedSeq):
+        for index, item in enumerate(tree):
+            yield from _citations(item, (*prefix, index))
+
+
+def _unknown(doc: YamlDocument, path: tuple, value: Any, known: list[str], what: str, where: str) -> list[Problem]:
+    if not isinstance(value, str) or value in known:
+        return []
+    line, column, _ = locate(doc.tree, path)
+    return [Problem(doc.path, line, column, format_field(path),
+                    f"unknown {what} '{value}'{did_you_mean(value, known)}; add it as an {where} or correct the id")]
+
+
+def did_you_mean(value: str, known: list[str]) -> str:
+    """A hint naming the closest known id, if one is close."""
+    close = difflib.get_close_matches(value, known, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -1,0 +1,26 @@
+"""The data model: one pydantic model a file, each field documented for authors.
+
+`FILES` says which YAML file holds which model, so that the loader, the validator and the
+README agree on one list.
+"""
+from .actors import ActorsFile
+from .event import Event
+from .glossary import GlossaryFile
+from .names import NamesFile
+from .places import PlacesFile
+from .report import Report
+from .roadmap import RoadmapFile
+from .sources import SourcesFile
+from .timeline import TimelineFile
+
+FILES = {
+    "event": ("data/event.yaml", Event),
+    "report": ("data/report.yaml", Report),
+    "roadmap": ("data/roadmap.yaml", RoadmapFile),
+    "glossary": ("data/glossary.yaml", GlossaryFile),
+    "actors": ("data/actors.yaml", ActorsFile),
+    "places": ("data/places.yaml", PlacesFile),
+    "timeline": ("data/timeline.yaml", TimelineFile),
+    "sources": ("data/sources.yaml", SourcesFile),
+    "names": ("data/names.yaml", NamesFile),
+}

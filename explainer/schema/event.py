@@ -1,0 +1,18 @@
+"""data/event.yaml: the event the report is about, in a few fields for the home page."""
+from __future__ import annotations
+
+import datetime
+
+from pydantic import Field
+
+from .base import CitedText, Id, Model, Text
+
+
+class Event(Model):
+    """The event: the headline facts a reader gets in thirty seconds."""
+
+    title: Text = Field(description="The publication's title.")
+    date: datetime.date = Field(description="The day of the event, YYYY-MM-DD.")
+    date_label: Text = Field(description="The day written out for readers ('Wednesday 4 July 2018').")
+    place: Id = Field(description="Id of the place in data/places.yaml where it happened.")
+    summary: CitedText = Field(description="One paragraph: what happened, with sources.")

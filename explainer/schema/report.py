@@ -1,0 +1,74 @@
+"""data/report.yaml: the report itself, sentence by sentence, with translation and notes.
+
+The Arabic of every sentence is the source's text, character for character; joined with
+the separators recorded here, the sentences must give back the source file byte for byte.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from .base import Id, Line, Model, Text
+
+
+class SourcedNote(Model):
+    """Our annotation on a sentence: context, a claim that other sources tell differently,
+    or a loaded word. It is our voice, so it cites sources."""
+
+    kind: Literal["context", "claim", "wording"] = Field(
+        description="context: background; claim: the report's claim checked against others; "
+        "wording: a loaded word and a neutral alternative."
+    )
+    en: Line = Field(description="The note in English.")
+    ar: Line = Field(description="The note in Arabic.")
+    cite: list[Id] = Field(min_length=1, description="Ids in data/sources.yaml; at least one.")
+
+
+class TranslationNote(Model):
+    """A note on how we translated a sentence: about our own work, so it needs no source."""
+
+    kind: Literal["translation"] = Field(description="Always 'translation'.")
+    en: Line = Field(description="The note in English.")
+    ar: Line = Field(description="The note in Arabic.")
+
+
+Note = Annotated[Union[SourcedNote, TranslationNote], Field(discriminator="kind")]
+
+
+class Sentence(Model):
+    """One sentence of the report (or one point of a list)."""
+
+    id: Id = Field(description="Stable anchor (#<id>) shared by both languages.")
+    ar: str = Field(min_length=1, description="The Arabic, exactly as in the source file.")
+    en: Line = Field(description="Our faithful English translation.")
+    followed_by: str = Field(
+        default=" ",
+        description="The exact characters between this sentence and the next one in the same "
+        "paragraph (usually one space; '' where the source has none).",
+    )
+    notes: list[Note] = Field(default_factory=list, description="Our annotations.")
+
+
+class Paragraph(Model):
+    """A paragraph of the report, or a list (the roadmap points, one a line)."""
+
+    id: Id = Field(description="Stable anchor of the paragraph.")
+    role: Literal["body", "list-intro", "list"] = Field(
+        description="body: reporting; list-intro: the line introducing a list; list: one item a line."
+    )
+    followed_by: str = Field(
+        default="\n\n", description="The exact characters between this paragraph and the next."
+    )
+    sentences: list[Sentence] = Field(min_length=1, description="Its sentences, in order.")
+
+
+class Report(Model):
+    """The report, its provenance as far as it is known, and its text."""
+
+    file: str = Field(description="The copy of the source text, relative to the project root.")
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of that file; the build fails if the file changes."
+    )
+    provenance: Text = Field(description="What is known of who published it, and what is not.")
+    paragraphs: list[Paragraph] = Field(min_length=1, description="The text, paragraph by paragraph.")

@@ -1,0 +1,38 @@
+"""data/sources.yaml: the public sources that our own statements cite."""
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+from .base import Id, Line, Model
+
+
+def _http_url(value: str) -> str:
+    # Only http(s) may become a link: a 'javascript:' URL in data must never reach a page.
+    if not (value.startswith("https://") or value.startswith("http://")) or " " in value:
+        raise ValueError("must be an http(s) URL without spaces; copy the address of the page")
+    return value
+
+
+class Source(Model):
+    """One public source: enough for a reader to find it and judge it."""
+
+    id: Id = Field(description="How statements cite it: `cite: [this-id]`.")
+    publisher: Line = Field(description="Who published it (agency, outlet, UN office).")
+    title: Line = Field(description="The title or headline, as published, in its own language.")
+    date: datetime.date = Field(description="Publication date, YYYY-MM-DD.")
+    url: Annotated[str, AfterValidator(_http_url)] = Field(description="Where to read it.")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(
+        description="Two-letter code of the source's language: en, ar, fr, ru..."
+    )
+    supports: Line = Field(
+        description="A short quotation from the source, or a note of what it supports."
+    )
+
+
+class SourcesFile(Model):
+    """The list of sources, in the order they are numbered on the site."""
+
+    sources: list[Source] = Field(description="Every source the publication cites.")
