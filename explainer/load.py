@@ -34,7 +34,10 @@ def load_yaml(project: Path, relative_path: str) -> YamlDocument | Problem:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(part for part in (error.context, error.problem) if part)
+        what = error.problem or error.context or "unreadable"
+        context = error.context_mark
+        if error.context and context and error.problem:
+            what += f" ({error.context} started at line {context.line + 1}, column {context.column + 1})"
         return Problem(relative_path, line, column, "", f"invalid YAML: {what}; fix the syntax here")
     except YAMLError as error:
         return Problem(relative_path, 1, 1, "", f"invalid YAML: {error}; fix the syntax")

@@ -16,7 +16,7 @@ def describe(error: dict[str, Any], field_name: str) -> str:
     found = _show(error.get("input"))
     if kind == "missing":
         what = f"{LANGUAGE_NAMES[field_name]} text" if field_name in LANGUAGE_NAMES else f"field '{field_name}'"
-        return f"missing {what}; add a '{field_name}:' line here"
+        return f"missing {what}; add '{field_name}:' here"
     if kind == "extra_forbidden":
         return f"unknown field '{field_name}'; remove it or correct its spelling"
     if kind in ("string_type", "str_type"):

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from explainer.errors import AuthorErrors
+from explainer.labels import DIRECTION
 from explainer.publish import discard, publish, staging_dir
 from explainer.render import build_docs
 
@@ -45,6 +46,13 @@ def on_config(config):
     if _state["staging"] is not None:
         config.site_dir = str(_state["staging"])
     return config
+
+
+def on_post_page(output, page, config):
+    """Material puts `dir` on <body> only; assistive tech and the bidi algorithm want it on
+    <html>, with `lang`, for the whole document."""
+    lang = config.theme["language"]
+    return output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
 
 
 def on_build_error(error):

@@ -79,7 +79,7 @@ def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]]) -
     for kind, pattern, target in REFERENCES:
         doc = docs[kind]
         for path, value in walk(doc.tree, pattern):
-            where = "sentence in data/report.yaml" if target == "sentences" else f"entry in data/{target}.yaml"
+            where = "data/report.yaml" if target == "sentences" else f"data/{target}.yaml"
             problems.extend(_unknown(doc, path, value, ids.get(target, []), target.rstrip("s"), where))
     return problems
 
@@ -103,7 +103,7 @@ def _unknown(doc: YamlDocument, path: tuple, value: Any, known: list[str], what:
         return []
     line, column, _ = locate(doc.tree, path)
     return [Problem(doc.path, line, column, format_field(path),
-                    f"unknown {what} '{value}'{did_you_mean(value, known)}; add it as an {where} or correct the id")]
+                    f"unknown {what} '{value}'{did_you_mean(value, known)}; correct the id, or add the {what} to {where}")]
 
 
 def did_you_mean(value: str, known: list[str]) -> str:

@@ -6,10 +6,18 @@ from pydantic import Field
 from .base import CitedText, Id, Line, Model, Text
 
 
-class LoadedUsage(Model):
-    """For a loaded word: whose vocabulary it is, and what a neutral text says instead."""
+class Definition(Text):
+    """What a word means. A definition of a word needs no source; one that states a fact
+    (a date, a number, who did what) must cite one."""
 
-    used_by: Text = Field(description="Whose usage the word is (which side, which media).")
+    cite: list[Id] = Field(default_factory=list, description="Ids in data/sources.yaml, if it states facts.")
+
+
+class LoadedUsage(Model):
+    """For a loaded word: whose vocabulary it is (a claim, so it is sourced), and what a
+    neutral text says instead."""
+
+    used_by: CitedText = Field(description="Whose usage the word is (which side, which media), with sources.")
     neutral: Text = Field(description="The neutral alternative that our own text uses.")
 
 
@@ -22,7 +30,7 @@ class Term(Model):
         default_factory=list,
         description="The forms of the term that the report uses, exactly as written.",
     )
-    definition: CitedText = Field(description="A neutral definition, with its sources.")
+    definition: Definition = Field(description="A neutral definition.")
     loaded: LoadedUsage | None = Field(
         default=None, description="Present only for loaded words: whose usage, neutral alternative."
     )

@@ -1,0 +1,55 @@
+"""Shared helpers: copy a project (the real one or a fixture) into a temporary folder, build
+it with the real `mkdocs build`, and read what an author or reader would see."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def make_project(target: Path, data_from: Path = ROOT) -> Path:
+    """A buildable project in `target`: our mkdocs.yml, theme overrides and engine, with the
+    data/ and content/ of `data_from` (the real project, or a fixture folder)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for folder in ("data", "content"):
+        shutil.copytree(data_from / folder, target / folder)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / ".gitignore", target / "docs" / ".gitignore")
+    (target / "explainer").symlink_to(ROOT / "explainer")
+    return target
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` in `project` as an author would, capturing its output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "0"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def error_lines(output: str) -> list[str]:
+    """The messages MkDocs printed at ERROR level, without the level prefix."""
+    return [line.split("-  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real publication, built once for the whole session; the path of its site/."""
+    project = make_project(tmp_path_factory.mktemp("real") / "project")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A fresh copy of the small fixture project, for tests that break things."""
+    return make_project(tmp_path / "mini", FIXTURES / "mini")

@@ -1,0 +1,140 @@
+"""Every mistake an author can make stops the build with one located line per problem,
+all problems at once, and no Python traceback. Messages are pinned exactly: they are the
+engine's user interface."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import error_lines, mkdocs_build
+
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    """Replace one exact occurrence of `old`, failing loudly if the fixture changed."""
+    file = project / relative
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not unique in {relative}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def problems_of(project: Path) -> list[str]:
+    """Build; assert it failed cleanly; return the problem lines (without the summary)."""
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    lines = error_lines(output)
+    assert lines[-1].endswith("in data/ or content/; fix them and build again (the previous site is unchanged)")
+    return lines[:-1]
+
+
+def test_invalid_yaml_is_located(mini):
+    edit(mini, "data/sources.yaml", "    publisher: Example Wire", "    publisher: [Example Wire")
+    assert problems_of(mini) == [
+        "data/sources.yaml:4:10: invalid YAML: expected ',' or ']', but got ':' "
+        "(while parsing a flow sequence started at line 3, column 16); fix the syntax here"
+    ]
+
+
+def test_wrong_type(mini):
+    edit(mini, "data/places.yaml", "latitude: 32.5", "latitude: north")
+    assert problems_of(mini) == [
+        "data/places.yaml:6:15: places[0].latitude: expected a number, found 'north'"
+    ]
+
+
+def test_missing_translation_points_at_the_parent(mini):
+    edit(mini, "data/roadmap.yaml", "    title:\n      en: Ceasefire\n      ar: وقف إطلاق النار\n",
+         "    title:\n      en: Ceasefire\n")
+    assert problems_of(mini) == [
+        "data/roadmap.yaml:8:5: points[0].title.ar: missing Arabic text; add 'ar:' here"
+    ]
+
+
+def test_unknown_field_is_named(mini):
+    edit(mini, "data/actors.yaml", "    kind: organisation", "    kind: organisation\n    colour: blue")
+    assert problems_of(mini) == [
+        "data/actors.yaml:7:13: actors[0].colour: unknown field 'colour'; remove it or correct its spelling"
+    ]
+
+
+def test_duplicate_id(mini):
+    edit(mini, "data/glossary.yaml", "  - id: militants", "  - id: ceasefire")
+    assert problems_of(mini) == [
+        "data/glossary.yaml:11:9: terms[1].id: duplicate id 'ceasefire' (first used on line 2); give each entry its own id"
+    ]
+
+
+def test_unknown_citation_and_reference(mini):
+    edit(mini, "data/timeline.yaml", "cite: [wire-one]", "cite: [wire-two]")
+    edit(mini, "data/roadmap.yaml", "sentence: p3-s2", "sentence: p3-s9")
+    assert problems_of(mini) == [
+        "data/roadmap.yaml:13:15: points[1].sentence: unknown sentence 'p3-s9' (did you mean 'p3-s2'?); "
+        "correct the id, or add the sentence to data/report.yaml",
+        "data/timeline.yaml:7:12: entries[0].cite[0]: unknown source 'wire-two' (did you mean 'wire-one'?); "
+        "correct the id, or add the source to data/sources.yaml",
+    ]
+
+
+def test_changed_source_text_fails(mini):
+    edit(mini, "data/source/text.txt", "صباحاً", "مساءً")
+    lines = problems_of(mini)
+    assert len(lines) == 2
+    assert lines[0].startswith("data/report.yaml:2:9: sha256: data/source/text.txt has changed (its SHA-256 is now ")
+    assert lines[0].endswith("the source must stay as received: restore it from the original, do not update this hash")
+    assert lines[1].startswith("data/report.yaml:11:13: paragraphs[0].sentences[0].ar: differs from "
+                               "data/source/text.txt at its line 1, column 23: the source has ")
+
+
+def test_sentence_edited_in_data_fails(mini):
+    edit(mini, "data/report.yaml", "ar: انتهى الاجتماع من دون اتفاق.", "ar: انتهى الاجتماع دون اتفاق.")
+    lines = problems_of(mini)
+    assert len(lines) == 1
+    assert lines[0] == ("data/report.yaml:19:13: paragraphs[0].sentences[1].ar: differs from "
+                        "data/source/text.txt at its line 1, column 46: the source has 'هى الاجتماع من دون اتفاق' "
+                        "where this has 'هى الاجتماع دون اتفاق.'; copy the text from the source exactly")
+
+
+def test_unknown_macro_id_names_file_line_and_column(mini):
+    edit(mini, "content/en/index.md", "A {{ term('ceasefire') }}", "A {{ term('ceasfire') }}")
+    edit(mini, "content/ar/index.md", "{{ place('town') }}", "{{ place('city') }}")
+    assert problems_of(mini) == [
+        "content/ar/index.md:7:67: place('city'): unknown id 'city'; use an id from data/places.yaml",
+        "content/en/index.md:7:11: term('ceasfire'): unknown id 'ceasfire' (did you mean 'ceasefire'?); "
+        "use an id from data/glossary.yaml",
+    ]
+
+
+def test_undefined_variable_in_template(mini):
+    edit(mini, "content/en/about.md", "We translate.", "We translate {{ dta.event }}.")
+    assert problems_of(mini) == [
+        "content/en/about.md:5:1: 'dta' is undefined; check the spelling of the name, or see README.md for the macros"
+    ]
+
+
+def test_page_without_twin(mini):
+    (mini / "content/en/extra.md").write_text("# Extra\n", encoding="utf-8")
+    assert problems_of(mini) == [
+        "content/en/extra.md:1:1: has no ar twin; create content/ar/extra.md "
+        "(every page exists in both languages at the same path)"
+    ]
+
+
+def test_section_missing_in_twin_and_heading_without_id(mini):
+    edit(mini, "content/ar/about.md", "## المنهج { #method }\n", "## المنهج\n")
+    assert problems_of(mini) == [
+        "content/ar/about.md:1:1: section '#method' (content/en/about.md:3) is missing here; "
+        "add it, translated, with the same id",
+        "content/ar/about.md:3:1: section heading without an id; end it with {#an-id} shared by both languages",
+    ]
+
+
+def test_all_problems_reported_at_once(mini):
+    edit(mini, "data/places.yaml", "latitude: 32.5", "latitude: 132.5")
+    edit(mini, "data/event.yaml", "  ar: حدث تجريبي\n", "")
+    edit(mini, "data/sources.yaml", "url: https://example.org/wire-one", "url: javascript:alert(1)")
+    assert problems_of(mini) == [
+        "data/event.yaml:1:1: title.ar: missing Arabic text; add 'ar:' here",
+        "data/places.yaml:6:15: places[0].latitude: input should be less than or equal to 90, found 132.5",
+        "data/sources.yaml:6:10: sources[0].url: must be an http(s) URL without spaces; copy the address "
+        "of the page, found 'javascript:alert(1)'",
+    ]
