@@ -1,0 +1,140 @@
+"""The site in a real browser (Debian's Chromium, driven by Playwright): right-to-left
+layout, our Arabic typeface really used, the language switch keeping the reader's place,
+a phone-sized screen, the keyboard, Arabic search, and reading offline from file://."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(real_site):
+    """The built site over HTTP on a free loopback port."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site.resolve()))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def rendered_fonts(page, selector: str) -> set[str]:
+    """The fonts Chromium really drew the element's text with (not just the CSS stack):
+    ours is reported by its internal name, marked 'web font' (isCustomFont)."""
+    # font-display: swap draws with a fallback until the face is decoded: wait for it.
+    page.evaluate("""async () => {
+        await document.fonts.load('400 16px "Explainer Naskh"', 'ب');
+        await document.fonts.load('700 16px "Explainer Naskh"', 'ب');
+        await document.fonts.ready;
+        await new Promise(requestAnimationFrame);
+    }""")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return {OURS if font["isCustomFont"] else font["familyName"] for font in fonts}
+
+
+OURS = "our web font"
+# Spaces and full stops are outside our font's unicode-range: the system's Latin font draws them.
+LATIN_FALLBACK = {"Liberation Sans", "DejaVu Sans"}
+
+
+def test_arabic_pages_are_right_to_left_in_our_typeface(page, server):
+    page.goto(f"{server}/ar/report.html")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert OURS in rendered_fonts(page, "#p1-s1 p.original") <= {OURS, *LATIN_FALLBACK}
+    # The navigation drawer sits on the right in RTL: the content starts right of the page's middle.
+    box = page.locator("#p1-s1").bounding_box()
+    assert box["x"] + box["width"] > 640
+
+
+def test_english_pages_use_our_typeface_for_arabic_quotes(page, server):
+    page.goto(f"{server}/report.html")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
+    assert OURS in rendered_fonts(page, "#p1-s1 p.original") <= {OURS, *LATIN_FALLBACK}
+    assert OURS not in rendered_fonts(page, "#p1-s1 p.translation")
+
+
+def test_language_switch_lands_on_the_same_sentence(page, server):
+    page.goto(f"{server}/report.html#p1-s4")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="ar"]').click()
+    page.wait_for_url("**/ar/report.html#p1-s4")
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("document.querySelector(':target').id") == "p1-s4"
+    # ...and back again.
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url("**/report.html#p1-s4")
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_no_page_scrolls_sideways_on_a_phone(browser, server, prefix):
+    context = browser.new_context(viewport={"width": 360, "height": 780}, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for name in ("index", "report", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"):
+        page.goto(f"{server}/{prefix}{name}.html")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{prefix}{name}.html is {overflow}px too wide"
+    context.close()
+
+
+def test_keyboard_reaches_skip_link_language_switch_and_citations(page, server):
+    page.goto(f"{server}/index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className").startswith("md-skip")
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("(e => e.closest('sup.cite') ? 'cite' : e.getAttribute('hreflang') || e.tagName)(document.activeElement)"))
+    assert "cite" in reached
+
+
+def test_arabic_search_finds_the_report(page, server):
+    page.goto(f"{server}/ar/index.html")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill("المفاوضات")
+    # Material searches on keyup; typing Arabic here inserts text without key events.
+    page.locator("input.md-search__input").press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any("report.html" in href for href in hrefs)
+
+
+def test_reading_offline_from_the_file_system(page, real_site):
+    page.goto((real_site.resolve() / "ar" / "report.html").as_uri() + "#p1-s2")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert OURS in rendered_fonts(page, "#p1-s2 p.original") <= {OURS, *LATIN_FALLBACK}

@@ -1,0 +1,56 @@
+"""The macros render the right text, in the page's language, linking to the right anchor;
+and nothing from data can inject HTML, script or Markdown into a page."""
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from conftest import mkdocs_build
+from test_author_errors import edit
+
+
+def page(project, path):
+    return BeautifulSoup((project / "site" / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_macros_link_in_the_page_language(mini):
+    assert mkdocs_build(mini).returncode == 0
+    for path, lang in (("index.html", "en"), ("ar/index.html", "ar")):
+        soup = page(mini, path)
+        term = soup.select_one("a.term")
+        actor = soup.select_one("a.actor")
+        place = soup.select_one("a.place")
+        point = soup.select_one("a.point")
+        assert (term["href"], actor["href"], place["href"], point["href"]) == (
+            "glossary.html#term-ceasefire", "actors.html#actor-delegation", "places.html#place-town",
+            "roadmap.html#point-ceasefire")
+        expected = {"en": ("ceasefire", "The delegation", "Testtown", "Point 1: Ceasefire"),
+                    "ar": ("وقف إطلاق النار", "الوفد", "البلدة", "البند 1: وقف إطلاق النار")}[lang]
+        assert (term.get_text(), actor.get_text(), place.get_text(), point.get_text()) == expected
+        cite = soup.select_one("sup.cite a")
+        assert cite["href"] == "sources.html#src-wire-one" and cite.get_text() == "1"
+        assert cite["aria-label"] == {"en": "Source 1: Example Wire, 5 July 2018",
+                                      "ar": "المصدر 1: Example Wire، 5 تموز/يوليو 2018"}[lang]
+        quote = soup.select_one("figure.report-quote")
+        assert quote.select_one("blockquote.original p").get_text() == "وصل الوفد إلى المدينة صباحاً."
+        assert quote.select_one("blockquote.original")["lang"] == "ar"
+        assert quote.select_one("figcaption a")["href"] == "report.html#p1-s1"
+        if lang == "en":
+            assert quote.select_one(".translation").get_text() == "The delegation reached the town in the morning."
+
+
+def test_data_cannot_inject_markup(mini):
+    edit(mini, "data/sources.yaml", "title: A test headline", 'title: "<script>alert(1)</script> *x*"')
+    edit(mini, "data/actors.yaml", "en: A negotiating team.", 'en: "<img src=x onerror=alert(1)> [link](javascript:alert(1)) **bold** {: #x }"')
+    edit(mini, "data/report.yaml", "en: The meeting ended without agreement.", 'en: "</p><script>alert(2)</script>"')
+    assert mkdocs_build(mini).returncode == 0
+    sources = page(mini, "sources.html")
+    assert not sources.select("article script")
+    assert "<script>alert(1)</script> *x*" in sources.select_one("#src-wire-one cite").get_text()
+    actors = page(mini, "actors.html")
+    article = actors.select_one("article")
+    assert not article.select("img") and not article.select('a[href^="javascript"]')
+    assert "bold" not in [strong.get_text() for strong in article.select("strong")]
+    assert "<img src=x onerror=alert(1)> [link](javascript:alert(1)) **bold** {: #x }" in article.get_text()
+    report = page(mini, "report.html")
+    assert not report.select("article script")
+    assert report.select_one("#p1-s2 .translation").get_text() == "</p><script>alert(2)</script>"
