@@ -2,7 +2,9 @@
 
 It renders data/ and content/ into docs/ before MkDocs reads them, turns author problems
 into one log line each, and makes `mkdocs build` atomic. mkdocs-static-i18n runs the whole
-build once more per language on the same config, so the render runs once per command.
+build once more per language on the same config object, so the render runs once per config:
+`mkdocs serve` loads a new config for every rebuild (while MkDocs caches this module), and
+that is when data/ or content/ may have changed.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from explainer.render import build_docs
 # A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
 log = logging.getLogger("mkdocs.explainer")
 
-_state = {"command": None, "rendered": False, "failed": False, "site": None, "staging": None}
+_state = {"command": None, "config": None, "failed": False, "site": None, "staging": None}
 
 
 def on_startup(command, dirty):
@@ -30,8 +32,8 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # before mkdocs-static-i18n reads the config and the docs folder
 def on_config(config):
-    if not _state["rendered"]:
-        _state["rendered"] = True
+    if _state["config"] is not config:
+        _state["config"] = config  # held, not just its id(), so the id cannot be reused
         try:
             build_docs(Path(config.config_file_path).parent)
         except AuthorErrors as errors:

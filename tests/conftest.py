@@ -43,7 +43,7 @@ def error_lines(output: str) -> list[str]:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real publication, built once for the whole session; the path of its site/."""
-    project = make_project(tmp_path_factory.mktemp("real") / "project", FIXTURES / "mini")  # TEMP
+    project = make_project(tmp_path_factory.mktemp("real") / "project")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
