@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import AuthorErrors, Problem, ProblemCollector
+from .consistency import check_data_spellings, check_languages, check_report_names
+from .errors import Problem, ProblemCollector
 from .load import YamlDocument, load_yaml
 from .locate import format_field, locate
 from .messages import describe
@@ -59,6 +60,10 @@ def load_dataset(project: Path) -> Dataset:
     problems.extend(check_references(docs, ids))
     problems.extend(_numbering_problems(docs["roadmap"], models["roadmap"]))
     problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
+    problems.extend(check_languages(docs))
+    names = models["names"].names
+    problems.extend(check_data_spellings(docs, names))
+    problems.extend(check_report_names(docs["report"], models["report"], names))
     problems.raise_if_any()
     return Dataset(models, _lookups(models))
 

@@ -14,6 +14,7 @@ from jinja2 import (Environment, FileSystemLoader, PackageLoader, StrictUndefine
                     TemplateSyntaxError, UndefinedError)
 
 from . import markup
+from .consistency import check_page_spellings
 from .dataset import Dataset, load_dataset
 from .errors import AuthorErrors, Problem
 from .labels import LANGUAGES
@@ -46,6 +47,9 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
     raw = {f"{lang}/{page}": (project / content_dir / lang / page).read_text(encoding="utf-8")
            for lang in LANGUAGES for page in sources[lang]}
     problems.extend(check_sections(raw, content_dir))
+    for key, text in raw.items():
+        if key.startswith("en/"):
+            problems.extend(check_page_spellings(f"{content_dir}/{key}", text, data.names.names))
     if problems:
         raise AuthorErrors(problems)
     return rendered

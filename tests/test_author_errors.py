@@ -138,3 +138,29 @@ def test_all_problems_reported_at_once(mini):
         "data/sources.yaml:6:10: sources[0].url: must be an http(s) URL without spaces; copy the address "
         "of the page, found 'javascript:alert(1)'",
     ]
+
+
+def test_untranslated_field(mini):
+    edit(mini, "data/event.yaml", "  ar: حدث تجريبي", "  ar: A test event")
+    assert problems_of(mini) == [
+        "data/event.yaml:3:7: title.ar: has no Arabic letters ('A test event'); write the Arabic text here"
+    ]
+
+
+def test_names_are_spelt_as_the_transliteration_table_says(mini):
+    with open(mini / "data/names.yaml", "a", encoding="utf-8") as names:
+        names.write("  - id: madina\n    ar: المدينة\n    en: Madina\n")
+    edit(mini, "data/actors.yaml", "en: A negotiating team.", "en: A negotiating team from Test Town.")
+    assert problems_of(mini) == [
+        "data/actors.yaml:8:11: actors[0].description.en: spells 'Test Town'; write 'Testtown' "
+        "(the spelling in data/names.yaml)",
+        "data/report.yaml:12:13: paragraphs[0].sentences[0].en: the Arabic names المدينة but the translation "
+        "lacks 'Madina'; spell the name as data/names.yaml does",
+    ]
+
+
+def test_pages_use_the_table_spelling_too(mini):
+    edit(mini, "content/en/about.md", "We translate.", "We translate in Test Town.")
+    assert problems_of(mini) == [
+        "content/en/about.md:5:17: spells 'Test Town'; write 'Testtown' (the spelling in data/names.yaml)",
+    ]

@@ -16,6 +16,10 @@ class Name(Model):
         default_factory=list,
         description="Other Arabic forms the report uses (e.g. a surname alone), exactly as written.",
     )
+    en_forms: list[Line] = Field(
+        default_factory=list,
+        description="Shorter English forms that stand for a short Arabic form (e.g. 'al-Jabawi').",
+    )
     en_avoid: list[Line] = Field(
         default_factory=list,
         description="Other English spellings that must not appear in our English text.",
