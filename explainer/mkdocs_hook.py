@@ -57,6 +57,16 @@ def on_post_page(output, page, config):
     return output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
 
 
+@event_priority(-300)  # after mkdocs-static-i18n merged both languages' search indexes
+def on_post_build(config):
+    """Material's offline plugin copies the search index into a script for file:// readers,
+    but before static-i18n has merged the languages: copy the merged index again."""
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    script = index.with_suffix(".js")
+    if index.is_file() and script.is_file():
+        script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def on_build_error(error):
     _state["failed"] = True
 

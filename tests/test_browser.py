@@ -122,8 +122,10 @@ def test_keyboard_reaches_skip_link_language_switch_and_citations(page, server):
     assert "cite" in reached
 
 
-def test_arabic_search_finds_the_report(page, server):
-    page.goto(f"{server}/ar/index.html")
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_arabic_search_finds_the_report(page, server, real_site, over):
+    base = server if over == "http" else real_site.resolve().as_uri()
+    page.goto(f"{base}/ar/index.html")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").fill("المفاوضات")
     # Material searches on keyup; typing Arabic here inserts text without key events.
