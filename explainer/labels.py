@@ -30,6 +30,7 @@ LABELS = {
         "not_yet": "Not yet written.",
         "original": "Arabic original",
         "published": "published",
+        "accessed": "undated; read on",
         "open_map": "Open in OpenStreetMap",
     },
     "ar": {
@@ -51,6 +52,7 @@ LABELS = {
         "not_yet": "لم يُكتب بعد.",
         "original": "النص العربي الأصلي",
         "published": "نُشر في",
+        "accessed": "غير مؤرَّخ؛ اطّلعنا عليه في",
         "open_map": "افتح في OpenStreetMap",
     },
 }

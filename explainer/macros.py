@@ -113,7 +113,7 @@ class PageMacros:
                 continue
             number = numbers[source.id]
             label = self.labels["source"].format(number=number, publisher=source.publisher,
-                                                 date=format_date(source.date, self.lang))
+                                                 date=format_date(source.date or source.accessed, self.lang))
             links.append(f'[{number}]({self.href("sources", source.id)}){{ aria-label="{markup.attribute(label)}" title="{markup.attribute(label)}" }}')
         if not links:
             return Markup("")

@@ -53,7 +53,8 @@ def describe(error: dict[str, Any], field_name: str) -> str:
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{error['msg'].lower()}, found {found}"
     if kind == "value_error":
-        return f"{error['msg'].removeprefix('Value error, ')}, found {found}"
+        message = error["msg"].removeprefix("Value error, ")
+        return message if isinstance(error.get("input"), dict) else f"{message}, found {found}"
     return f"{error['msg']}, found {found}"
 
 

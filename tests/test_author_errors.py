@@ -164,3 +164,11 @@ def test_pages_use_the_table_spelling_too(mini):
     assert problems_of(mini) == [
         "content/en/about.md:5:17: spells 'Test Town'; write 'Testtown' (the spelling in data/names.yaml)",
     ]
+
+
+def test_source_without_date(mini):
+    edit(mini, "data/sources.yaml", "    date: 2018-07-05\n", "")
+    assert problems_of(mini) == [
+        "data/sources.yaml:2:5: sources[0]: has no date; add 'date:' (when it was published) or, for an "
+        "undated reference page, 'accessed:' (when we read it)"
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from .base import Id, Line, Model
 
@@ -22,7 +22,11 @@ class Source(Model):
     id: Id = Field(description="How statements cite it: `cite: [this-id]`.")
     publisher: Line = Field(description="Who published it (agency, outlet, UN office).")
     title: Line = Field(description="The title or headline, as published, in its own language.")
-    date: datetime.date = Field(description="Publication date, YYYY-MM-DD.")
+    date: datetime.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
+    accessed: datetime.date | None = Field(
+        default=None,
+        description="For an undated reference page (an encyclopedia, a gazetteer): the day we read it.",
+    )
     url: Annotated[str, AfterValidator(_http_url)] = Field(description="Where to read it.")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(
         description="Two-letter code of the source's language: en, ar, fr, ru..."
@@ -31,8 +35,17 @@ class Source(Model):
         description="A short quotation from the source, or a note of what it supports."
     )
 
+    @model_validator(mode="after")
+    def _dated(self):
+        # Readers judge a source by its date: an undated page at least says when we read it.
+        if self.date is None and self.accessed is None:
+            raise ValueError("has no date; add 'date:' (when it was published) or, for an undated "
+                             "reference page, 'accessed:' (when we read it)")
+        return self
+
 
 class SourcesFile(Model):
     """The list of sources, in the order they are numbered on the site."""
 
     sources: list[Source] = Field(description="Every source the publication cites.")
+
