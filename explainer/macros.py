@@ -72,7 +72,7 @@ class PageMacros:
         return None
 
     def _link(self, kind: str, entry_id: str, label: str, css: str) -> Markup:
-        return Markup(f"[{markup.text(label)}]({self.href(kind, entry_id)}){{ .{css} }}")
+        return Markup(f"[{markup.text(label, self.lang)}]({self.href(kind, entry_id)}){{ .{css} }}")
 
     def term(self, term_id: str, label: str | None = None) -> Markup:
         """A glossary term, linked to its entry: {{ term('heavy-weapons') }}."""
@@ -134,7 +134,7 @@ class PageMacros:
     def block(self, name: str, **context) -> Markup:
         """A whole data section rendered from explainer/templates/<name>.md."""
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "m": self, "text": markup.text, "html": markup.html_text,
+        helpers = {"labels": self.labels, "m": self, "html": markup.html_text,
                    "attr": markup.attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points}}

@@ -34,10 +34,10 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
     """Rendered text of every page, keyed by its path under docs/ ('ar/report.md')."""
     problems: list[Problem] = []
     sources = _page_sources(project / content_dir, content_dir, problems)
-    blocks = _environment(PackageLoader("explainer", "templates"))
     rendered: dict[str, str] = {}
     for lang in LANGUAGES:
-        env = _environment(FileSystemLoader(project / content_dir / lang))
+        blocks = _environment(PackageLoader("explainer", "templates"), lang)
+        env = _environment(FileSystemLoader(project / content_dir / lang), lang)
         for page in sources[lang]:
             source_path = f"{content_dir}/{lang}/{page}"
             macros = PageMacros(data, lang, page, source_path, blocks, problems)
@@ -55,11 +55,11 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
     return rendered
 
 
-def _environment(loader) -> Environment:
+def _environment(loader, lang: str) -> Environment:
     # StrictUndefined: a misspelt variable is an error, never an empty string on the page.
     # Comments are {## ##}, not {# #}, so that Markdown's heading ids ({#an-id}) stay Markdown.
     return Environment(loader=loader, undefined=StrictUndefined, autoescape=False,
-                       finalize=markup.finalize, keep_trailing_newline=True,
+                       finalize=markup.finalizer(lang), keep_trailing_newline=True,
                        comment_start_string="{##", comment_end_string="##}")
 
 

@@ -54,3 +54,15 @@ def test_data_cannot_inject_markup(mini):
     report = page(mini, "report.html")
     assert not report.select("article script")
     assert report.select_one("#p1-s2 .translation").get_text() == "</p><script>alert(2)</script>"
+
+
+def test_runs_of_the_other_script_are_isolated(mini):
+    edit(mini, "data/report.yaml", "en: The town is small.", "en: The town (البلدة الصغيرة) is small.")
+    edit(mini, "data/report.yaml", "ar: البلدة صغيرة.", "ar: البلدة صغيرة بحسب Example Wire (EW).")
+    assert mkdocs_build(mini).returncode == 0
+    english = page(mini, "report.html").select_one("#p1-s1 .note")
+    isolated = english.select("bdi")
+    assert [(b.get("lang"), b.get("dir"), b.get_text()) for b in isolated] == [("ar", "rtl", "البلدة الصغيرة")]
+    assert "The town (البلدة الصغيرة) is small." in english.get_text()
+    arabic = page(mini, "ar/report.html").select_one("#p1-s1 .note")
+    assert [(b.get("dir"), b.get_text()) for b in arabic.select("bdi")] == [("ltr", "Example Wire"), ("ltr", "EW")]
