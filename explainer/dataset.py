@@ -48,7 +48,7 @@ def load_dataset(project: Path) -> Dataset:
     problems.raise_if_any()
 
     models = {}
-    for kind, (path, model) in FILES.items():
+    for kind, (_, model) in FILES.items():
         try:
             models[kind] = model.model_validate(docs[kind].tree)
         except ValidationError as error:

@@ -53,8 +53,3 @@ def _value_position(mapping: CommentedMap, key: Any) -> tuple[int, int]:
     value_line, value_column = mapping.lc.value(key)
     return value_line + 1, value_column + 1
 
-
-def position_of_key(tree: Any, path: Iterable[Any]) -> tuple[int, int]:
-    """Line and column of the last key or item on `path` itself (for 'duplicate id' and the like)."""
-    line, column, _ = locate(tree, path)
-    return line, column

@@ -73,7 +73,7 @@ def collect_ids(docs: dict[str, YamlDocument]) -> tuple[dict[str, list[str]], li
 def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]]) -> list[Problem]:
     """A problem for every citation or reference whose id does not exist."""
     problems = []
-    for kind, doc in docs.items():
+    for doc in docs.values():
         for path, value in _citations(doc.tree):
             problems.extend(_unknown(doc, path, value, ids.get("sources", []), "source", "data/sources.yaml"))
     for kind, pattern, target in REFERENCES:

@@ -6,7 +6,6 @@ files would make it rebuild in a loop.
 """
 from __future__ import annotations
 
-import shutil
 import traceback
 from pathlib import Path
 

@@ -58,7 +58,7 @@ def _first_mismatch(source: str, pieces):
     for text, path, field in pieces:
         expected = source[offset:offset + len(text)]
         if expected != text:
-            differ = next((i for i, (a, b) in enumerate(zip(text, expected)) if a != b), min(len(text), len(expected)))
+            differ = next((i for i, (a, b) in enumerate(zip(text, expected, strict=False)) if a != b), min(len(text), len(expected)))
             return offset + differ, text, differ, path, field
         offset += len(text)
     if offset != len(source):

@@ -6,7 +6,6 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 from ruamel.yaml import YAML
 
@@ -34,7 +33,7 @@ def test_every_page_exists_in_both_languages_with_lang_and_dir(real_site):
 
 
 def test_language_switch_points_to_the_twin(real_site):
-    for lang, (prefix, _) in LANGS.items():
+    for prefix, _ in LANGS.values():
         for page in PAGES:
             soup = parse(real_site, prefix + page)
             for other, (other_prefix, _) in LANGS.items():
