@@ -32,7 +32,8 @@ def main() -> None:
         print(f"build (mkdocs build, both languages): median {statistics.median(times):.2f} s of {[round(t, 2) for t in times]}")
         site = project / "site"
         print(f"{'page':<22}{'html KiB':>10}{'html+css+js KiB':>17}{'gzip KiB':>10}")
-        for page in sorted(site.glob("*.html")) + sorted(site.glob("ar/*.html")):
+        pages = [p for p in sorted(site.glob("*.html")) + sorted(site.glob("ar/*.html")) if p.name != "404.html"]
+        for page in pages:
             html = page.read_bytes()
             assets = re.findall(rb'(?:href|src)="([^"]+\.(?:css|js))"', html)
             files = [html] + [(page.parent / a.decode()).resolve().read_bytes() for a in assets]
