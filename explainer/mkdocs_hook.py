@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from explainer.errors import AuthorErrors
-from explainer.labels import DIRECTION
+from explainer.labels import DIRECTION, LABELS
 from explainer.publish import discard, publish, staging_dir
 from explainer.render import build_docs
 
@@ -51,10 +51,14 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    """Material puts `dir` on <body> only; assistive tech and the bidi algorithm want it on
-    <html>, with `lang`, for the whole document."""
+    """Two fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
+    algorithm want it on <html>, with `lang`), and its search dialog has no name."""
     lang = config.theme["language"]
-    return output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
+    output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
+    # Material's search dialog has no accessible name; screen readers announce "dialog" alone.
+    label = LABELS.get(lang, LABELS["en"])["search_dialog"]
+    return output.replace('data-md-component="search" role="dialog"',
+                          f'data-md-component="search" role="dialog" aria-label="{label}"', 1)
 
 
 @event_priority(-300)  # after mkdocs-static-i18n merged both languages' search indexes

@@ -4,6 +4,7 @@ a phone-sized screen, the keyboard, Arabic search, and reading offline from file
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 import http.server
 import shutil
 import threading
@@ -140,3 +141,25 @@ def test_reading_offline_from_the_file_system(page, real_site):
     page.goto((real_site.resolve() / "ar" / "report.html").as_uri() + "#p1-s2")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert OURS in rendered_fonts(page, "#p1-s2 p.original") <= {OURS, *LATIN_FALLBACK}
+
+
+AXE = (Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js").read_text(encoding="utf-8")
+PAGE_NAMES = ("index", "report", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_accessibility_problem(browser, server, scheme):
+    """axe-core (vendored from npm) on every page, both languages, light and dark colours."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    for prefix in ("", "ar/"):
+        for name in PAGE_NAMES:
+            page.goto(f"{server}/{prefix}{name}.html")
+            page.add_script_tag(content=AXE)
+            violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+                .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+                .map(v => v.id + ' ×' + v.nodes.length + ' ' + v.nodes[0].target.join(' '))""")
+            problems += [f"{prefix}{name}.html: {v}" for v in violations]
+    context.close()
+    assert problems == []
