@@ -172,3 +172,14 @@ def test_source_without_date(mini):
         "data/sources.yaml:2:5: sources[0]: has no date; add 'date:' (when it was published) or, for an "
         "undated reference page, 'accessed:' (when we read it)"
     ]
+
+
+def test_claim_without_citation_and_source_without_url(mini):
+    edit(mini, "data/timeline.yaml", "    cite: [wire-one]\n", "")
+    edit(mini, "data/places.yaml", "      en: A town.\n      ar: بلدة.\n      cite: [wire-one]", "      en: A town.\n      ar: بلدة.\n      cite: []")
+    edit(mini, "data/sources.yaml", "    url: https://example.org/wire-one\n", "")
+    assert problems_of(mini) == [
+        "data/places.yaml:16:13: places[0].description.cite: is empty; add at least one item",
+        "data/sources.yaml:2:5: sources[0].url: missing field 'url'; add 'url:' here",
+        "data/timeline.yaml:2:5: entries[0].cite: missing field 'cite'; add 'cite:' here",
+    ]
