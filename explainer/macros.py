@@ -104,7 +104,8 @@ class PageMacros:
         return self._link("points", entry.id, text, "point")
 
     def cite(self, *source_ids: str) -> Markup:
-        """Numbered citations linking to the sources page: {{ cite('reuters-2018-07-06') }}."""
+        """Numbered citations linking to the sources page: {{ cite('reuters-2018-07-06') }}.
+        Sources are numbered by their order in data/sources.yaml, the same on every page."""
         links = []
         numbers = {source_id: index + 1 for index, source_id in enumerate(self.data.by_id["sources"])}
         for source_id in source_ids:
@@ -114,10 +115,11 @@ class PageMacros:
             number = numbers[source.id]
             label = self.labels["source"].format(number=number, publisher=source.publisher,
                                                  date=format_date(source.date or source.accessed, self.lang))
-            links.append(f'[{number}]({self.href("sources", source.id)}){{ aria-label="{markup.attribute(label)}" title="{markup.attribute(label)}" }}')
+            links.append((number, f'[{number}]({self.href("sources", source.id)}){{ aria-label="{markup.attribute(label)}" title="{markup.attribute(label)}" }}'))
         if not links:
             return Markup("")
-        return Markup('<sup class="cite">' + " ".join(links) + "</sup>")
+        # In number order, as readers expect of a citation cluster ("3 12", not "12 3").
+        return Markup('<sup class="cite">' + " ".join(link for _, link in sorted(set(links))) + "</sup>")
 
     def sentence(self, sentence_id: str) -> Markup:
         """A sentence of the report, verbatim, with its translation on English pages."""

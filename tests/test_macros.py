@@ -66,3 +66,13 @@ def test_runs_of_the_other_script_are_isolated(mini):
     assert "The town (البلدة الصغيرة) is small." in english.get_text()
     arabic = page(mini, "ar/report.html").select_one("#p1-s1 .note")
     assert [(b.get("dir"), b.get_text()) for b in arabic.select("bdi")] == [("ltr", "Example Wire"), ("ltr", "EW")]
+
+
+def test_citation_clusters_are_in_number_order(mini):
+    with open(mini / "data/sources.yaml", "a", encoding="utf-8") as sources:
+        sources.write("  - id: wire-two\n    publisher: Other Wire\n    title: Second\n    date: 2018-07-06\n"
+                      "    url: https://example.org/two\n    language: ar\n    supports: A note.\n")
+    edit(mini, "content/en/about.md", "We translate.", "We translate.{{ cite('wire-two', 'wire-one', 'wire-two') }}")
+    assert mkdocs_build(mini).returncode == 0
+    links = page(mini, "about.html").select("sup.cite a")
+    assert [(a.get_text(), a["href"]) for a in links] == [("1", "sources.html#src-wire-one"), ("2", "sources.html#src-wire-two")]
