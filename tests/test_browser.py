@@ -80,6 +80,15 @@ def test_arabic_pages_are_right_to_left_in_our_typeface(page, server):
     assert box["x"] + box["width"] > 640
 
 
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_headings_stand_out_from_body_text(page, server, prefix):
+    page.goto(f"{server}/{prefix}glossary.html")
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    body = page.locator("article p").first.evaluate(size)
+    assert page.locator("article h1").evaluate(size) >= 1.5 * body
+    assert page.locator("article h2").first.evaluate(size) >= 1.2 * body
+
+
 def test_english_pages_use_our_typeface_for_arabic_quotes(page, server):
     page.goto(f"{server}/report.html")
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
