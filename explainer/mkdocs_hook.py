@@ -9,6 +9,7 @@ that is when data/ or content/ may have changed.
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -64,11 +65,20 @@ def on_post_page(output, page, config):
 @event_priority(-300)  # after mkdocs-static-i18n merged both languages' search indexes
 def on_post_build(config):
     """Material's offline plugin copies the search index into a script for file:// readers,
-    but before static-i18n has merged the languages: copy the merged index again."""
-    index = Path(config.site_dir) / "search" / "search_index.json"
+    but before static-i18n has merged the languages: copy the merged index again. And give
+    each language folder the sitemap Material asks for."""
+    site = Path(config.site_dir)
+    index = site / "search" / "search_index.json"
     script = index.with_suffix(".js")
     if index.is_file() and script.is_file():
         script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+    # Material fetches sitemap.xml next to every alternate language's page (ar/sitemap.xml),
+    # but static-i18n writes one at the root only: copy it, or every Arabic page logs a 404.
+    sitemap = site / "sitemap.xml"
+    for alternate in config.extra.get("alternate") or []:
+        folder = site / str(alternate.get("link", "")).strip("/").rpartition("/")[0]
+        if sitemap.is_file() and folder != site and folder.is_dir():
+            shutil.copy(sitemap, folder / "sitemap.xml")
 
 
 def on_build_error(error):

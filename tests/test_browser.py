@@ -89,6 +89,17 @@ def test_headings_stand_out_from_body_text(page, server, prefix):
     assert page.locator("article h2").first.evaluate(size) >= 1.2 * body
 
 
+def test_pages_make_no_failing_request(page, server):
+    """Every request a page makes succeeds: no missing asset, no 404 for a sitemap."""
+    failures = []
+    page.on("response", lambda response: response.status >= 400 and failures.append(response.url))
+    for prefix in ("", "ar/"):
+        for name in ("index", "report"):
+            page.goto(f"{server}/{prefix}{name}.html")
+            page.wait_for_load_state("networkidle")
+    assert failures == []
+
+
 def test_english_pages_use_our_typeface_for_arabic_quotes(page, server):
     page.goto(f"{server}/report.html")
     assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
