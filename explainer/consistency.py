@@ -12,7 +12,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import Problem
 from .load import YamlDocument
-from .locate import format_field, locate
+from .locate import format_field, line_and_column, locate
 from .schema.names import Name
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
@@ -71,8 +71,7 @@ def check_page_spellings(path: str, text: str, names: list[Name]) -> list[Proble
     problems = []
     for pattern, name, bad in avoided_spellings(names):
         for match in pattern.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            line, column = line_and_column(text, match.start())
             problems.append(Problem(path, line, column, "", f"spells '{bad}'; write '{name.en}' (the spelling in data/names.yaml)"))
     return problems
 

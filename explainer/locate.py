@@ -53,3 +53,7 @@ def _value_position(mapping: CommentedMap, key: Any) -> tuple[int, int]:
     value_line, value_column = mapping.lc.value(key)
     return value_line + 1, value_column + 1
 
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in a plain text (a source file, a page)."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -43,6 +43,7 @@ class PageMacros:
         self.data, self.lang, self.page = data, lang, page
         self.source_path, self.blocks, self.problems = source_path, blocks, problems
         self.labels = LABELS[lang]
+        self.source_numbers = {source_id: index + 1 for index, source_id in enumerate(data.by_id["sources"])}
 
     def globals(self) -> dict[str, Callable]:
         """What a content page can call."""
@@ -74,26 +75,25 @@ class PageMacros:
     def _link(self, kind: str, entry_id: str, label: str, css: str) -> Markup:
         return Markup(f"[{markup.text(label, self.lang)}]({self.href(kind, entry_id)}){{ .{css} }}")
 
-    def term(self, term_id: str, label: str | None = None) -> Markup:
-        """A glossary term, linked to its entry: {{ term('heavy-weapons') }}."""
-        entry = self._lookup("term", term_id)
+    def _named_link(self, macro: str, entry_id: str, label: str | None, name_field: str) -> Markup:
+        """A link to an entry, labelled with its name in the page's language."""
+        entry = self._lookup(macro, entry_id)
         if entry is None:
             return Markup("")
-        return self._link("terms", entry.id, label or getattr(entry.term, self.lang), "term")
+        name = label or getattr(getattr(entry, name_field), self.lang)
+        return self._link(MACRO_KIND[macro], entry.id, name, macro)
+
+    def term(self, term_id: str, label: str | None = None) -> Markup:
+        """A glossary term, linked to its entry: {{ term('heavy-weapons') }}."""
+        return self._named_link("term", term_id, label, "term")
 
     def actor(self, actor_id: str, label: str | None = None) -> Markup:
         """An actor, linked to its entry on the actors page."""
-        entry = self._lookup("actor", actor_id)
-        if entry is None:
-            return Markup("")
-        return self._link("actors", entry.id, label or getattr(entry.name, self.lang), "actor")
+        return self._named_link("actor", actor_id, label, "name")
 
     def place(self, place_id: str, label: str | None = None) -> Markup:
         """A place, linked to its entry (with coordinates) on the places page."""
-        entry = self._lookup("place", place_id)
-        if entry is None:
-            return Markup("")
-        return self._link("places", entry.id, label or getattr(entry.name, self.lang), "place")
+        return self._named_link("place", place_id, label, "name")
 
     def point(self, point: int | str, label: str | None = None) -> Markup:
         """A roadmap point, by number or id: {{ point(3) }}."""
@@ -107,7 +107,7 @@ class PageMacros:
         """Numbered citations linking to the sources page: {{ cite('reuters-2018-07-06') }}.
         Sources are numbered by their order in data/sources.yaml, the same on every page."""
         links = []
-        numbers = {source_id: index + 1 for index, source_id in enumerate(self.data.by_id["sources"])}
+        numbers = self.source_numbers
         for source_id in source_ids:
             source = self._lookup("cite", source_id)
             if source is None:

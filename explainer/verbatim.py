@@ -10,7 +10,7 @@ import hashlib
 from pathlib import Path
 
 from .errors import Problem
-from .locate import format_field, locate
+from .locate import format_field, line_and_column, locate
 from .schema.report import Report
 
 
@@ -68,8 +68,7 @@ def _first_mismatch(source: str, pieces):
 
 def _mismatch_problem(report, tree, yaml_path, source, at, text, differ, path, field) -> Problem:
     line, column, _ = locate(tree, [*path, field])
-    source_line = source.count("\n", 0, at) + 1
-    source_column = at - (source.rfind("\n", 0, at) + 1) + 1
+    source_line, source_column = line_and_column(source, at)
     has = text[max(0, differ - 12):differ + 12]
     wanted = source[max(0, at - 12):at + 12]
     return Problem(
