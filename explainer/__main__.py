@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import AuthorErrors
-from .render import build_docs
+from .pages_out.render import build_docs
+from .problems.errors import AuthorErrors
 
 
 def main(argv: list[str]) -> int:

@@ -16,10 +16,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from explainer.errors import AuthorErrors
-from explainer.labels import DIRECTION, LABELS
-from explainer.publish import discard, publish, staging_dir
-from explainer.render import build_docs
+from explainer.pages_out.labels import DIRECTION, LABELS
+from explainer.pages_out.render import build_docs
+from explainer.problems.errors import AuthorErrors
+from explainer.site_built.publish import discard, publish, staging_dir
 
 # A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
 log = logging.getLogger("mkdocs.explainer")

@@ -30,7 +30,7 @@ def problems_of(project: Path) -> list[str]:
 def test_invalid_yaml_is_located(mini):
     edit(mini, "data/sources.yaml", "    publisher: Example Wire", "    publisher: [Example Wire")
     assert problems_of(mini) == [
-        "data/sources.yaml:4:10: invalid YAML: expected ',' or ']', but got ':' "
+        "data/sources.yaml:4:10: invalid YAML: did not find expected ',' or ']' "
         "(while parsing a flow sequence started at line 3, column 16); fix the syntax here"
     ]
 

@@ -4,10 +4,10 @@ a phone-sized screen, the keyboard, Arabic search, and reading offline from file
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 import http.server
 import shutil
 import threading
+from pathlib import Path
 
 import pytest
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from conftest import ROOT
 from pydantic import BaseModel
 
-from explainer.dataset import load_dataset
-
-from conftest import ROOT
+from explainer.data_in.dataset import load_dataset
 
 DATA = load_dataset(ROOT)
 REPORT_AR = (ROOT / "data/source/article-ar.txt").read_text(encoding="utf-8")

@@ -5,9 +5,8 @@ import base64
 import io
 import re
 
-from fontTools.ttLib import TTFont
-
 from conftest import ROOT
+from fontTools.ttLib import TTFont
 
 
 def shipped_faces() -> list[TTFont]:

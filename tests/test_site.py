@@ -7,9 +7,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from ruamel.yaml import YAML
-
 from conftest import ROOT
+from ruamel.yaml import YAML
 
 PAGES = sorted(p.relative_to(ROOT / "content/en").with_suffix(".html").as_posix()
                for p in (ROOT / "content/en").rglob("*.md"))

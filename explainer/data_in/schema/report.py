@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from .base import Id, Line, Model, Text
+from .base import MAX_TEXT, Id, Line, Model, Text
 
 
 class SourcedNote(Model):
@@ -40,9 +40,9 @@ class Sentence(Model):
     """One sentence of the report (or one point of a list)."""
 
     id: Id = Field(description="Stable anchor (#<id>) shared by both languages.")
-    ar: str = Field(min_length=1, description="The Arabic, exactly as in the source file.")
+    ar: str = Field(min_length=1, max_length=MAX_TEXT, description="The Arabic, exactly as in the source file.")
     en: Line = Field(description="Our faithful English translation.")
-    followed_by: str = Field(
+    followed_by: str = Field(max_length=20,
         default=" ",
         description="The exact characters between this sentence and the next one in the same "
         "paragraph (usually one space; '' where the source has none).",
@@ -57,7 +57,7 @@ class Paragraph(Model):
     role: Literal["body", "list-intro", "list"] = Field(
         description="body: reporting; list-intro: the line introducing a list; list: one item a line."
     )
-    followed_by: str = Field(
+    followed_by: str = Field(max_length=20,
         default="\n\n", description="The exact characters between this paragraph and the next."
     )
     sentences: list[Sentence] = Field(min_length=1, description="Its sentences, in order.")
@@ -66,7 +66,9 @@ class Paragraph(Model):
 class Report(Model):
     """The report, its provenance as far as it is known, and its text."""
 
-    file: str = Field(description="The copy of the source text, relative to the project root.")
+    file: Annotated[str, Field(max_length=200, pattern=r"^data/(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+\.txt$")] = Field(
+        description="The copy of the source text, a .txt file under data/ ('data/source/article-ar.txt')."
+    )
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256 of that file; the build fails if the file changes."
     )

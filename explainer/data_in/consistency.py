@@ -10,9 +10,9 @@ from typing import Any, Iterator
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .errors import Problem
+from ..problems.errors import Problem
+from ..problems.locate import format_field, line_and_column, locate
 from .load import YamlDocument
-from .locate import format_field, line_and_column, locate
 from .schema.names import Name
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")

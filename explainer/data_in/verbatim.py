@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .errors import Problem
-from .locate import format_field, line_and_column, locate
+from ..problems.errors import Problem
+from ..problems.locate import format_field, line_and_column, locate
 from .schema.report import Report
 
 

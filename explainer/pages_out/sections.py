@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problem
+from ..problems.errors import Problem
 from .labels import LANGUAGES
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")

@@ -9,9 +9,9 @@ from typing import Any, Iterator
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .errors import Problem
+from ..problems.errors import Problem
+from ..problems.locate import format_field, locate
 from .load import YamlDocument
-from .locate import format_field, locate
 
 # Which lists hold entries with ids, per data kind, and what a reference to each is called.
 ID_LISTS = {

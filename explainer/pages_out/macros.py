@@ -7,6 +7,7 @@ author sees every bad id in one build.
 """
 from __future__ import annotations
 
+import datetime
 import posixpath
 import sys
 from typing import Callable
@@ -14,11 +15,11 @@ from typing import Callable
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import markup
-from .dataset import Dataset
-from .errors import Problem
+from ..data_in.dataset import Dataset
+from ..data_in.references import did_you_mean
+from ..problems.errors import Problem
+from . import escape
 from .labels import LABELS, format_date, format_span
-from .references import did_you_mean
 
 # The page each kind of entry lives on, and the anchor prefix of its entries.
 TARGETS = {
@@ -39,9 +40,10 @@ class PageMacros:
     """The macros for one page: they know its language, its path and where to report problems."""
 
     def __init__(self, data: Dataset, lang: str, page: str, source_path: str,
-                 blocks: Environment, problems: list[Problem]):
+                 blocks: Environment, problems: list[Problem], source_text: str = ""):
         self.data, self.lang, self.page = data, lang, page
         self.source_path, self.blocks, self.problems = source_path, blocks, problems
+        self.source_lines = source_text.splitlines()
         self.labels = LABELS[lang]
         self.source_numbers = {source_id: index + 1 for index, source_id in enumerate(data.by_id["sources"])}
 
@@ -64,6 +66,11 @@ class PageMacros:
     def _lookup(self, macro: str, entry_id: object):
         kind = MACRO_KIND[macro]
         entries = self.data.by_id[kind]
+        if not isinstance(entry_id, str) and not (macro == "point" and isinstance(entry_id, int)):
+            wanted = "a number or an id" if macro == "point" else "an id in quotes"
+            self._problem(macro, entry_id, f"expects {wanted}, found {type(entry_id).__name__} "
+                          f"{entry_id!r}; write {macro}('an-id') with an id from {self._data_file(kind)}")
+            return None
         if isinstance(entry_id, int) and macro == "point":
             entry_id = next((p.id for p in entries.values() if p.number == entry_id), str(entry_id))
         if entry_id in entries:
@@ -73,7 +80,7 @@ class PageMacros:
         return None
 
     def _link(self, kind: str, entry_id: str, label: str, css: str) -> Markup:
-        return Markup(f"[{markup.text(label, self.lang)}]({self.href(kind, entry_id)}){{ .{css} }}")
+        return Markup(f"[{escape.for_text(label, self.lang)}]({self.href(kind, entry_id)}){{ .{css} }}")
 
     def _named_link(self, macro: str, entry_id: str, label: str | None, name_field: str) -> Markup:
         """A link to an entry, labelled with its name in the page's language."""
@@ -115,7 +122,7 @@ class PageMacros:
             number = numbers[source.id]
             label = self.labels["source"].format(number=number, publisher=source.publisher,
                                                  date=format_date(source.date or source.accessed, self.lang))
-            links.append((number, f'[{number}]({self.href("sources", source.id)}){{ aria-label="{markup.attribute(label)}" title="{markup.attribute(label)}" }}'))
+            links.append((number, f'[{number}]({self.href("sources", source.id)}){{ aria-label="{escape.for_attribute(label)}" title="{escape.for_attribute(label)}" }}'))
         if not links:
             return Markup("")
         # In number order, as readers expect of a citation cluster ("3 12", not "12 3").
@@ -126,26 +133,43 @@ class PageMacros:
         entry = self._lookup("sentence", sentence_id)
         if entry is None:
             return Markup("")
-        return self.block("quote", sentence=entry)
+        return self._section("quote", sentence=entry)
 
     def date(self, day, end=None) -> str:
-        """A date written out in the page's language."""
+        """A date written out in the page's language: {{ date(data.event.date) }}."""
+        for value in (day, end):
+            if value is not None and not isinstance(value, datetime.date):
+                self._problem("date", value, f"expects a date from data (like data.event.date), "
+                              f"found {type(value).__name__} {value!r}; a date in a page is written out as text")
+                return ""
         return format_span(day, end, self.lang)
 
     # --- whole sections -----------------------------------------------------------------
     def block(self, name: str, **context) -> Markup:
-        """A whole data section rendered from explainer/templates/<name>.md."""
+        """A whole data section rendered from explainer/pages_out/templates/<name>.md."""
+        if name not in self.block_names():
+            self._problem("block", name, f"unknown section {name!r}{did_you_mean(str(name), self.block_names())}; "
+                          f"use one of {', '.join(self.block_names())}")
+            return Markup("")
+        return self._section(name, **context)
+
+    def _section(self, name: str, **context) -> Markup:
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "m": self, "html": markup.html_text,
-                   "attr": markup.attribute, "lang": self.lang, "data": self.data,
+        helpers = {"labels": self.labels, "m": self, "for_text": escape.for_text, "for_url": escape.for_url,
+                   "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points}}
         return Markup(template.render(**helpers, **context))
 
+    def block_names(self) -> list[str]:
+        """The sections a page may include with block(): one template each."""
+        return sorted(name.removesuffix(".md") for name in self.blocks.list_templates() if name != "quote.md")
+
     # --- problems -----------------------------------------------------------------------
     def _problem(self, macro: str, entry_id: object, message: str) -> None:
         line, column = self._call_site(repr(entry_id) if not isinstance(entry_id, int) else str(entry_id))
-        self.problems.append(Problem(self.source_path, line, column, f"{macro}({entry_id!r})", message))
+        shown = repr(entry_id) if len(repr(entry_id)) <= 40 else repr(entry_id)[:37] + "..."
+        self.problems.append(Problem(self.source_path, line, column, f"{macro}({shown})", message))
 
     def _call_site(self, needle: str) -> tuple[int, int]:
         """Line and column of the macro call in the author's file, from Jinja's frame."""
@@ -154,8 +178,7 @@ class PageMacros:
             template = frame.f_globals.get("__jinja_template__")
             if template is not None and template.filename and template.filename.endswith(self.source_path):
                 line = template.get_corresponding_lineno(frame.f_lineno)
-                source_lines = open(template.filename, encoding="utf-8").read().splitlines()
-                text = source_lines[line - 1] if line <= len(source_lines) else ""
+                text = self.source_lines[line - 1] if 0 < line <= len(self.source_lines) else ""
                 for quote in ("'", '"'):
                     found = text.find(needle.strip("'").join(quote * 2))
                     if found >= 0:

@@ -2,20 +2,32 @@
 
 Everything is rendered in memory first and written only if no page had a problem, and then
 only the files whose text changed: `mkdocs serve` watches docs/, and rewriting identical
-files would make it rebuild in a loop.
+files would make it rebuild in a loop. Whatever a page says, the result is rendered text or
+located problems: pages are read and checked before Jinja sees them, run sandboxed, and any
+failure of an expression is reported at its line.
 """
 from __future__ import annotations
 
 import traceback
 from pathlib import Path
 
-from jinja2 import (Environment, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError,
-                    TemplateSyntaxError, UndefinedError)
+from jinja2 import (
+    Environment,
+    FunctionLoader,
+    PackageLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.sandbox import SandboxedEnvironment
 
-from . import markup
-from .consistency import check_page_spellings
-from .dataset import Dataset, load_dataset
-from .errors import AuthorErrors, Problem
+from ..data_in.consistency import check_page_spellings
+from ..data_in.dataset import Dataset, load_dataset
+from ..data_in.load import read_text
+from ..problems.errors import AuthorErrors, Problem
+from . import escape
 from .labels import LANGUAGES
 from .macros import PageMacros
 from .sections import check_sections
@@ -33,18 +45,26 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
     """Rendered text of every page, keyed by its path under docs/ ('ar/report.md')."""
     problems: list[Problem] = []
     sources = _page_sources(project / content_dir, content_dir, problems)
+    raw: dict[str, str] = {}
+    for lang in LANGUAGES:
+        for page in sources[lang]:
+            text = read_text(project, f"{content_dir}/{lang}/{page}")
+            if isinstance(text, Problem):
+                problems.append(text)
+            else:
+                raw[f"{lang}/{page}"] = text
     rendered: dict[str, str] = {}
     for lang in LANGUAGES:
-        blocks = _environment(PackageLoader("explainer", "templates"), lang)
-        env = _environment(FileSystemLoader(project / content_dir / lang), lang)
+        blocks = _environment(PackageLoader("explainer.pages_out", "templates"), lang, Environment)
+        env = _environment(_loader(project, content_dir, lang, raw), lang, _PageEnvironment)
         for page in sources[lang]:
+            if f"{lang}/{page}" not in raw:
+                continue
             source_path = f"{content_dir}/{lang}/{page}"
-            macros = PageMacros(data, lang, page, source_path, blocks, problems)
+            macros = PageMacros(data, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"])
             text = _render_one(env, page, macros, source_path, problems)
             if text is not None:
                 rendered[f"{lang}/{page}"] = text
-    raw = {f"{lang}/{page}": (project / content_dir / lang / page).read_text(encoding="utf-8")
-           for lang in LANGUAGES for page in sources[lang]}
     problems.extend(check_sections(raw, content_dir))
     for key, text in raw.items():
         if key.startswith("en/"):
@@ -54,12 +74,41 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
     return rendered
 
 
-def _environment(loader, lang: str) -> Environment:
+class _PageEnvironment(SandboxedEnvironment):
+    """Authors' pages run sandboxed: no reaching Python internals from a template, ranges
+    bounded, and `*` or `**` refused when the result would be huge (a page is not a program,
+    and a typo must not hang the build)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+    LIMIT = 100_000
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and abs(right) > 64:
+            raise ValueError(f"exponent {right} is too large for a page")
+        if operator == "*":
+            sized, count = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > self.LIMIT:
+                raise ValueError(f"repeats a text or list into more than {self.LIMIT:,} items")
+        return super().call_binop(context, operator, left, right)
+
+
+def _loader(project: Path, content_dir: str, lang: str, raw: dict[str, str]) -> FunctionLoader:
+    """Pages from the texts already read and checked (UTF-8, no control characters), under
+    their real file names, which Jinja's tracebacks then carry for locating problems."""
+    def load(name: str):
+        text = raw.get(f"{lang}/{name}")
+        if text is None:
+            return None
+        return text, str(project / content_dir / lang / name), lambda: False
+    return FunctionLoader(load)
+
+
+def _environment(loader, lang: str, kind=Environment) -> Environment:
     # StrictUndefined: a misspelt variable is an error, never an empty string on the page.
     # Comments are {## ##}, not {# #}, so that Markdown's heading ids ({#an-id}) stay Markdown.
-    return Environment(loader=loader, undefined=StrictUndefined, autoescape=False,
-                       finalize=markup.finalizer(lang), keep_trailing_newline=True,
-                       comment_start_string="{##", comment_end_string="##}")
+    return kind(loader=loader, undefined=StrictUndefined, autoescape=False,
+                finalize=escape.finalizer(lang), keep_trailing_newline=True,
+                comment_start_string="{##", comment_end_string="##}")
 
 
 def _page_sources(content: Path, content_dir: str, problems: list[Problem]) -> dict[str, list[str]]:
@@ -84,11 +133,20 @@ def _render_one(env: Environment, page: str, macros: PageMacros, source_path: st
     except UndefinedError as error:
         problems.append(Problem(source_path, _template_line(error, source_path), 1, "",
                                 f"{error.message}; check the spelling of the name, or see README.md for the macros"))
+    except TemplateNotFound as error:
+        problems.append(Problem(source_path, _template_line(error, source_path), 1, "",
+                                f"no page or section named '{error.name}'; check the name"))
     except TemplateError as error:
         problems.append(Problem(source_path, _template_line(error, source_path), 1, "", f"{error}; fix the template here"))
     except TypeError as error:
         problems.append(Problem(source_path, _template_line(error, source_path), 1, "",
                                 f"wrong macro call: {error}; see README.md for the macros and their arguments"))
+    except RecursionError as error:
+        problems.append(Problem(source_path, _template_line(error, source_path), 1, "",
+                                "the template calls itself without end; remove the loop"))
+    except Exception as error:  # noqa: BLE001 - any expression an author writes may fail
+        problems.append(Problem(source_path, _template_line(error, source_path), 1, "",
+                                f"cannot compute this ({type(error).__name__}: {error}); fix the expression here"))
     return None
 
 

@@ -37,8 +37,13 @@ def describe(error: dict[str, Any], field_name: str) -> str:
         return "is empty; add at least one item"
     if kind == "string_too_short":
         return "is empty; write the text"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"is {len(str(error.get('input')))} characters long, more than the {limit} allowed; shorten it"
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
+        if pattern.startswith("^data/"):
+            return f"found {found}; give the path of a .txt file under data/, like 'data/source/article-ar.txt'"
         if "a-z0-9" in pattern:
             return f"found {found}; ids are lower-case letters, digits and single hyphens, like 'busra-al-sham'"
         if "0-9a-f" in pattern:

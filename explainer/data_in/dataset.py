@@ -11,11 +11,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..problems.errors import Problem, ProblemCollector
+from ..problems.locate import format_field, locate
+from ..problems.messages import describe
 from .consistency import check_data_spellings, check_languages, check_report_names
-from .errors import Problem, ProblemCollector
 from .load import YamlDocument, load_yaml
-from .locate import format_field, locate
-from .messages import describe
 from .references import check_references, collect_ids
 from .schema import FILES
 from .verbatim import check_source

@@ -4,16 +4,9 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, model_validator
 
-from .base import Id, Line, Model
-
-
-def _http_url(value: str) -> str:
-    # Only http(s) may become a link: a 'javascript:' URL in data must never reach a page.
-    if not (value.startswith("https://") or value.startswith("http://")) or " " in value:
-        raise ValueError("must be an http(s) URL without spaces; copy the address of the page")
-    return value
+from .base import Id, Line, Model, Url
 
 
 class Source(Model):
@@ -27,7 +20,7 @@ class Source(Model):
         default=None,
         description="For an undated reference page (an encyclopedia, a gazetteer): the day we read it.",
     )
-    url: Annotated[str, AfterValidator(_http_url)] = Field(description="Where to read it.")
+    url: Url = Field(description="Where to read it.")
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(
         description="Two-letter code of the source's language: en, ar, fr, ru..."
     )

@@ -1,0 +1,90 @@
+"""Escape data for the place it lands in, in one module, so that YAML text can never inject
+HTML, script or Markdown syntax into a page. Jinja's autoescape knows HTML only; our pages are
+Markdown, and Python-Markdown also parses Markdown inside raw HTML tags of `markdown="1"` blocks
+(their attribute values included: its link and image patterns run before its raw-HTML one).
+
+So every escape here writes punctuation as numeric character references (`&#91;`), which mean
+the same character to a browser in every context and nothing to Markdown, instead of
+backslashes, which Markdown removes in some contexts and leaves on the page in others.
+Each helper is named for the context it serves: `for_text`, `for_attribute`, `for_url`.
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from ..data_in.schema.base import is_safe_url
+
+# Characters that start Markdown inline syntax (emphasis, links, images, code, attribute
+# lists, tables, raw HTML, entities), written as references wherever data text lands.
+_INLINE_SYNTAX = re.compile(r"""[\\`*_\[\]{}()#+!|~<>&"']""")
+# At the start of a value, which may start a Markdown line, these would start a block
+# (heading, list, quotation, rule, table, indented code, numbered list).
+_BLOCK_START = re.compile(r"^(?:[\s\-+*=>#|:]|\d+[.)])")
+# Inside an attribute value, any ASCII character but letters, digits, spaces and the few
+# punctuation marks that mean nothing to Markdown inline (ids and dates keep their hyphens).
+_ATTRIBUTE_UNSAFE = re.compile(r"[^A-Za-z0-9 \-.,:;/?@%\u00a0-\U0010ffff]")
+
+# A run of Arabic words (with the spaces and Arabic punctuation between them), and a run of
+# Latin words (letters, digits, apostrophes, hyphens; never a final full stop, which belongs
+# to the surrounding sentence).
+_ARABIC_RUN = re.compile(r"[\u0600-\u06FF](?:[\u0600-\u06FF\u200c-\u200f\s]*[\u0600-\u06FF])?")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9’'\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9’'\-]*)*")
+
+
+def _reference(match: re.Match) -> str:
+    return "".join(f"&#{ord(character)};" for character in match.group())
+
+
+def _escape_run(value: str) -> str:
+    return _INLINE_SYNTAX.sub(_reference, value)
+
+
+def _one_line(value: object) -> str:
+    # A data text is inline text: a line break in it could start a Markdown block.
+    return re.sub(r"\s*[\r\n\u2028\u2029]+\s*", " ", str(value))
+
+
+def for_text(value: object, lang: str | None = None) -> Markup:
+    """Text inside Markdown or inside raw HTML: no character of it can become markup. On a page
+    in `lang`, runs of the other script are isolated in <bdi>, so that an Arabic phrase quoted in
+    English (or a Latin name in Arabic) keeps its quotation marks and brackets in place."""
+    value = _one_line(value)
+    start = _BLOCK_START.match(value)
+    head = _reference(start) if start else ""
+    value = value[start.end():] if start else value
+    if lang not in ("en", "ar"):
+        return Markup(head + _escape_run(value))
+    minority, tag = ((_ARABIC_RUN, '<bdi lang="ar" dir="rtl">') if lang == "en"
+                     else (_LATIN_RUN, '<bdi dir="ltr">'))
+    parts, position = [head], 0
+    for run in minority.finditer(value):
+        parts.append(_escape_run(value[position:run.start()]))
+        parts.append(f"{tag}{_escape_run(run.group())}</bdi>")
+        position = run.end()
+    parts.append(_escape_run(value[position:]))
+    return Markup("".join(parts))
+
+
+def for_attribute(value: object) -> Markup:
+    """A value inside a double-quoted attribute, of a raw HTML tag or of a Markdown attribute
+    list (`{ aria-label="..." }`): every ASCII punctuation character that Markdown or HTML could
+read as syntax becomes a reference."""
+    return Markup(_ATTRIBUTE_UNSAFE.sub(_reference, str(value)))
+
+
+def for_url(value: object) -> Markup:
+    """A link target from data (an `href`). The schema admits only safe URLs; this refuses
+    anything else again, so that a template can never print an unchecked one."""
+    if not is_safe_url(str(value)):
+        raise ValueError(f"refused to print an unsafe URL: {value!r}")
+    return for_attribute(value)
+
+
+def finalizer(lang: str):
+    """Jinja `finalize` for pages in `lang`: anything printed with {{ }} is escaped (and its
+    other-script runs isolated) unless a macro already made it markup."""
+    def finalize(value: object) -> object:
+        return value if isinstance(value, Markup) else for_text(value, lang)
+    return finalize

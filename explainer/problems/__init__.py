@@ -1,0 +1,1 @@
+"""Problems reported: author mistakes as located, actionable lines (`path:line:col: field: ...`)."""

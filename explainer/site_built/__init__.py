@@ -1,0 +1,1 @@
+"""Site built: publish a finished build atomically, and check the built HTML (links, resources)."""
