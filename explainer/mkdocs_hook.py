@@ -9,7 +9,11 @@ that is when data/ or content/ may have changed.
 from __future__ import annotations
 
 import logging
+import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -19,12 +23,14 @@ from mkdocs.plugins import event_priority
 from explainer.pages_out.labels import DIRECTION, LABELS
 from explainer.pages_out.render import build_docs
 from explainer.problems.errors import AuthorErrors
-from explainer.site_built.publish import discard, publish, staging_dir
+from explainer.site_built.gates import check_site
+from explainer.site_built.publish import BuildLock, discard, publish, staging_dir
 
 # A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
 log = logging.getLogger("mkdocs.explainer")
 
-_state = {"command": None, "config": None, "failed": False, "site": None, "staging": None}
+_state = {"command": None, "config": None, "failed": False, "site": None, "staging": None,
+          "root": None, "depth": 0, "lock": None}
 
 
 def on_startup(command, dirty):
@@ -35,9 +41,15 @@ def on_startup(command, dirty):
 def on_config(config):
     if _state["config"] is not config:
         _state["config"] = config  # held, not just its id(), so the id cannot be reused
+        _state["depth"] = 0
+        project = Path(config.config_file_path).parent
+        lock = _state["lock"] = _state["lock"] or BuildLock(project)
+        lock.acquire()  # held until on_shutdown for `build`; released after the render for `serve`
         try:
-            build_docs(Path(config.config_file_path).parent)
+            data = build_docs(project)
+            _reproducible_dates(project, data)
         except AuthorErrors as errors:
+            lock.release()
             for problem in errors.problems:
                 log.error(str(problem))
             count = len(errors.problems)
@@ -46,14 +58,38 @@ def on_config(config):
         if _is_atomic_build(config):
             _state["site"] = Path(config.site_dir)
             _state["staging"] = staging_dir(Path(config.site_dir))
+        else:
+            lock.release()
+        _state["root"] = Path(config.site_dir) if _state["staging"] is None else _state["staging"]
     if _state["staging"] is not None:
         config.site_dir = str(_state["staging"])
     return config
 
 
+def _reproducible_dates(project: Path, data) -> None:
+    """MkDocs dates the sitemap by the clock unless SOURCE_DATE_EPOCH is set: set it to the
+    last commit's time (or, outside git, the newest date in the data), so that two builds of
+    the same commit give identical files."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return
+    try:
+        stamp = subprocess.run(["git", "-C", str(project), "log", "-1", "--format=%ct"],
+                               capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        stamp = ""
+    os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else str(data.newest_timestamp())
+
+
+def on_pre_build(config):
+    _state["depth"] += 1  # static-i18n runs one nested build per other language
+
+
 def on_post_page(output, page, config):
-    """Two fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
-    algorithm want it on <html>, with `lang`), and its search dialog has no name."""
+    """Three fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
+    algorithm want it on <html>, with `lang`), its search dialog has no name, and it puts
+    `autocomplete` on checkboxes, which HTML allows on text-like inputs only (the Nu checker's
+    one error on every page; browsers ignore it there anyway)."""
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     lang = config.theme["language"]
     output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
     # Material's search dialog has no accessible name; screen readers announce "dialog" alone.
@@ -62,12 +98,19 @@ def on_post_page(output, page, config):
                           f'data-md-component="search" role="dialog" aria-label="{label}"', 1)
 
 
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
 @event_priority(-300)  # after mkdocs-static-i18n merged both languages' search indexes
 def on_post_build(config):
     """Material's offline plugin copies the search index into a script for file:// readers,
     but before static-i18n has merged the languages: copy the merged index again. And give
-    each language folder the sitemap Material asks for."""
-    site = Path(config.site_dir)
+    each language folder the sitemap Material asks for. Then, once every language is built,
+    the site gates: a broken link or a resource from another host fails the build."""
+    _state["depth"] -= 1
+    if _state["depth"] > 0:
+        return  # a nested language build: the site is not complete yet
+    site = _state["root"] or Path(config.site_dir)
     index = site / "search" / "search_index.json"
     script = index.with_suffix(".js")
     if index.is_file() and script.is_file():
@@ -79,6 +122,12 @@ def on_post_build(config):
         folder = site / str(alternate.get("link", "")).strip("/").rpartition("/")[0]
         if sitemap.is_file() and folder != site and folder.is_dir():
             shutil.copy(sitemap, folder / "sitemap.xml")
+    problems = check_site(site, Path(config.config_file_path).parent)
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the built site; "
+                          "fix them and build again (the previous site is unchanged)")
 
 
 def on_build_error(error):
@@ -87,14 +136,30 @@ def on_build_error(error):
 
 def on_shutdown():
     staging = _state["staging"]
-    if staging is None:
-        return
-    if _state["failed"]:
-        discard(staging)
-        log.error(f"Build failed: {_state['site']} was left as it was.")
-    else:
-        publish(staging, _state["site"])
-        log.info(f"Site published to {_state['site']} (open {_state['site'] / 'index.html'} offline).")
+    try:
+        if staging is None:
+            return
+        if _state["failed"]:
+            discard(staging)
+            log.error(f"Build failed: {_state['site']} was left as it was.")
+        else:
+            publish(staging, _state["site"])
+            log.info(f"Site published to {_state['site']} (open {_state['site'] / 'index.html'} offline).")
+    finally:
+        if _state["lock"] is not None:
+            _state["lock"].release()
+
+
+def build_and_check(project: Path) -> tuple[int, list[str]]:
+    """For `python -m explainer check`: build the site into a throw-away folder with the real
+    `mkdocs build` (every gate runs) and return its exit status and its problem lines."""
+    with tempfile.TemporaryDirectory(prefix="explainer-check-") as folder:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(Path(folder) / "site")],
+                                cwd=project, capture_output=True, text=True,
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    lines = [line.split("-  ", 1)[1] for line in (result.stdout + result.stderr).splitlines()
+             if line.startswith(("ERROR", "WARNING")) and "-  " in line]
+    return result.returncode, lines
 
 
 def _is_atomic_build(config) -> bool:

@@ -135,8 +135,9 @@ def test_all_problems_reported_at_once(mini):
     assert problems_of(mini) == [
         "data/event.yaml:1:1: title.ar: missing Arabic text; add 'ar:' here",
         "data/places.yaml:6:15: places[0].latitude: input should be less than or equal to 90, found 132.5",
-        "data/sources.yaml:6:10: sources[0].url: must be an http(s) URL without spaces; copy the address "
-        "of the page, found 'javascript:alert(1)'",
+        "data/sources.yaml:6:10: sources[0].url: must be an http(s) URL made of URL characters only "
+        "(no spaces, quotes or angle brackets; percent-encode them); copy the address of the page, "
+        "found 'javascript:alert(1)'",
     ]
 
 

@@ -5,6 +5,7 @@ shape (pydantic), then ids and references, then the verbatim proof of the source
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,13 @@ class Dataset:
 
     models: dict[str, Any]
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def newest_timestamp(self) -> int:
+        """The newest day the data mentions (a source's date or the day we read it), as a Unix
+        time: a date for the build that depends on the data alone."""
+        days = [day for s in self.models["sources"].sources for day in (s.date, s.accessed) if day]
+        newest = max(days, default=datetime.date(2000, 1, 1))
+        return int(datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.timezone.utc).timestamp())
 
     def __getattr__(self, kind: str) -> Any:
         try:

@@ -1,0 +1,143 @@
+"""Checks over the built site, the last gate before it is published: every internal link and
+anchor resolves (both languages, every page, macro links, the language switch, the sitemap),
+and no page loads anything from another host (links out to sources are fine).
+
+It reads the HTML that readers get, so it catches what checks of the Markdown cannot: links
+made by data templates or raw HTML, and the theme's own. Each problem is located at the
+content/ file (and line, where the link is written there) of the page that holds it.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..data_in.load import read_text
+from ..problems.errors import Problem
+from ..problems.locate import line_and_column
+
+# Elements whose URL the browser loads by itself (as opposed to a link a reader follows).
+_RESOURCE_ATTRIBUTES = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+                        ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),
+                        ("input", "src"), ("track", "src"), ("video", "poster")}
+_LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
+                     "apple-touch-icon", "shortcut"}
+_CSS_URL = re.compile(r"""url\(\s*['"]?(?!data:)([^'")\s]+)""")
+
+
+class _Page(HTMLParser):
+    """Ids, links and loaded resources of one HTML page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name in ("id", "name" if tag == "a" else ""):
+            if values.get(name):
+                self.ids.add(values[name])
+        if tag in ("a", "area") and values.get("href") is not None:
+            self.links.append(values["href"])
+        if tag == "link" and values.get("href"):
+            rels = set((values.get("rel") or "").lower().split())
+            (self.resources if rels & _LOADED_LINK_RELS else self.links).append(values["href"])
+        for element, attribute in _RESOURCE_ATTRIBUTES:
+            if tag == element and values.get(attribute):
+                self.resources.append(values[attribute])
+        if values.get("srcset"):
+            self.resources.extend(part.split()[0] for part in values["srcset"].split(",") if part.split())
+        if values.get("style"):
+            self.resources.extend(_CSS_URL.findall(values["style"]))
+
+
+def check_site(site: Path, project: Path, content_dir: str = "content",
+               languages: tuple[str, ...] = ("en", "ar"), default: str = "en") -> list[Problem]:
+    """Every problem of the built site under `site`, located in the authors' files."""
+    pages: dict[str, _Page] = {}
+    for file in sorted(site.rglob("*.html")):
+        parsed = _Page()
+        parsed.feed(file.read_text(encoding="utf-8", errors="replace"))
+        pages[file.relative_to(site).as_posix()] = parsed
+    problems = []
+    for page, parsed in pages.items():
+        where = _source_of(page, languages, default, content_dir)
+        for url in parsed.resources:
+            if _is_external(url):
+                problems.append(_located(project, where, page, url, f"loads {url} from another host; ship the "
+                                         "file with the site (readers offline, privacy)"))
+        for url in parsed.links:
+            broken = _broken(site, page, url, pages)
+            if broken:
+                problems.append(_located(project, where, page, url, broken))
+    problems.extend(_sitemap_problems(site))
+    return problems
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
+
+
+def _broken(site: Path, page: str, url: str, pages: dict[str, _Page]) -> str | None:
+    """Why an internal link does not resolve, or None (external links are not checked here)."""
+    parts = urlsplit(url.strip())
+    if parts.scheme or parts.netloc:
+        return None if parts.scheme in ("http", "https", "mailto") else f"links to '{url}', which is not a web address"
+    path = unquote(parts.path)
+    if path.startswith("/") and posixpath.basename(page) == "404.html":
+        # The host serves the 404 page at any depth, so its links start at the root.
+        path, page = path.lstrip("/") or "index.html", "404.html"
+    target = page if not path else posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if path.startswith("/") or target.startswith(".."):
+        return f"links to '{url}', outside the site; use a relative link to a page of the site"
+    if (site / target).is_dir():
+        target = posixpath.join(target, "index.html")
+    if not (site / target).is_file():
+        return f"links to '{url}', but there is no {target} in the built site; correct the link or add the page"
+    fragment = unquote(parts.fragment)
+    if fragment and target in pages and fragment not in pages[target].ids:
+        return f"links to '{url}', but {target} has no anchor '#{fragment}'; correct the anchor or add the id"
+    return None
+
+
+def _sitemap_problems(site: Path) -> list[Problem]:
+    problems = []
+    for sitemap in sorted(site.rglob("sitemap.xml")):
+        text = sitemap.read_text(encoding="utf-8", errors="replace")
+        for match in re.finditer(r"<loc>([^<]*)</loc>|href=\"([^\"]*)\"", text):
+            url = match.group(1) or match.group(2)
+            path = urlsplit(url).path if urlsplit(url).netloc else url
+            relative = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.html"
+            if not (site / relative).is_file() and not (site / relative / "index.html").is_file():
+                line, column = line_and_column(text, match.start())
+                problems.append(Problem(f"site/{sitemap.relative_to(site).as_posix()}", line, column, "",
+                                        f"lists {url}, which is not in the built site; check site_url and the nav"))
+    return problems
+
+
+def _source_of(page: str, languages, default: str, content_dir: str) -> str:
+    """The author's file behind a built page: ar/report.html comes from content/ar/report.md."""
+    first, _, rest = page.partition("/")
+    lang, path = (first, rest) if rest and first in languages else (default, page)
+    return f"{content_dir}/{lang}/{path.removesuffix('.html')}.md"
+
+
+def _located(project: Path, source: str, page: str, url: str, message: str) -> Problem:
+    """At the link's place in the author's page when it is written there, else at the page
+    (the link then comes from a macro, a data template or the theme)."""
+    text = read_text(project, source)
+    if isinstance(text, str):
+        fragment = urlsplit(url).fragment
+        page = urlsplit(url).path.removesuffix(".html")
+        for needle in (url, f"{page}.md#{fragment}" if fragment else f"{page}.md", fragment):
+            found = text.find(needle) if needle else -1
+            if found >= 0:
+                line, column = line_and_column(text, found)
+                return Problem(source, line, column, "", message)
+        return Problem(source, 1, 1, "", message + " (the link is made by a macro, a data template or the theme)")
+    return Problem(f"site/{page}", 1, 1, "", message + " (a page of the theme, not of content/)")
