@@ -85,6 +85,15 @@ def on_pre_build(config):
 
 
 def on_post_page(output, page, config):
+    return _fix_material_page(output, config)
+
+
+def on_post_template(output, template_name, config):
+    """The 404 page is a theme template, not a page: it needs the same fixes."""
+    return _fix_material_page(output, config) if template_name.endswith(".html") else output
+
+
+def _fix_material_page(output, config):
     """Three fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
     algorithm want it on <html>, with `lang`), its search dialog has no name, and it puts
     `autocomplete` on checkboxes, which HTML allows on text-like inputs only (the Nu checker's

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import make_project, mkdocs_build
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from conftest import make_project, mkdocs_build
 from explainer.__main__ import main as explainer_main
 from explainer.data_in.dataset import load_dataset
 from explainer.problems.errors import AuthorErrors

@@ -1,0 +1,115 @@
+"""The gates every build passes: valid HTML (the Nu HTML Checker), every internal link and
+anchor resolving and nothing loaded from another host (the site gate), one build at a time,
+and reproducible output. Each gate is also fed a broken fixture, to prove it can fail."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, error_lines, mkdocs_build
+from test_atomic_build import snapshot
+from test_author_errors import edit
+
+from explainer.site_built.gates import check_site
+
+VNU = Path(os.environ.get("VNU_JAR", ROOT / ".venv/vnu/node_modules/vnu-jar/build/dist/vnu.jar"))
+
+
+def vnu_errors(files: list[Path]) -> list[dict]:
+    """The Nu HTML Checker's errors for these files (./run test installs it)."""
+    assert VNU.is_file(), f"{VNU} is missing: run ./run test, which installs the Nu HTML Checker"
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, files)],
+                            capture_output=True, text=True, timeout=600)
+    return [m for m in json.loads(result.stderr or '{"messages": []}')["messages"] if m["type"] == "error"]
+
+
+def gate_problems(project: Path) -> list[str]:
+    """Build; assert the site gate stopped it cleanly, the site untouched; its problem lines."""
+    before = snapshot(project / "site") if (project / "site").exists() else None
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    lines = error_lines(output)
+    assert lines[-2].endswith("in the built site; fix them and build again (the previous site is unchanged)")
+    assert lines[-1].startswith("Build failed: ") and lines[-1].endswith("site was left as it was.")
+    if before is not None:
+        assert snapshot(project / "site") == before
+    return lines[:-2]
+
+
+def test_every_page_is_valid_html(real_site):
+    pages = sorted(real_site.rglob("*.html"))
+    assert len(pages) == 19
+    errors = vnu_errors(pages)
+    assert errors == [], [(e["url"].rsplit("/site/", 1)[-1], e.get("lastLine"), e["message"]) for e in errors[:20]]
+
+
+def test_the_html_checker_catches_invalid_markup(tmp_path):
+    page = tmp_path / "broken.html"
+    page.write_text('<!doctype html><html lang="en"><title>x</title><time datetime="2018\\-07\\-06">x</time>'
+                    '<input type="checkbox" autocomplete="off"><p><div></p>', encoding="utf-8")
+    messages = " | ".join(e["message"] for e in vnu_errors([page]))
+    assert "datetime" in messages and "autocomplete" in messages
+
+
+def test_the_site_gate_passes_the_real_site(real_site):
+    assert check_site(real_site, real_site.parent) == []
+
+
+def test_a_resource_from_another_host_fails_the_build(mini):
+    assert mkdocs_build(mini).returncode == 0  # a site to keep untouched
+    edit(mini, "content/en/about.md", "We translate.", 'We translate.\n\n<img src="https://cdn.example/x.png" alt="x">')
+    assert gate_problems(mini) == [
+        "content/en/about.md:7:11: loads https://cdn.example/x.png from another host; ship the file with "
+        "the site (readers offline, privacy)"]
+
+
+def test_a_broken_raw_html_link_fails_the_build(mini):
+    edit(mini, "content/ar/about.md", "نترجم.", 'نترجم. <a href="glossary.html#term-nope">مصطلح</a>')
+    assert gate_problems(mini) == [
+        "content/ar/about.md:5:17: links to 'glossary.html#term-nope', but ar/glossary.html has no anchor "
+        "'#term-nope'; correct the anchor or add the id"]
+
+
+def test_the_gate_checks_the_theme_links_and_the_sitemap(mini, tmp_path):
+    assert mkdocs_build(mini).returncode == 0
+    site = tmp_path / "site"
+    shutil.copytree(mini / "site", site, symlinks=False)
+    (site / "ar" / "glossary.html").unlink()  # every page's language switch and nav point at it
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace("<loc>index.html</loc>", "<loc>gone.html</loc>"),
+                       encoding="utf-8")
+    lines = [str(p) for p in check_site(site, mini)]
+    assert "content/en/glossary.md:1:1: links to 'ar/glossary.html', but there is no ar/glossary.html in the " \
+           "built site; correct the link or add the page (the link is made by a macro, a data template or the " \
+           "theme)" in lines
+    assert "site/sitemap.xml:4:9: lists gone.html, which is not in the built site; check site_url and the nav" in lines
+
+
+def test_two_builds_at_once_both_publish_a_whole_site(mini):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    builds = [subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=mini, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    outputs = [build.communicate(timeout=300)[0] for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], outputs
+    pages = sorted(p.relative_to(mini / "site").as_posix() for p in (mini / "site").rglob("*.html"))
+    assert len([p for p in pages if not p.startswith("ar/")]) == 10 and len([p for p in pages if p.startswith("ar/")]) == 9
+    assert [p.name for p in (mini / ".site-builds").iterdir() if not p.name.startswith(".")] == [(mini / "site").resolve().name]
+
+
+def test_two_builds_of_one_commit_are_identical(mini):
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2020-02-03T04:05:06Z", "GIT_COMMITTER_DATE": "2020-02-03T04:05:06Z"}
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "fixture"]):
+        subprocess.run([*git, *command], cwd=mini, env=env, check=True)
+    assert mkdocs_build(mini).returncode == 0
+    first = snapshot(mini / "site")
+    first_folder = (mini / "site").resolve()
+    assert mkdocs_build(mini).returncode == 0
+    assert (mini / "site").resolve() != first_folder  # a new build, not the old files
+    assert snapshot(mini / "site") == first
+    assert "<lastmod>2020-02-03</lastmod>" in (mini / "site" / "sitemap.xml").read_text(encoding="utf-8")
