@@ -18,7 +18,7 @@ from markupsafe import Markup
 from ..data_in.dataset import Dataset
 from ..data_in.references import did_you_mean
 from ..problems.errors import Problem
-from . import escape
+from . import escape, reader
 from .labels import LABELS, format_date, format_span
 
 # The page each kind of entry lives on, and the anchor prefix of its entries.
@@ -79,16 +79,39 @@ class PageMacros:
                       f"use an id from {self._data_file(kind)}")
         return None
 
-    def _link(self, kind: str, entry_id: str, label: str, css: str) -> Markup:
-        return Markup(f"[{escape.for_text(label, self.lang)}]({self.href(kind, entry_id)}){{ .{css} }}")
+    def _link(self, kind: str, entry_id: str, label: str, css: str, preview: str | None = None) -> Markup:
+        extra = f' data-preview="{escape.for_attribute(preview)}"' if preview else ""
+        return Markup(f"[{escape.for_text(label, self.lang)}]({self.href(kind, entry_id)}){{ .{css}{extra} }}")
 
     def _named_link(self, macro: str, entry_id: str, label: str | None, name_field: str) -> Markup:
-        """A link to an entry, labelled with its name in the page's language."""
+        """A link to an entry, labelled with its name in the page's language, with a short
+        preview of the entry that the reader script shows on hover, focus or tap."""
         entry = self._lookup(macro, entry_id)
         if entry is None:
             return Markup("")
         name = label or getattr(getattr(entry, name_field), self.lang)
-        return self._link(MACRO_KIND[macro], entry.id, name, macro)
+        return self._link(MACRO_KIND[macro], entry.id, name, macro, self.preview(entry))
+
+    def preview(self, entry) -> str:
+        """The short text shown in place for a term, an actor or a place."""
+        if getattr(entry, "loaded", None) is not None:
+            return self.loaded_preview(entry)
+        text = getattr(entry, "definition", None) or getattr(entry, "description")
+        return reader.short(getattr(text, self.lang))
+
+    def loaded_preview(self, term) -> str:
+        """For a loaded word: that it is loaded, whose word it is, and the neutral word."""
+        return (f"{self.labels['loaded_word']}. {self.labels['used_by']}: {reader.short(getattr(term.loaded.used_by, self.lang))} "
+                f"{self.labels['neutral']}: {getattr(term.loaded.neutral, self.lang)}.")
+
+    def loaded_link(self, term, text: str) -> Markup:
+        """A loaded word of the report's text, linked to its glossary entry (for reader.marked_text)."""
+        return Markup(f"[{escape.for_text(text)}]({self.href('terms', term.id)})"
+                      f'{{ .loaded-term data-preview="{escape.for_attribute(self.loaded_preview(term))}" }}')
+
+    def marked(self, sentence, lang: str) -> Markup:
+        """A sentence of the report in `lang`, with its note spans and loaded words marked."""
+        return reader.marked_text(sentence, lang, self.lang, self.data.glossary, self.loaded_link)
 
     def term(self, term_id: str, label: str | None = None) -> Markup:
         """A glossary term, linked to its entry: {{ term('heavy-weapons') }}."""
@@ -122,7 +145,9 @@ class PageMacros:
             number = numbers[source.id]
             label = self.labels["source"].format(number=number, publisher=source.publisher,
                                                  date=format_date(source.date or source.accessed, self.lang))
-            links.append((number, f'[{number}]({self.href("sources", source.id)}){{ aria-label="{escape.for_attribute(label)}" title="{escape.for_attribute(label)}" }}'))
+            preview = f"{label}. {source.title}"
+            links.append((number, f'[{number}]({self.href("sources", source.id)}){{ aria-label="{escape.for_attribute(label)}" '
+                                  f'data-preview="{escape.for_attribute(preview)}" }}'))
         if not links:
             return Markup("")
         # In number order, as readers expect of a citation cluster ("3 12", not "12 3").
@@ -133,7 +158,7 @@ class PageMacros:
         entry = self._lookup("sentence", sentence_id)
         if entry is None:
             return Markup("")
-        return self._section("quote", sentence=entry)
+        return self._section("_quote", sentence=entry)
 
     def date(self, day, end=None) -> str:
         """A date written out in the page's language: {{ date(data.event.date) }}."""
@@ -155,7 +180,7 @@ class PageMacros:
 
     def _section(self, name: str, **context) -> Markup:
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "m": self, "for_text": escape.for_text, "for_url": escape.for_url,
+        helpers = {"labels": self.labels, "m": self, "note_anchor": reader.note_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points}}
@@ -163,7 +188,7 @@ class PageMacros:
 
     def block_names(self) -> list[str]:
         """The sections a page may include with block(): one template each."""
-        return sorted(name.removesuffix(".md") for name in self.blocks.list_templates() if name != "quote.md")
+        return sorted(name.removesuffix(".md") for name in self.blocks.list_templates() if not name.startswith("_"))
 
     # --- problems -----------------------------------------------------------------------
     def _problem(self, macro: str, entry_id: object, message: str) -> None:

@@ -12,6 +12,17 @@ from pydantic import Field
 from .base import MAX_TEXT, Id, Line, Model, Text
 
 
+class Span(Model):
+    """The phrase of the sentence that a note is about, marked in the text where it stands."""
+
+    ar: Line = Field(description="The phrase in the sentence's Arabic, copied exactly (a substring of 'ar:').")
+    en: Line | None = Field(
+        default=None,
+        description="The same phrase in our English translation, copied exactly (a substring of 'en:'), "
+        "where the translation has one.",
+    )
+
+
 class SourcedNote(Model):
     """Our annotation on a sentence: context, a claim that other sources tell differently,
     or a loaded word. It is our voice, so it cites sources."""
@@ -23,6 +34,7 @@ class SourcedNote(Model):
     en: Line = Field(description="The note in English.")
     ar: Line = Field(description="The note in Arabic.")
     cite: list[Id] = Field(min_length=1, description="Ids in data/sources.yaml; at least one.")
+    span: Span | None = Field(default=None, description="The phrase the note is about, if it is about one.")
 
 
 class TranslationNote(Model):
@@ -31,6 +43,7 @@ class TranslationNote(Model):
     kind: Literal["translation"] = Field(description="Always 'translation'.")
     en: Line = Field(description="The note in English.")
     ar: Line = Field(description="The note in Arabic.")
+    span: Span | None = Field(default=None, description="The phrase the note is about, if it is about one.")
 
 
 Note = Annotated[Union[SourcedNote, TranslationNote], Field(discriminator="kind")]

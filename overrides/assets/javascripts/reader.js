@@ -1,0 +1,198 @@
+// The reader's enhancements. The page is complete without them: the display modes and note
+// filters work by CSS alone, and notes open as native <details>. This script
+//  - remembers the display mode (localStorage) and announces a change,
+//  - adds "open all notes" and a "copy link" button to each sentence,
+//  - opens the notes a link or a marked phrase points at, and highlights a note's phrase,
+//  - shows a short preview of a term, actor, place or source on hover, focus or tap
+//    (Escape closes it; it sits below the word, or above when there is no room, never on it).
+(function () {
+  "use strict";
+  var STORE = "explainer.display." + (document.documentElement.lang || "en");  // one choice per language
+
+  function store(key, value) {
+    try { if (value === undefined) { return window.localStorage.getItem(key); } window.localStorage.setItem(key, value); }
+    catch (error) { return null; }  // storage refused (file://, private mode): the choice is not kept
+    return null;
+  }
+
+  function announce(reader, text) {
+    var live = reader.querySelector("[aria-live]");
+    if (live) { live.textContent = ""; window.setTimeout(function () { live.textContent = text; }, 50); }
+  }
+
+  function setUpReader(reader) {
+    var radios = reader.querySelectorAll('input[name="display"]');
+    var saved = store(STORE);
+    radios.forEach(function (radio) {
+      if (saved && radio.value === saved) { radio.checked = true; }
+      radio.addEventListener("change", function () {
+        if (!radio.checked) { return; }
+        store(STORE, radio.value);
+        announce(reader, radio.parentNode.textContent.trim());
+      });
+    });
+
+    var openAll = reader.querySelector("button.open-all");
+    var groups = reader.querySelectorAll("details.notes");
+    if (openAll) {
+      openAll.hidden = false;
+      openAll.setAttribute("aria-pressed", "false");
+      openAll.addEventListener("click", function () {
+        var open = openAll.getAttribute("aria-pressed") !== "true";
+        groups.forEach(function (group) { group.open = open; });
+        openAll.setAttribute("aria-pressed", String(open));
+        openAll.textContent = openAll.getAttribute(open ? "data-close" : "data-open");
+      });
+    }
+
+    // A note's phrase is highlighted while its notes are open.
+    groups.forEach(function (group) {
+      group.addEventListener("toggle", function () {
+        group.querySelectorAll(".note[id]").forEach(function (note) {
+          reader.querySelectorAll('mark[data-notes~="' + note.id + '"]').forEach(function (mark) {
+            mark.classList.toggle("active", group.open);
+          });
+        });
+      });
+    });
+    // A marked phrase opens the notes about it (a click, not a link: the text stays text).
+    reader.querySelectorAll("mark[data-notes]").forEach(function (mark) {
+      mark.addEventListener("click", function (event) {
+        if (event.target.closest("a")) { return; }
+        mark.getAttribute("data-notes").split(" ").forEach(function (id) { openTo(document.getElementById(id), false); });
+      });
+    });
+
+    var copied = reader.querySelector("[data-copied]");
+    reader.querySelectorAll("a.sentence-anchor").forEach(function (anchor) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link";
+      button.textContent = anchor.getAttribute("data-copy");
+      var id = anchor.getAttribute("href").slice(1);
+      button.addEventListener("click", function () {
+        var url = window.location.href.split("#")[0] + "#" + id;
+        var done = function () { announce(reader, copied.getAttribute("data-copied").replace("{id}", id)); };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url); done(); });
+        } else { fallbackCopy(url); done(); }
+      });
+      anchor.parentNode.appendChild(document.createTextNode(" · "));
+      anchor.parentNode.appendChild(button);
+    });
+  }
+
+  function fallbackCopy(text) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.style.position = "fixed";
+    field.style.opacity = "0";
+    document.body.appendChild(field);
+    field.select();
+    try { document.execCommand("copy"); } catch (error) { /* nothing more to try */ }
+    document.body.removeChild(field);
+  }
+
+  // Open every <details> around an element (a #fragment or a marked phrase leads into a note).
+  function openTo(element, scroll) {
+    if (!element) { return; }
+    for (var node = element.parentNode; node; node = node.parentNode) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+    if (scroll) { element.scrollIntoView(); }
+  }
+  function openHash() {
+    if (window.location.hash.length > 1) {
+      try { openTo(document.getElementById(decodeURIComponent(window.location.hash.slice(1))), true); }
+      catch (error) { /* a malformed fragment: nothing to open */ }
+    }
+  }
+
+  // ---- previews -----------------------------------------------------------------------
+  var preview, owner, hideTimer;
+
+  function showPreview(link) {
+    window.clearTimeout(hideTimer);
+    if (!preview) {
+      preview = document.createElement("div");
+      preview.className = "preview";
+      preview.id = "explainer-preview";
+      preview.setAttribute("role", "tooltip");
+      preview.hidden = true;
+      preview.addEventListener("mouseenter", function () { window.clearTimeout(hideTimer); });
+      preview.addEventListener("mouseleave", scheduleHide);
+      document.body.appendChild(preview);
+    }
+    owner = link;
+    preview.textContent = "";
+    var text = document.createElement("p");
+    text.textContent = link.getAttribute("data-preview");
+    preview.appendChild(text);
+    var more = document.createElement("a");
+    more.href = link.getAttribute("href");
+    more.textContent = document.documentElement.lang === "ar" ? "المدخل كاملاً ←" : "Full entry →";
+    preview.appendChild(more);
+    preview.dir = document.documentElement.dir || "ltr";
+    preview.hidden = false;
+    link.setAttribute("aria-describedby", preview.id);
+    place(link);
+  }
+
+  function place(link) {
+    var box = link.getBoundingClientRect();
+    var width = preview.offsetWidth, height = preview.offsetHeight;
+    var viewport = document.documentElement.clientWidth;
+    var left = document.documentElement.dir === "rtl" ? box.right - width : box.left;
+    left = Math.max(8, Math.min(left, viewport - width - 8));
+    var below = box.bottom + 6;
+    var top = below + height > window.innerHeight && box.top - height - 6 > 0 ? box.top - height - 6 : below;
+    preview.style.left = (left + window.scrollX) + "px";
+    preview.style.top = (top + window.scrollY) + "px";
+  }
+
+  function hidePreview() {
+    if (preview) { preview.hidden = true; }
+    if (owner) { owner.removeAttribute("aria-describedby"); owner = null; }
+  }
+  function scheduleHide() { window.clearTimeout(hideTimer); hideTimer = window.setTimeout(hidePreview, 250); }
+
+  function setUpPreviews() {
+    document.querySelectorAll("a[data-preview]").forEach(function (link) {
+      link.addEventListener("mouseenter", function () { showPreview(link); });
+      link.addEventListener("mouseleave", scheduleHide);
+      link.addEventListener("focus", function () { showPreview(link); });
+      link.addEventListener("blur", function (event) {
+        if (!preview || !preview.contains(event.relatedTarget)) { scheduleHide(); }
+      });
+      // On a touch screen the first tap shows the preview; the preview's link leads on.
+      link.addEventListener("pointerup", function (event) {
+        if (event.pointerType === "touch" && owner !== link) { link.dataset.touched = "1"; }
+      });
+      link.addEventListener("click", function (event) {
+        if (link.dataset.touched) {
+          delete link.dataset.touched;
+          event.preventDefault();
+          showPreview(link);
+        }
+      });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && preview && !preview.hidden) {
+        var back = owner;
+        hidePreview();
+        if (back && preview.contains(document.activeElement)) { back.focus(); }
+      }
+    });
+    document.addEventListener("pointerdown", function (event) {
+      if (preview && !preview.hidden && !preview.contains(event.target) && event.target.closest("a[data-preview]") !== owner) {
+        hidePreview();
+      }
+    });
+  }
+
+  document.querySelectorAll(".reader").forEach(setUpReader);
+  setUpPreviews();
+  openHash();
+  window.addEventListener("hashchange", openHash);
+})();
