@@ -82,11 +82,16 @@ def test_every_sentence_is_translated_and_anchored_in_both_languages(real_site):
     sentence_ids = [s["id"] for p in report["paragraphs"] for s in p["sentences"]]
     english = parse(real_site, "report.html")
     arabic = parse(real_site, "ar/report.html")
-    assert [d["id"] for d in english.select("div.sentence")] == sentence_ids
-    assert [d["id"] for d in arabic.select("div.sentence")] == sentence_ids
-    translations = [d.select_one("p.translation").get_text(strip=True) for d in english.select("div.sentence")]
-    assert all(translations) and len(translations) == len(sentence_ids)
-    assert not arabic.select("p.translation")  # the Arabic page shows the original only
+    assert [d["id"] for d in english.select(".reader .sentence")] == sentence_ids
+    assert [d["id"] for d in arabic.select(".reader .sentence")] == sentence_ids
+    for soup in (english, arabic):
+        translations = [d.select_one("p.translation").get_text(strip=True) for d in soup.select(".reader .sentence")]
+        assert all(translations) and len(translations) == len(sentence_ids)
+    # The Arabic page shows the original only until the reader asks for the English.
+    assert arabic.select_one('input[name="display"][checked]')["value"] == "ar"
+    assert english.select_one('input[name="display"][checked]')["value"] == "side"
+    # The nine points read as a numbered list.
+    assert [li["id"] for li in english.select("ol.report-list > li.sentence")] == [f"p5-s{n}" for n in range(1, 10)]
 
 
 def test_nothing_is_loaded_from_another_host(real_site):

@@ -94,7 +94,8 @@ _MONTHS = {
 
 
 def format_date(day: datetime.date, lang: str) -> str:
-    """'6 July 2018' or '6 تموز/يوليو 2018'."""
+    """'6 July 2018' or '6 تموز/يوليو 2018': the one date convention of both languages (Arabic
+    pages write numbers in Western digits, as the report and the Arab wires do)."""
     return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
@@ -102,4 +103,8 @@ def format_span(start: datetime.date, end: datetime.date | None, lang: str) -> s
     """A date, or a span of dates, written out."""
     if end is None or end == start:
         return format_date(start, lang)
+    if (start.year, start.month) == (end.year, end.month):  # 11–12 July 2018
+        return f"{start.day}–{format_date(end, lang)}"
+    if start.year == end.year:  # 30 June – 1 July 2018
+        return f"{start.day} {_MONTHS[lang][start.month - 1]} – {format_date(end, lang)}"
     return f"{format_date(start, lang)} – {format_date(end, lang)}"

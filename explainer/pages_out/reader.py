@@ -20,7 +20,7 @@ class _Range:
     start: int
     end: int
     notes: list[str] = field(default_factory=list)  # anchors of the notes about this phrase
-    term: object | None = None  # the loaded glossary term found here
+    term: object | None = None  # the loaded glossary term found here (loaded-word ranges)
 
 
 def short(text: str, limit: int = 220) -> str:
@@ -39,23 +39,7 @@ def _find(text: str, phrase: str, whole_words: bool) -> re.Match | None:
     return re.search(re.escape(phrase), text, re.IGNORECASE if whole_words else 0)
 
 
-def ranges(sentence, lang: str, glossary) -> list[_Range]:
-    """The marked ranges of the sentence's text in `lang` ('ar' the original, 'en' ours)."""
-    text = getattr(sentence, lang)
-    found: list[_Range] = []
-    for index, note in enumerate(sentence.notes):
-        phrase = getattr(note.span, lang) if note.span is not None else None
-        match = _find(text, phrase, lang == "en") if phrase else None
-        if match:
-            found.append(_Range(match.start(), match.end(), notes=[note_anchor(sentence.id, index)]))
-    for term in glossary.terms:
-        if term.loaded is None:
-            continue
-        forms = term.ar_forms if lang == "ar" else [term.term.en.strip("“”\"")]
-        for form in forms:
-            pattern = re.escape(form) if lang == "ar" else rf"(?<!\w){re.escape(form)}(?!\w)"
-            for match in re.finditer(pattern, text, 0 if lang == "ar" else re.IGNORECASE):
-                found.append(_Range(match.start(), match.end(), term=term))
+def _merged(found: list[_Range]) -> list[_Range]:
     merged: list[_Range] = []
     for item in sorted(found, key=lambda r: (r.start, -r.end)):
         if merged and item.start < merged[-1].end:
@@ -68,23 +52,55 @@ def ranges(sentence, lang: str, glossary) -> list[_Range]:
     return merged
 
 
+def ranges(sentence, lang: str, glossary) -> tuple[list[_Range], list[_Range]]:
+    """The marked ranges of the sentence's text in `lang` ('ar' the original, 'en' ours): the
+    phrases notes are about, and the loaded words, each list sorted and without overlaps."""
+    text = getattr(sentence, lang)
+    spans: list[_Range] = []
+    for index, note in enumerate(sentence.notes):
+        phrase = getattr(note.span, lang) if note.span is not None else None
+        match = _find(text, phrase, lang == "en") if phrase else None
+        if match:
+            spans.append(_Range(match.start(), match.end(), notes=[note_anchor(sentence.id, index)]))
+    words: list[_Range] = []
+    for term in glossary.terms:
+        if term.loaded is None:
+            continue
+        forms = term.ar_forms if lang == "ar" else [term.term.en.strip("“”\"")]
+        for form in forms:
+            pattern = re.escape(form) if lang == "ar" else rf"(?<!\w){re.escape(form)}(?!\w)"
+            for match in re.finditer(pattern, text, 0 if lang == "ar" else re.IGNORECASE):
+                words.append(_Range(match.start(), match.end(), term=term))
+    return _merged(spans), _merged(words)
+
+
 def note_anchor(sentence_id: str, index: int) -> str:
     """The anchor of a note: p1-s1-n3 (stable while notes keep their order)."""
     return f"{sentence_id}-n{index + 1}"
 
 
 def marked_text(sentence, lang: str, page_lang: str, glossary, term_link) -> Markup:
-    """The sentence's text in `lang`, escaped, with its marks. `term_link(term, text)` makes
-    the link of a loaded word to its glossary entry (the page's macro, for the right path)."""
+    """The sentence's text in `lang`, escaped, with its marks: a note's phrase is an outer mark,
+    a loaded word an inner one (a loaded word that straddles a phrase's edge is left unmarked).
+    `term_link(term, text)` makes the link of a loaded word to its glossary entry."""
     text = getattr(sentence, lang)
+    spans, words = ranges(sentence, lang, glossary)
+
+    def plain(start: int, end: int) -> str:
+        parts, position = [], start
+        for word in words:
+            if word.start >= start and word.end <= end:
+                parts.append(escape.for_text(text[position:word.start]) if position < word.start else "")
+                parts.append(f'<mark class="span loaded">{term_link(word.term, text[word.start:word.end])}</mark>')
+                position = word.end
+        parts.append(escape.for_text(text[position:end]) if position < end else "")
+        return "".join(parts)
+
     parts, position = [], 0
-    for item in ranges(sentence, lang, glossary):
-        parts.append(escape.for_text(text[position:item.start]) if position < item.start else "")
-        inner = text[item.start:item.end]
-        body = term_link(item.term, inner) if item.term is not None else escape.for_text(inner)
-        classes = "span" + (" loaded" if item.term is not None else "") + (" has-notes" if item.notes else "")
-        notes = f' data-notes="{escape.for_attribute(" ".join(item.notes))}"' if item.notes else ""
-        parts.append(f'<mark class="{classes}"{notes}>{body}</mark>')
-        position = item.end
-    parts.append(escape.for_text(text[position:]))
+    for span in spans:
+        parts.append(plain(position, span.start))
+        notes = escape.for_attribute(" ".join(span.notes))
+        parts.append(f'<mark class="span has-notes" data-notes="{notes}">{plain(span.start, span.end)}</mark>')
+        position = span.end
+    parts.append(plain(position, len(text)))
     return Markup("".join(parts))

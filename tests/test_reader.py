@@ -1,0 +1,262 @@
+"""The report as a parallel-text reader, as a reader uses it: notes closed behind labelled
+markers and opened by click, Enter or tap; display modes switched, remembered, and working
+without JavaScript; previews on focus that Escape closes and that never cover the word; note
+spans and loaded words marked from data in both languages; touch targets; a bad span is a
+located error."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from explainer.data_in.dataset import load_dataset
+from test_author_errors import edit, problems_of
+from test_browser import ARGS, CHROMIUM, browser, page, playwright_api, server  # noqa: F401 (fixtures)
+
+DATA = load_dataset(ROOT)
+SENTENCES = [s for p in DATA.report.paragraphs for s in p.sentences]
+
+
+def parse(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+
+
+# --- the HTML ---------------------------------------------------------------------------------
+
+def test_every_note_span_is_marked_in_its_sentence_in_both_languages(real_site):
+    marked = 0
+    for name in ("report.html", "ar/report.html"):
+        soup = parse(real_site, name)
+        for sentence in SENTENCES:
+            for index, note in enumerate(sentence.notes):
+                if note.span is None:
+                    continue
+                anchor = f"{sentence.id}-n{index + 1}"
+                for lang in ("ar", "en"):
+                    phrase = getattr(note.span, lang)
+                    if phrase is None:
+                        continue
+                    block = soup.select_one(f"#{sentence.id} p.{'original' if lang == 'ar' else 'translation'}")
+                    marks = [m for m in block.select("mark[data-notes]") if anchor in m["data-notes"].split()]
+                    assert marks and phrase.lower() in marks[0].get_text().lower(), (name, anchor, lang)
+                    marked += 1
+                # The note names its phrase.
+                about = soup.select_one(f"#{anchor} .note-about")
+                assert about is not None and note.span.ar in about.get_text(), (name, anchor)
+    assert marked > 80
+
+
+def test_loaded_words_are_marked_from_the_glossary_in_both_languages(real_site):
+    loaded = [t for t in DATA.glossary.terms if t.loaded is not None and t.ar_forms]  # in the report
+    assert loaded
+    for name in ("report.html", "ar/report.html"):
+        soup = parse(real_site, name)
+        for term in loaded:
+            links = soup.select(f'.reader mark.loaded a.loaded-term[href$="glossary.html#term-{term.id}"]')
+            originals = [a for a in links if a.find_parent("p", class_="original")]
+            assert originals, (name, term.id)
+            assert all(a.get_text() in term.ar_forms for a in originals), (name, term.id)
+            # The preview says whose word it is and the neutral word, in the page's language.
+            preview = originals[0]["data-preview"]
+            neutral = term.loaded.neutral.ar if name.startswith("ar/") else term.loaded.neutral.en
+            assert neutral in preview, (name, term.id, preview)
+    # In the English translation too, where the English term is found.
+    english = parse(real_site, "report.html")
+    assert english.select('p.translation mark.loaded a[href$="#term-militants"]')
+
+
+def test_notes_are_closed_by_default_and_complete_without_javascript(real_site):
+    soup = parse(real_site, "report.html")
+    groups = soup.select(".reader details.notes")
+    assert groups and not [g for g in groups if g.has_attr("open")]
+    # One marker per kind, with the count of its notes; every note is inside one.
+    total = sum(len(s.notes) for s in SENTENCES)
+    assert len(soup.select(".reader details.notes .note")) == total
+    for group in groups:
+        count = int(group.select_one("summary .count").get_text())
+        assert count == len(group.select(".note"))
+
+
+def test_a_span_that_is_not_in_its_sentence_is_a_located_error(mini):
+    edit(mini, "data/report.yaml", "        notes:\n", "        notes:\n          - kind: translation\n"
+         "            en: A note.\n            ar: ملاحظة.\n            span:\n              ar: كلمة غير موجودة\n"
+         "              en: not there\n")
+    lines = problems_of(mini)
+    assert [line for line in lines if "span" in line] == [
+        "data/report.yaml:18:19: paragraphs[0].sentences[0].notes[0].span.ar: 'كلمة غير موجودة' is not in "
+        "sentence p1-s1's ar text; copy the phrase exactly from its 'ar:' line",
+        "data/report.yaml:19:19: paragraphs[0].sentences[0].notes[0].span.en: 'not there' is not in "
+        "sentence p1-s1's en text; copy the phrase exactly from its 'en:' line",
+    ]
+
+
+# --- in the browser ---------------------------------------------------------------------------
+
+def visible(page, selector: str) -> bool:
+    return page.locator(selector).first.is_visible()
+
+
+def test_notes_open_by_click_and_by_enter(page, server):  # noqa: F811
+    page.goto(f"{server}/report.html")
+    group = page.locator("#p1-s1 details.notes-context")
+    note = page.locator("#p1-s1-n4")
+    assert not note.is_visible()
+    group.locator("summary").click()
+    assert note.is_visible() and group.evaluate("d => d.open")
+    group.locator("summary").click()
+    assert not note.is_visible()
+    # Keyboard: focus the marker and press Enter.
+    page.locator("#p1-s1 details.notes-claim summary").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#p1-s1-n5").is_visible()
+    # A marked phrase highlights while its notes are open.
+    assert page.locator('#p1-s1 p.original mark[data-notes~="p1-s1-n5"]').evaluate("m => m.classList.contains('active')")
+    # "Open all notes", then close them all again.
+    button = page.locator(".reader button.open-all")
+    button.click()
+    assert page.evaluate("[...document.querySelectorAll('.reader details.notes')].every(d => d.open)")
+    assert button.get_attribute("aria-pressed") == "true"
+    button.click()
+    assert page.evaluate("[...document.querySelectorAll('.reader details.notes')].every(d => !d.open)")
+
+
+def test_notes_open_by_tap_and_a_link_to_a_note_opens_it(browser, server):  # noqa: F811
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/ar/report.html")
+    page.locator("#p1-s3 details.notes-wording summary").tap()
+    assert page.locator("#p1-s3-n4").is_visible()
+    page.goto(f"{server}/ar/report.html#p2-s1-n3")
+    assert page.locator("#p2-s1-n3").is_visible()
+    context.close()
+
+
+def test_note_filter_hides_a_kind(page, server):  # noqa: F811
+    page.goto(f"{server}/report.html")
+    assert visible(page, "#p1-s1 details.notes-translation summary")
+    page.locator('.note-kinds input[value="translation"]').uncheck()
+    assert not visible(page, "#p1-s1 details.notes-translation summary")
+    assert visible(page, "#p1-s1 details.notes-context summary")
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_display_modes(browser, server, javascript):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(f"{server}/report.html")
+    original, translation = page.locator("#p1-s2 p.original"), page.locator("#p1-s2 p.translation")
+    # English page: both, side by side on a wide screen, the Arabic on the right.
+    assert original.is_visible() and translation.is_visible()
+    assert original.bounding_box()["x"] > translation.bounding_box()["x"] + 100
+    assert abs(original.bounding_box()["y"] - translation.bounding_box()["y"]) < 5
+    page.locator('input[name="display"][value="ar"]').check()
+    assert original.is_visible() and not translation.is_visible()
+    page.locator('input[name="display"][value="en"]').check()
+    assert translation.is_visible() and not original.is_visible()
+    page.locator('input[name="display"][value="interleaved"]').check()
+    assert original.bounding_box()["y"] + 10 < translation.bounding_box()["y"]
+    # The Arabic page starts with the Arabic alone.
+    page.goto(f"{server}/ar/report.html")
+    assert page.locator("#p1-s2 p.original").is_visible() and not page.locator("#p1-s2 p.translation").is_visible()
+    context.close()
+
+
+def test_the_display_choice_is_remembered_and_announced(page, server):  # noqa: F811
+    page.goto(f"{server}/report.html")
+    page.locator('input[name="display"][value="en"]').focus()
+    page.keyboard.press("Space")
+    assert page.locator('input[name="display"][value="en"]').is_checked()
+    page.wait_for_function("document.querySelector('.reader [aria-live]').textContent.length > 0")
+    assert page.locator(".reader [aria-live]").text_content() == "English only"
+    page.reload()
+    assert page.locator('input[name="display"][value="en"]').is_checked()
+    assert not page.locator("#p1-s2 p.original").is_visible()
+    # Each language keeps its own choice: the Arabic page still starts in Arabic.
+    page.goto(f"{server}/ar/report.html")
+    assert page.locator('input[name="display"][value="ar"]').is_checked()
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_a_preview_shows_on_focus_beside_the_word_and_escape_closes_it(page, server, prefix):  # noqa: F811
+    page.goto(f"{server}/{prefix}report.html")
+    word = page.locator("#p1-s1 p.original a.loaded-term").first
+    word.focus()
+    preview = page.locator("#explainer-preview")
+    preview.wait_for(state="visible")
+    assert word.get_attribute("aria-describedby") == "explainer-preview"
+    text = preview.text_content()
+    assert ("armed opposition fighters" if not prefix else "مقاتلو المعارضة المسلحة") in text
+    assert preview.evaluate("p => p.dir") == ("rtl" if prefix else "ltr")
+    box, word_box = preview.bounding_box(), word.bounding_box()
+    overlaps = not (box["y"] >= word_box["y"] + word_box["height"] or box["y"] + box["height"] <= word_box["y"]
+                    or box["x"] >= word_box["x"] + word_box["width"] or box["x"] + box["width"] <= word_box["x"])
+    assert not overlaps
+    assert preview.locator("a").get_attribute("href").endswith("glossary.html#term-militants")
+    page.keyboard.press("Escape")
+    assert not preview.is_visible()
+    # Citations preview their source the same way.
+    cite = page.locator("#p1-s1-n4 sup.cite a").first
+    page.locator("#p1-s1 details.notes-context summary").click()
+    cite.focus()
+    preview.wait_for(state="visible")
+    assert "Arab News" in preview.text_content()
+
+
+def test_a_tap_on_a_term_shows_its_preview_before_following_it(browser, server):  # noqa: F811
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/report.html")
+    page.locator("#p1-s3 p.translation a.loaded-term").tap()
+    page.locator("#explainer-preview").wait_for(state="visible")
+    assert page.url.endswith("/report.html")  # still on the sentence
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_controls_are_large_enough_to_tap(browser, server, prefix):  # noqa: F811
+    """Every control (markers, display choices, sentence tools, citations) is at least 44 px
+    square on a touch screen. Links inside running text are exempt, as WCAG 2.5.5 allows."""
+    context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/{prefix}report.html")
+    page.locator(".reader button.open-all").click()
+    small = page.evaluate("""() => [...document.querySelectorAll(
+            '.reader summary, .reader-controls label, .reader-controls button, .sentence-tools a, .sentence-tools button, sup.cite a')]
+        .map(e => [e, e.getBoundingClientRect()]).filter(([e, b]) => b.width && (b.width < 44 || b.height < 44))
+        .map(([e, b]) => e.outerHTML.slice(0, 80) + ' ' + Math.round(b.width) + 'x' + Math.round(b.height))""")
+    assert small == []
+    context.close()
+
+
+def test_copy_link_copies_the_sentence_address(browser, server):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/report.html")
+    page.locator("#p2-s1 .sentence-tools button.copy-link").click()
+    page.wait_for_function("document.querySelector('.reader [aria-live]').textContent.includes('p2-s1')")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}/report.html#p2-s1"
+    context.close()
+
+
+def test_roadmap_points_link_to_their_sentences_and_back(real_site):
+    roadmap, report = parse(real_site, "roadmap.html"), parse(real_site, "report.html")
+    for point in DATA.roadmap.points:
+        heading = roadmap.select_one(f"#point-{point.id}")
+        block = heading.find_next_sibling("div", class_="point-text")
+        assert block.select_one("p.original").get_text() == DATA.by_id["sentences"][point.sentence].ar
+        assert block.select_one(".sentence-tools a")["href"] == f"report.html#{point.sentence}"
+        assert report.select_one(f"#{point.sentence} .sentence-tools a")["href"] == f"roadmap.html#point-{point.id}"
+        facts = heading.find_next_sibling("dl", class_="point-facts")
+        assert len(facts.select("dd")) == 2 and facts.select("sup.cite a")
+
+
+def test_reduced_motion_is_respected(browser, server):  # noqa: F811
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{server}/report.html")
+    durations = page.evaluate("getComputedStyle(document.querySelector('.md-header')).transitionDuration")
+    assert all(float(d.rstrip("s")) <= 0.001 for d in re.split(r",\s*", durations))
+    context.close()
