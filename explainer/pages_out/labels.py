@@ -44,7 +44,7 @@ LABELS = {
         "link_copied": "Link to sentence {id} copied",
         "about_phrase": "On",
         "full_entry": "Full entry",
-        "notes_of": "{kind} notes on sentence {id}",
+        "notes_of": ": notes on sentence {id}",
     },
     "ar": {
         "point": "البند {number}",
@@ -79,7 +79,7 @@ LABELS = {
         "link_copied": "نُسخ رابط الجملة {id}",
         "about_phrase": "عن",
         "full_entry": "المدخل كاملاً",
-        "notes_of": "ملاحظات ({kind}) على الجملة {id}",
+        "notes_of": "، ملاحظات على الجملة {id}",
     },
 }
 
