@@ -109,9 +109,10 @@ class PageMacros:
         return Markup(f"[{escape.for_text(text)}]({self.href('terms', term.id)})"
                       f'{{ .loaded-term data-preview="{escape.for_attribute(self.loaded_preview(term))}" }}')
 
-    def marked(self, sentence, lang: str) -> Markup:
-        """A sentence of the report in `lang`, with its note spans and loaded words marked."""
-        return reader.marked_text(sentence, lang, self.lang, self.data.glossary, self.loaded_link)
+    def marked(self, sentence, lang: str, notes: bool = True) -> Markup:
+        """A sentence of the report in `lang`, with its loaded words marked, and the phrases
+        its notes are about (on the page that shows the notes)."""
+        return reader.marked_text(sentence, lang, self.data.glossary, self.loaded_link, notes)
 
     def term(self, term_id: str, label: str | None = None) -> Markup:
         """A glossary term, linked to its entry: {{ term('heavy-weapons') }}."""

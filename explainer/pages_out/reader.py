@@ -79,12 +79,13 @@ def note_anchor(sentence_id: str, index: int) -> str:
     return f"{sentence_id}-n{index + 1}"
 
 
-def marked_text(sentence, lang: str, page_lang: str, glossary, term_link) -> Markup:
+def marked_text(sentence, lang: str, glossary, term_link, with_notes: bool = True) -> Markup:
     """The sentence's text in `lang`, escaped, with its marks: a note's phrase is an outer mark,
     a loaded word an inner one (a loaded word that straddles a phrase's edge is left unmarked).
     `term_link(term, text)` makes the link of a loaded word to its glossary entry."""
     text = getattr(sentence, lang)
     spans, words = ranges(sentence, lang, glossary)
+    spans = spans if with_notes else []
 
     def plain(start: int, end: int) -> str:
         parts, position = [], start
