@@ -184,3 +184,22 @@ def test_claim_without_citation_and_source_without_url(mini):
         "data/sources.yaml:2:5: sources[0].url: missing field 'url'; add 'url:' here",
         "data/timeline.yaml:2:5: entries[0].cite: missing field 'cite'; add 'cite:' here",
     ]
+
+
+def test_two_sources_with_one_url(mini):
+    with open(mini / "data/sources.yaml", "a", encoding="utf-8") as sources:
+        sources.write("  - id: wire-copy\n    publisher: Example Wire\n    title: Same page\n    date: 2018-07-05\n"
+                      "    url: https://EXAMPLE.org/wire-one/\n    language: en\n    supports: The same page.\n")
+    assert problems_of(mini) == [
+        "data/sources.yaml:13:10: sources[1].url: the same page as source 'wire-one'; merge the two entries "
+        "and cite one id"]
+
+
+def test_a_mirror_needs_via(mini):
+    edit(mini, "data/sources.yaml", "url: https://example.org/wire-one", "url: https://wikimili.com/en/Testtown")
+    assert problems_of(mini) == [
+        "data/sources.yaml:6:10: sources[0].url: wikimili.com republishes other sites' pages; link the publisher's "
+        "own page, or say where we read the copy with 'via:'"]
+    edit(mini, "data/sources.yaml", "url: https://wikimili.com/en/Testtown",
+         "url: https://wikimili.com/en/Testtown\n    via: WikiMili, a mirror of the English Wikipedia")
+    assert mkdocs_build(mini).returncode == 0

@@ -19,6 +19,7 @@ from .consistency import check_data_spellings, check_languages, check_report_nam
 from .load import YamlDocument, load_yaml
 from .references import check_references, collect_ids
 from .schema import FILES
+from .source_urls import check_source_urls
 from .spans import check_spans
 from .verbatim import check_source
 
@@ -70,6 +71,7 @@ def load_dataset(project: Path) -> Dataset:
     problems.extend(_numbering_problems(docs["roadmap"], models["roadmap"]))
     problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
     problems.extend(check_spans(docs["report"], models["report"], docs["glossary"], models["glossary"]))
+    problems.extend(check_source_urls(docs["sources"], models["sources"]))
     problems.extend(check_languages(docs))
     names = models["names"].names
     problems.extend(check_data_spellings(docs, names))

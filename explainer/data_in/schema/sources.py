@@ -20,7 +20,12 @@ class Source(Model):
         default=None,
         description="For an undated reference page (an encyclopedia, a gazetteer): the day we read it.",
     )
-    url: Url = Field(description="Where to read it.")
+    url: Url = Field(description="Where to read it: the publisher's own page, or an archive of it.")
+    via: Line | None = Field(
+        default=None,
+        description="When the URL is a copy on another site (an aggregator, a mirror of an encyclopedia): "
+        "the site we read it on, so that readers know they are not at the publisher's own page.",
+    )
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(
         description="Two-letter code of the source's language: en, ar, fr, ru..."
     )

@@ -1,0 +1,48 @@
+"""Rules for the addresses of sources: one entry a page (two sources with the same URL are one
+source cited twice), and a copy read on a mirror says so (`via:`), so that a reader never
+takes a mirror of an encyclopedia for the encyclopedia itself."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..problems.errors import Problem
+from ..problems.locate import format_field, locate
+from .load import YamlDocument
+
+# Hosts that republish other sites' pages (encyclopedia mirrors, reading aggregators). The list
+# is about the web, not this report; extend it when a review finds another.
+MIRROR_HOSTS = re.compile(
+    r"(^|\.)(wikimili\.com|wiki\.x\.io|xcv\.wiki|defzone\.net|eudic\.net|studentb\.eu|piglix\.com|cryer\.org\.uk"
+    r"|wikiwand\.com|azureedge\.net|mgwiki\.top|jablog\.org|scientiano\.com|pressreader\.com|kodoom\.com)$")
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").rstrip(".").lower()
+
+
+def _normal(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{_host(url)}{parts.path.rstrip('/')}?{parts.query}"
+
+
+def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
+    """A located problem for a URL used by two sources, a host name ending in a dot, and a
+    mirror's URL without `via:`."""
+    problems, seen = [], {}
+    for index, source in enumerate(sources.sources):
+        path = ["sources", index, "url"]
+        line, column, _ = locate(doc.tree, path)
+        key = _normal(source.url)
+        if key in seen:
+            problems.append(Problem(doc.path, line, column, format_field(path),
+                                    f"the same page as source '{seen[key]}'; merge the two entries and cite one id"))
+        seen.setdefault(key, source.id)
+        if (urlsplit(source.url).hostname or "").endswith("."):
+            problems.append(Problem(doc.path, line, column, format_field(path),
+                                    "the host name ends with a dot; remove it"))
+        if MIRROR_HOSTS.search(_host(source.url)) and source.via is None:
+            problems.append(Problem(doc.path, line, column, format_field(path),
+                                    f"{_host(source.url)} republishes other sites' pages; link the publisher's own "
+                                    "page, or say where we read the copy with 'via:'"))
+    return problems
