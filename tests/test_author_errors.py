@@ -203,3 +203,10 @@ def test_a_mirror_needs_via(mini):
     edit(mini, "data/sources.yaml", "url: https://wikimili.com/en/Testtown",
          "url: https://wikimili.com/en/Testtown\n    via: WikiMili, a mirror of the English Wikipedia")
     assert mkdocs_build(mini).returncode == 0
+
+
+def test_a_copy_is_named_in_via_not_in_the_publisher(mini):
+    edit(mini, "data/sources.yaml", "publisher: Example Wire", "publisher: Example Wire (copy on an aggregator)")
+    assert problems_of(mini) == [
+        "data/sources.yaml:3:16: sources[0].publisher: says 'copy' in the publisher's name; name the original "
+        "publisher there and the site we read the copy on in 'via:'"]

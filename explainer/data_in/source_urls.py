@@ -14,7 +14,10 @@ from .load import YamlDocument
 # is about the web, not this report; extend it when a review finds another.
 MIRROR_HOSTS = re.compile(
     r"(^|\.)(wikimili\.com|wiki\.x\.io|xcv\.wiki|defzone\.net|eudic\.net|studentb\.eu|piglix\.com|cryer\.org\.uk"
-    r"|wikiwand\.com|azureedge\.net|mgwiki\.top|jablog\.org|scientiano\.com|pressreader\.com|kodoom\.com)$")
+    r"|wikiwand\.com|azureedge\.net|mgwiki\.top|jablog\.org|scientiano\.com|pressreader\.com|kodoom\.com"
+    r"|ademocracynet\.com|sahafi\.jo|docslib\.org)$")
+# Words that say, inside the publisher's name, where a copy was read: that belongs in `via:`.
+_COPY_WORDS = re.compile(r"\b(via|copy|copies|republished|mirror)\b", re.IGNORECASE)
 
 
 def _host(url: str) -> str:
@@ -27,8 +30,8 @@ def _normal(url: str) -> str:
 
 
 def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
-    """A located problem for a URL used by two sources, a host name ending in a dot, and a
-    mirror's URL without `via:`."""
+    """A located problem for a URL used by two sources, a host name ending in a dot, a
+    mirror's URL without `via:`, and a publisher's name that tells where a copy was read."""
     problems, seen = [], {}
     for index, source in enumerate(sources.sources):
         path = ["sources", index, "url"]
@@ -45,4 +48,11 @@ def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
             problems.append(Problem(doc.path, line, column, format_field(path),
                                     f"{_host(source.url)} republishes other sites' pages; link the publisher's own "
                                     "page, or say where we read the copy with 'via:'"))
+        words = _COPY_WORDS.search(source.publisher)
+        if words:
+            where = ["sources", index, "publisher"]
+            line, column, _ = locate(doc.tree, where)
+            problems.append(Problem(doc.path, line, column, format_field(where),
+                                    f"says '{words.group()}' in the publisher's name; name the original publisher "
+                                    "there and the site we read the copy on in 'via:'"))
     return problems
