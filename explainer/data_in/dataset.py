@@ -69,6 +69,7 @@ def load_dataset(project: Path) -> Dataset:
     problems.extend(duplicate_problems)
     problems.extend(check_references(docs, ids))
     problems.extend(_numbering_problems(docs["roadmap"], models["roadmap"]))
+    problems.extend(_chronology_problems(docs["timeline"], models["timeline"]))
     problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
     problems.extend(check_spans(docs["report"], models["report"], docs["glossary"], models["glossary"]))
     problems.extend(check_source_urls(docs["sources"], models["sources"]))
@@ -99,6 +100,18 @@ def _numbering_problems(doc: YamlDocument, roadmap) -> list[Problem]:
             line, column, _ = locate(doc.tree, ["points", index, "number"])
             problems.append(Problem(doc.path, line, column, format_field(["points", index, "number"]),
                                     f"is {point.number}, expected {index + 1}; number the points 1, 2, 3... in order"))
+    return problems
+
+
+def _chronology_problems(doc: YamlDocument, timeline) -> list[Problem]:
+    """The timeline reads oldest first: an entry dated before the one above it is misplaced."""
+    problems = []
+    for index, (before, entry) in enumerate(zip(timeline.entries, timeline.entries[1:]), start=1):
+        if entry.date < before.date:
+            line, column, _ = locate(doc.tree, ["entries", index, "date"])
+            problems.append(Problem(doc.path, line, column, format_field(["entries", index, "date"]),
+                                    f"{entry.date} comes after {before.date} ('{before.id}'); move the entry up, "
+                                    "the timeline is in date order"))
     return problems
 
 
