@@ -210,3 +210,12 @@ def test_a_copy_is_named_in_via_not_in_the_publisher(mini):
     assert problems_of(mini) == [
         "data/sources.yaml:3:16: sources[0].publisher: says 'copy' in the publisher's name; name the original "
         "publisher there and the site we read the copy on in 'via:'"]
+
+
+def test_timeline_entries_out_of_date_order(mini):
+    with open(mini / "data/timeline.yaml", "a", encoding="utf-8") as timeline:
+        timeline.write("  - id: earlier\n    date: 2018-06-01\n    en: An earlier event.\n    ar: حدث سابق.\n"
+                       "    cite: [wire-one]\n")
+    assert problems_of(mini) == [
+        "data/timeline.yaml:9:11: entries[1].date: 2018-06-01 comes after 2018-07-04 ('meeting'); move the entry "
+        "up, the timeline is in date order"]
