@@ -203,6 +203,8 @@ def test_a_mirror_needs_via(mini):
     edit(mini, "data/sources.yaml", "url: https://wikimili.com/en/Testtown",
          "url: https://wikimili.com/en/Testtown\n    via: WikiMili, a mirror of the English Wikipedia")
     assert mkdocs_build(mini).returncode == 0
+    entry = (mini / "site/sources.html").read_text(encoding="utf-8")
+    assert "(read on <bdi>WikiMili, a mirror of the English Wikipedia</bdi>)" in entry
 
 
 def test_a_copy_is_named_in_via_not_in_the_publisher(mini):
