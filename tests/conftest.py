@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_addoption(parser):
-    parser.addoption("--fuzz-cases", type=int, default=150,
-                     help="mutations run against `explainer check` (CI: 150; a large run: 1500)")
-    parser.addoption("--fuzz-builds", type=int, default=3,
-                     help="mutations run through the full `mkdocs build` (CI: 3; a large run: 40)")
+    parser.addoption("--fuzz-cases", type=int, default=100,
+                     help="mutations run against `explainer check` (CI: 100; a large run: 1500)")
+    parser.addoption("--fuzz-builds", type=int, default=2,
+                     help="mutations run through the full `mkdocs build` (CI: 2; a large run: 40)")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
