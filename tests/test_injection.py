@@ -57,8 +57,9 @@ def _text_leaves(tree, path=()):
 def _poison(project: Path) -> int:
     """Append a payload to every free-text value of every data file; return how many. A value
     the schema refuses with the payload (an id or a code the list above missed) is put back,
-    so that the build gets as far as the pages."""
+    found by the field its problem names, so that the build gets as far as the pages."""
     from explainer.data_in.load import load_yaml
+    from explainer.problems.locate import format_field
     trees, poisoned = {}, {}
     for file in sorted((project / "data").glob("*.yaml")):
         relative = file.relative_to(project).as_posix()
@@ -66,8 +67,7 @@ def _poison(project: Path) -> int:
         for number, (container, key, path) in enumerate(_text_leaves(tree)):
             if relative == "data/report.yaml" and path[-1] == "ar" and "sentences" in path and "notes" not in path:
                 continue  # the report's own Arabic: verbatim, checked against the source
-            line = container.lc.value(key)[0] + 1 if isinstance(container, CommentedMap) else container.lc.item(key)[0] + 1
-            poisoned.setdefault((relative, line), []).append((container, key, container[key]))
+            poisoned[(relative, format_field(path))] = (container, key, container[key])
             container[key] = f"{container[key]} {PAYLOADS[number % len(PAYLOADS)]}"
     for _ in range(5):
         for relative, tree in trees.items():
@@ -78,45 +78,10 @@ def _poison(project: Path) -> int:
             break
         except AuthorErrors as errors:
             for problem in errors.problems:
-                for container, key, original in poisoned.pop((problem.path, problem.line), []):
+                container, key, original = poisoned.pop((problem.path, problem.field), (None, None, None))
+                if container is not None:
                     container[key] = original
-        # Line numbers moved with the rewrite: map the remaining leaves to their new lines.
-        poisoned = _relocate(project, trees, poisoned)
-    return sum(len(leaves) for leaves in poisoned.values())
-
-
-def _relocate(project: Path, trees, poisoned):
-    from explainer.data_in.load import load_yaml
-    moved, fresh_trees = {}, {}
-    for (relative, _), leaves in poisoned.items():
-        if relative not in fresh_trees:
-            fresh_trees[relative] = load_yaml(project, relative).tree
-        fresh = fresh_trees[relative]
-        for container, key, original in leaves:
-            moved.setdefault((relative, _line_in(fresh, trees[relative], container, key)), []).append(
-                (container, key, original))
-    return moved
-
-
-def _line_in(fresh, tree, container, key):
-    """The line of `container[key]` in the re-read file `fresh` (same shape as `tree`)."""
-    path = _path_to(tree, container)
-    node = fresh
-    for part in path:
-        node = node[part]
-    return (node.lc.value(key)[0] if isinstance(node, CommentedMap) else node.lc.item(key)[0]) + 1
-
-
-def _path_to(tree, target, path=()):
-    if tree is target:
-        return path
-    children = tree.items() if isinstance(tree, dict) else enumerate(tree) if isinstance(tree, list) else ()
-    for key, value in children:
-        if isinstance(value, (dict, list)):
-            found = _path_to(value, target, (*path, key))
-            if found is not None:
-                return found
-    return None
+    return len(poisoned)
 
 
 def _plain(tree):
