@@ -123,7 +123,7 @@ def _build(events) -> Any:
                            "and aliases; write the value out")
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             node = stack.pop()[0]
-            _attach(stack, root, node, node_mark=None)
+            _attach(stack, root, node)
             continue
         _refuse_extras(event)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -147,7 +147,7 @@ def _build(events) -> Any:
                 continue
             value = _scalar(event)
             _place(stack, value, event.start_mark)
-            _attach(stack, root, value, event.start_mark)
+            _attach(stack, root, value)
     return root[0] if root else None
 
 
@@ -171,7 +171,7 @@ def _place(stack: list[list[Any]], value: Any, mark) -> None:
         parent.lc.add_kv_line_col(len(parent), [mark.line, mark.column])
 
 
-def _attach(stack: list[list[Any]], root: list[Any], value: Any, node_mark) -> None:
+def _attach(stack: list[list[Any]], root: list[Any], value: Any) -> None:
     """Put a finished value into its parent (or make it the document)."""
     if not stack:
         root.append(value)

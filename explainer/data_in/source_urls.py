@@ -20,13 +20,6 @@ MIRROR_HOSTS = re.compile(
 _COPY_WORDS = re.compile(r"\b(via|copy|copies|republished|mirror)\b", re.IGNORECASE)
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").rstrip(".").lower()
-
-
-def _normal(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{_host(url)}{parts.path.rstrip('/')}?{parts.query}"
 
 
 def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
@@ -36,17 +29,20 @@ def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
     for index, source in enumerate(sources.sources):
         path = ["sources", index, "url"]
         line, column, _ = locate(doc.tree, path)
-        key = _normal(source.url)
+        parts = urlsplit(source.url)
+        hostname = parts.hostname or ""
+        host = hostname.rstrip(".").lower()
+        key = f"{host}{parts.path.rstrip('/')}?{parts.query}"  # one page, however the address is written
         if key in seen:
             problems.append(Problem(doc.path, line, column, format_field(path),
                                     f"the same page as source '{seen[key]}'; merge the two entries and cite one id"))
         seen.setdefault(key, source.id)
-        if (urlsplit(source.url).hostname or "").endswith("."):
+        if hostname.endswith("."):
             problems.append(Problem(doc.path, line, column, format_field(path),
                                     "the host name ends with a dot; remove it"))
-        if MIRROR_HOSTS.search(_host(source.url)) and source.via is None:
+        if MIRROR_HOSTS.search(host) and source.via is None:
             problems.append(Problem(doc.path, line, column, format_field(path),
-                                    f"{_host(source.url)} republishes other sites' pages; link the publisher's own "
+                                    f"{host} republishes other sites' pages; link the publisher's own "
                                     "page, or say where we read the copy with 'via:'"))
         words = _COPY_WORDS.search(source.publisher)
         if words:

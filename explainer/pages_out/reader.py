@@ -31,12 +31,19 @@ def short(text: str, limit: int = 220) -> str:
     return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _find(text: str, phrase: str, whole_words: bool) -> re.Match | None:
-    if whole_words:
-        found = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE)
-        if found:
-            return found
-    return re.search(re.escape(phrase), text, re.IGNORECASE if whole_words else 0)
+def _pattern(phrase: str, lang: str) -> re.Pattern:
+    """How a phrase is found in a text: the Arabic exactly as written, the English as whole
+    words in any case (a term is never found inside a longer word)."""
+    if lang == "ar":
+        return re.compile(re.escape(phrase))
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
+
+
+def _find(text: str, phrase: str, lang: str) -> re.Match | None:
+    """The first place of a note's span: by the language's rule, else anywhere (the build
+    checks only that the span is a substring of its sentence)."""
+    return _pattern(phrase, lang).search(text) or re.search(re.escape(phrase), text,
+                                                              re.IGNORECASE if lang == "en" else 0)
 
 
 def _merged(found: list[_Range]) -> list[_Range]:
@@ -59,7 +66,7 @@ def ranges(sentence, lang: str, glossary) -> tuple[list[_Range], list[_Range]]:
     spans: list[_Range] = []
     for index, note in enumerate(sentence.notes):
         phrase = getattr(note.span, lang) if note.span is not None else None
-        match = _find(text, phrase, lang == "en") if phrase else None
+        match = _find(text, phrase, lang) if phrase else None
         if match:
             spans.append(_Range(match.start(), match.end(), notes=[note_anchor(sentence.id, index)]))
     words: list[_Range] = []
@@ -68,8 +75,7 @@ def ranges(sentence, lang: str, glossary) -> tuple[list[_Range], list[_Range]]:
             continue
         forms = term.ar_forms if lang == "ar" else [term.term.en.strip("“”\"")]
         for form in forms:
-            pattern = re.escape(form) if lang == "ar" else rf"(?<!\w){re.escape(form)}(?!\w)"
-            for match in re.finditer(pattern, text, 0 if lang == "ar" else re.IGNORECASE):
+            for match in _pattern(form, lang).finditer(text):
                 words.append(_Range(match.start(), match.end(), term=term))
     return _merged(spans), _merged(words)
 
