@@ -2,10 +2,13 @@
 it with the real `mkdocs build`, and read what an author or reader would see."""
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -60,3 +63,43 @@ def real_site(tmp_path_factory) -> Path:
 def mini(tmp_path) -> Path:
     """A fresh copy of the small fixture project, for tests that break things."""
     return make_project(tmp_path / "mini", FIXTURES / "mini")
+
+
+# Debian's Chromium, driven by Playwright (which never downloads a browser of its own here);
+# without the background-networking flags it tries Google's hosts at every start.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # one line per request would bury the test output
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(real_site):
+    """The built site over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site.resolve()))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()

@@ -16,6 +16,12 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def append(project: Path, relative: str, text: str) -> None:
+    """Add lines at the end of an author's file (a new entry in a list)."""
+    with open(project / relative, "a", encoding="utf-8") as file:
+        file.write(text)
+
+
 def problems_of(project: Path) -> list[str]:
     """Build; assert it failed cleanly; return the problem lines (without the summary)."""
     result = mkdocs_build(project)
@@ -149,8 +155,7 @@ def test_untranslated_field(mini):
 
 
 def test_names_are_spelt_as_the_transliteration_table_says(mini):
-    with open(mini / "data/names.yaml", "a", encoding="utf-8") as names:
-        names.write("  - id: madina\n    ar: المدينة\n    en: Madina\n")
+    append(mini, "data/names.yaml", "  - id: madina\n    ar: المدينة\n    en: Madina\n")
     edit(mini, "data/actors.yaml", "en: A negotiating team.", "en: A negotiating team from Test Town.")
     assert problems_of(mini) == [
         "data/actors.yaml:8:11: actors[0].description.en: spells 'Test Town'; write 'Testtown' "
@@ -187,9 +192,9 @@ def test_claim_without_citation_and_source_without_url(mini):
 
 
 def test_two_sources_with_one_url(mini):
-    with open(mini / "data/sources.yaml", "a", encoding="utf-8") as sources:
-        sources.write("  - id: wire-copy\n    publisher: Example Wire\n    title: Same page\n    date: 2018-07-05\n"
-                      "    url: https://EXAMPLE.org/wire-one/\n    language: en\n    supports: The same page.\n")
+    append(mini, "data/sources.yaml", "  - id: wire-copy\n    publisher: Example Wire\n    title: Same page\n"
+                                      "    date: 2018-07-05\n    url: https://EXAMPLE.org/wire-one/\n    language: en\n"
+                                      "    supports: The same page.\n")
     assert problems_of(mini) == [
         "data/sources.yaml:13:10: sources[1].url: the same page as source 'wire-one'; merge the two entries "
         "and cite one id"]
@@ -215,9 +220,8 @@ def test_a_copy_is_named_in_via_not_in_the_publisher(mini):
 
 
 def test_timeline_entries_out_of_date_order(mini):
-    with open(mini / "data/timeline.yaml", "a", encoding="utf-8") as timeline:
-        timeline.write("  - id: earlier\n    date: 2018-06-01\n    en: An earlier event.\n    ar: حدث سابق.\n"
-                       "    cite: [wire-one]\n")
+    append(mini, "data/timeline.yaml", "  - id: earlier\n    date: 2018-06-01\n    en: An earlier event.\n    ar: حدث سابق.\n"
+                                       "    cite: [wire-one]\n")
     assert problems_of(mini) == [
         "data/timeline.yaml:9:11: entries[1].date: 2018-06-01 comes after 2018-07-04 ('meeting'); move the entry "
         "up, the timeline is in date order"]

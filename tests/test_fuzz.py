@@ -112,6 +112,13 @@ def assert_clean(project: Path, name: str, what: str, problems: list) -> None:
             assert 1 <= int(match.group(2)) <= count + 1, f"{name} ({what}): line out of the file: {line!r}"
 
 
+def profile(examples: int, small: int):
+    """Hypothesis settings for `examples` cases: a small run (CI's) is deterministic, so that a
+    red CI can be rerun as it was; a large one draws new cases every time."""
+    return settings(max_examples=examples, deadline=None, database=None, derandomize=examples <= small,
+                    suppress_health_check=list(HealthCheck))
+
+
 @pytest.fixture(scope="module")
 def fuzz_project(tmp_path_factory) -> Path:
     return make_project(tmp_path_factory.mktemp("fuzz") / "project")
@@ -120,9 +127,7 @@ def fuzz_project(tmp_path_factory) -> Path:
 def test_every_mutation_gives_a_clean_result(fuzz_project, request):
     counts = {"cases": 0, "valid": 0, "located": 0}
 
-    @settings(max_examples=request.config.getoption("--fuzz-cases"), deadline=None, database=None,
-              derandomize=request.config.getoption("--fuzz-cases") <= 300,
-              suppress_health_check=list(HealthCheck))
+    @profile(request.config.getoption("--fuzz-cases"), small=300)
     @given(mutations())
     def case(mutation):
         name, data, what = mutation
@@ -152,9 +157,7 @@ def test_a_sample_of_mutations_through_the_full_build(tmp_path, request):
     site = project / "site"
     outcomes = []
 
-    @settings(max_examples=request.config.getoption("--fuzz-builds"), deadline=None, database=None,
-              derandomize=request.config.getoption("--fuzz-builds") <= 10,
-              suppress_health_check=list(HealthCheck))
+    @profile(request.config.getoption("--fuzz-builds"), small=10)
     @given(mutations())
     def case(mutation):
         name, data, what = mutation

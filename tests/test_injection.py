@@ -131,29 +131,24 @@ def test_no_payload_becomes_markup(poisoned_site, real_site):
     assert shown > 200, shown
 
 
-def test_no_payload_runs_in_chromium(poisoned_site):
-    from test_browser import ARGS, CHROMIUM, playwright_api
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
-        page.route("**/*", lambda route: route.abort() if EVIL_HOST in route.request.url else route.continue_())
-        for name in ("sources", "report", "glossary", "index", "ar/actors", "ar/timeline", "ar/places"):
-            page.goto((poisoned_site.resolve() / f"{name}.html").as_uri())
-            found = page.evaluate("""() => {
-                const hits = [];
-                for (const el of document.querySelectorAll('*')) {
-                    for (const a of el.attributes) {
-                        if (a.name.startsWith('on') || a.name.includes('xss')) hits.push(el.outerHTML.slice(0, 120));
-                        if (['href', 'src'].includes(a.name) && /^\\s*javascript:/i.test(a.value)) hits.push(a.value);
-                    }
+def test_no_payload_runs_in_chromium(poisoned_site, page):
+    page.route("**/*", lambda route: route.abort() if EVIL_HOST in route.request.url else route.continue_())
+    for name in ("sources", "report", "glossary", "index", "ar/actors", "ar/timeline", "ar/places"):
+        page.goto((poisoned_site.resolve() / f"{name}.html").as_uri())
+        found = page.evaluate("""() => {
+            const hits = [];
+            for (const el of document.querySelectorAll('*')) {
+                for (const a of el.attributes) {
+                    if (a.name.startsWith('on') || a.name.includes('xss')) hits.push(el.outerHTML.slice(0, 120));
+                    if (['href', 'src'].includes(a.name) && /^\\s*javascript:/i.test(a.value)) hits.push(a.value);
                 }
-                for (const el of document.querySelectorAll('a, area')) {
-                    el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
-                }
-                return {hits, xss: window.__xss || null};
-            }""")
-            assert found == {"hits": [], "xss": None}, (name, found)
-        browser.close()
+            }
+            for (const el of document.querySelectorAll('a, area')) {
+                el.dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+            }
+            return {hits, xss: window.__xss || null};
+        }""")
+        assert found == {"hits": [], "xss": None}, (name, found)
 
 
 def test_a_url_with_markdown_in_it_stays_one_inert_link(tmp_path):

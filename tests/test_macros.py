@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 from conftest import mkdocs_build
-from test_author_errors import edit
+from test_author_errors import append, edit
 
 
 def page(project, path):
@@ -68,9 +68,8 @@ def test_runs_of_the_other_script_are_isolated(mini):
 
 
 def test_citation_clusters_are_in_number_order(mini):
-    with open(mini / "data/sources.yaml", "a", encoding="utf-8") as sources:
-        sources.write("  - id: wire-two\n    publisher: Other Wire\n    title: Second\n    date: 2018-07-06\n"
-                      "    url: https://example.org/two\n    language: ar\n    supports: A note.\n")
+    append(mini, "data/sources.yaml", "  - id: wire-two\n    publisher: Other Wire\n    title: Second\n    date: 2018-07-06\n"
+                                      "    url: https://example.org/two\n    language: ar\n    supports: A note.\n")
     edit(mini, "content/en/about.md", "We translate.", "We translate.{{ cite('wire-two', 'wire-one', 'wire-two') }}")
     assert mkdocs_build(mini).returncode == 0
     links = page(mini, "about.html").select("sup.cite a")

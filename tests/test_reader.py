@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
-from explainer.data_in.dataset import load_dataset
 from test_author_errors import edit, problems_of
-from test_browser import ARGS, CHROMIUM, browser, page, playwright_api, server  # noqa: F401 (fixtures)
+
+from explainer.data_in.dataset import load_dataset
 
 DATA = load_dataset(ROOT)
 SENTENCES = [s for p in DATA.report.paragraphs for s in p.sentences]
@@ -99,7 +98,7 @@ def visible(page, selector: str) -> bool:
     return page.locator(selector).first.is_visible()
 
 
-def test_notes_open_by_click_and_by_enter(page, server):  # noqa: F811
+def test_notes_open_by_click_and_by_enter(page, server):
     page.goto(f"{server}/report.html")
     group = page.locator("#p1-s1 details.notes-context")
     note = page.locator("#p1-s1-n4")
@@ -123,7 +122,7 @@ def test_notes_open_by_click_and_by_enter(page, server):  # noqa: F811
     assert page.evaluate("[...document.querySelectorAll('.reader details.notes')].every(d => !d.open)")
 
 
-def test_notes_open_by_tap_and_a_link_to_a_note_opens_it(browser, server):  # noqa: F811
+def test_notes_open_by_tap_and_a_link_to_a_note_opens_it(browser, server):
     context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{server}/ar/report.html")
@@ -134,7 +133,7 @@ def test_notes_open_by_tap_and_a_link_to_a_note_opens_it(browser, server):  # no
     context.close()
 
 
-def test_note_filter_hides_a_kind(page, server):  # noqa: F811
+def test_note_filter_hides_a_kind(page, server):
     page.goto(f"{server}/report.html")
     assert visible(page, "#p1-s1 details.notes-translation summary")
     page.locator('.note-kinds input[value="translation"]').uncheck()
@@ -143,7 +142,7 @@ def test_note_filter_hides_a_kind(page, server):  # noqa: F811
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_display_modes(browser, server, javascript):  # noqa: F811
+def test_display_modes(browser, server, javascript):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
     page = context.new_page()
     page.goto(f"{server}/report.html")
@@ -164,7 +163,7 @@ def test_display_modes(browser, server, javascript):  # noqa: F811
     context.close()
 
 
-def test_the_display_choice_is_remembered_and_announced(page, server):  # noqa: F811
+def test_the_display_choice_is_remembered_and_announced(page, server):
     page.goto(f"{server}/report.html")
     page.locator('input[name="display"][value="en"]').focus()
     page.keyboard.press("Space")
@@ -180,7 +179,7 @@ def test_the_display_choice_is_remembered_and_announced(page, server):  # noqa: 
 
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])
-def test_a_preview_shows_on_focus_beside_the_word_and_escape_closes_it(page, server, prefix):  # noqa: F811
+def test_a_preview_shows_on_focus_beside_the_word_and_escape_closes_it(page, server, prefix):
     page.goto(f"{server}/{prefix}report.html")
     word = page.locator("#p1-s1 p.original a.loaded-term").first
     word.focus()
@@ -205,7 +204,7 @@ def test_a_preview_shows_on_focus_beside_the_word_and_escape_closes_it(page, ser
     assert "Arab News" in preview.text_content()
 
 
-def test_a_tap_on_a_term_shows_its_preview_before_following_it(browser, server):  # noqa: F811
+def test_a_tap_on_a_term_shows_its_preview_before_following_it(browser, server):
     context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{server}/report.html")
@@ -216,7 +215,7 @@ def test_a_tap_on_a_term_shows_its_preview_before_following_it(browser, server):
 
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])
-def test_controls_are_large_enough_to_tap(browser, server, prefix):  # noqa: F811
+def test_controls_are_large_enough_to_tap(browser, server, prefix):
     """Every control (markers, display choices, sentence tools, citations) is at least 44 px
     square on a touch screen. Links inside running text are exempt, as WCAG 2.5.5 allows."""
     context = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
@@ -231,7 +230,7 @@ def test_controls_are_large_enough_to_tap(browser, server, prefix):  # noqa: F81
     context.close()
 
 
-def test_copy_link_copies_the_sentence_address(browser, server):  # noqa: F811
+def test_copy_link_copies_the_sentence_address(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{server}/report.html")
@@ -253,7 +252,7 @@ def test_roadmap_points_link_to_their_sentences_and_back(real_site):
         assert len(facts.select("dd")) == 2 and facts.select("sup.cite a")
 
 
-def test_reduced_motion_is_respected(browser, server):  # noqa: F811
+def test_reduced_motion_is_respected(browser, server):
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
     page.goto(f"{server}/report.html")

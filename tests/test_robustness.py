@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import mkdocs_build
-from test_author_errors import edit, problems_of
+from test_author_errors import append, edit, problems_of
 
 from explainer.__main__ import main as explainer_main
 
@@ -89,8 +89,7 @@ def test_a_byte_order_mark_is_accepted(mini, capsys):
 
 def test_second_document_and_duplicate_key(mini, capsys):
     edit(mini, "data/places.yaml", "    latitude: 32.5", "    latitude: 32.5\n    latitude: 33.5")
-    with open(mini / "data/event.yaml", "a", encoding="utf-8") as event:
-        event.write("---\nsecond: document\n")
+    append(mini, "data/event.yaml", "---\nsecond: document\n")
     assert check(mini, capsys, "--quick") == [
         "data/event.yaml:13:1: a second YAML document ('---'); keep one document a file",
         "data/places.yaml:7:5: duplicate key 'latitude' (first on line 6); remove one of them",
