@@ -24,13 +24,14 @@ from explainer.pages_out.labels import DIRECTION, LABELS
 from explainer.pages_out.render import build_docs
 from explainer.problems.errors import AuthorErrors
 from explainer.site_built.gates import check_site
+from explainer.site_built.open_data import write_open_data
 from explainer.site_built.publish import BuildLock, discard, publish, staging_dir
 
 # A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
 log = logging.getLogger("mkdocs.explainer")
 
 _state = {"command": None, "config": None, "failed": False, "site": None, "staging": None,
-          "root": None, "depth": 0, "lock": None}
+          "root": None, "depth": 0, "lock": None, "data": None}
 
 
 def on_startup(command, dirty):
@@ -46,7 +47,7 @@ def on_config(config):
         lock = _state["lock"] = _state["lock"] or BuildLock(project)
         lock.acquire()  # held until on_shutdown for `build`; released after the render for `serve`
         try:
-            data = build_docs(project)
+            data = _state["data"] = build_docs(project, draft=is_draft(config))
             _reproducible_dates(project, data)
         except AuthorErrors as errors:
             lock.release()
@@ -64,6 +65,17 @@ def on_config(config):
     if _state["staging"] is not None:
         config.site_dir = str(_state["staging"])
     return config
+
+
+def is_draft(config) -> bool:
+    """A draft build (`extra: draft: true` in mkdocs.yml, or EXPLAINER_DRAFT=1 for one build;
+    EXPLAINER_DRAFT=0 builds the publication) shows the work left instead of failing on it."""
+    override = os.environ.get("EXPLAINER_DRAFT", "").strip().lower()
+    if override in ("1", "true", "yes"):
+        return True
+    if override in ("0", "false", "no"):
+        return False
+    return bool(config.extra.get("draft"))
 
 
 def _reproducible_dates(project: Path, data) -> None:
@@ -131,6 +143,8 @@ def on_post_build(config):
         folder = site / str(alternate.get("link", "")).strip("/").rpartition("/")[0]
         if sitemap.is_file() and folder != site and folder.is_dir():
             shutil.copy(sitemap, folder / "sitemap.xml")
+    if _state["data"] is not None:
+        write_open_data(_state["data"], site)
     problems = check_site(site, Path(config.config_file_path).parent)
     if problems:
         for problem in problems:
@@ -159,13 +173,13 @@ def on_shutdown():
             _state["lock"].release()
 
 
-def build_and_check(project: Path) -> tuple[int, list[str]]:
+def build_and_check(project: Path, draft: bool = False) -> tuple[int, list[str]]:
     """For `python -m explainer check`: build the site into a throw-away folder with the real
     `mkdocs build` (every gate runs) and return its exit status and its problem lines."""
     with tempfile.TemporaryDirectory(prefix="explainer-check-") as folder:
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(Path(folder) / "site")],
                                 cwd=project, capture_output=True, text=True,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "EXPLAINER_DRAFT": "1" if draft else "0"})
     lines = [line.split("-  ", 1)[1] for line in (result.stdout + result.stderr).splitlines()
              if line.startswith(("ERROR", "WARNING")) and "-  " in line]
     return result.returncode, lines

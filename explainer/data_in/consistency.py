@@ -12,6 +12,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..problems.errors import Problem
 from ..problems.locate import format_field, line_and_column, locate
+from .gaps import is_todo
 from .load import YamlDocument
 from .schema.names import Name
 
@@ -38,7 +39,7 @@ def check_languages(docs: dict[str, YamlDocument]) -> list[Problem]:
     for doc in docs.values():
         for lang, pattern, name in (("ar", ARABIC_LETTER, "Arabic"), ("en", LATIN_LETTER, "English")):
             for path, value in texts(doc.tree, lang):
-                if not pattern.search(value):
+                if not pattern.search(value) and not is_todo(value):
                     line, column, _ = locate(doc.tree, path)
                     problems.append(Problem(doc.path, line, column, format_field(path),
                                             f"has no {name} letters ({value[:30]!r}); write the {name} text here"))
@@ -82,6 +83,8 @@ def check_report_names(doc: YamlDocument, report, names: list[Name]) -> list[Pro
     problems = []
     for p_index, paragraph in enumerate(report.paragraphs):
         for s_index, sentence in enumerate(paragraph.sentences):
+            if is_todo(sentence.en):
+                continue  # not translated yet: a gap, reported as such
             for name in names:
                 arabic_forms = [name.ar, *name.ar_forms]
                 english_forms = [name.en, *name.en_forms]

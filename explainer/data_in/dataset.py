@@ -15,6 +15,8 @@ from pydantic import ValidationError
 from ..problems.errors import Problem, ProblemCollector
 from ..problems.locate import format_field, locate
 from ..problems.messages import describe
+from .gaps import Gap, find_gaps
+from .json_schema import check_schemas
 from .consistency import check_data_spellings, check_languages, check_report_names
 from .load import YamlDocument, load_yaml
 from .references import check_references, collect_ids
@@ -30,6 +32,9 @@ class Dataset:
 
     models: dict[str, Any]
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    draft: bool = False
+    """A draft build: the gaps below are shown in the pages instead of failing the build."""
+    gaps: list[Gap] = field(default_factory=list)
 
     def newest_timestamp(self) -> int:
         """The newest day the data mentions (a source's date or the day we read it), as a Unix
@@ -45,8 +50,10 @@ class Dataset:
             raise AttributeError(kind) from None
 
 
-def load_dataset(project: Path) -> Dataset:
-    """Read `data/` under `project`; raise AuthorErrors listing every problem found."""
+def load_dataset(project: Path, draft: bool = False) -> Dataset:
+    """Read `data/` under `project`; raise AuthorErrors listing every problem found. In a
+    draft, the work left (texts still TODO, statements without a source) is no problem: it
+    is returned as `Dataset.gaps`, for the pages to show."""
     problems = ProblemCollector()
     docs: dict[str, YamlDocument] = {}
     for kind, (path, _) in FILES.items():
@@ -55,6 +62,7 @@ def load_dataset(project: Path) -> Dataset:
             problems.extend([loaded])
         else:
             docs[kind] = loaded
+    problems.extend(check_schemas(project, {kind: doc.first_line for kind, doc in docs.items()}))
     problems.raise_if_any()
 
     models = {}
@@ -64,6 +72,9 @@ def load_dataset(project: Path) -> Dataset:
         except ValidationError as error:
             problems.extend(_shape_problems(docs[kind], error))
     problems.raise_if_any()
+    gaps = find_gaps(docs, models)
+    if not draft:
+        problems.extend(gap.problem() for gap in gaps)
 
     ids, duplicate_problems = collect_ids(docs)
     problems.extend(duplicate_problems)
@@ -78,7 +89,7 @@ def load_dataset(project: Path) -> Dataset:
     problems.extend(check_data_spellings(docs, names))
     problems.extend(check_report_names(docs["report"], models["report"], names))
     problems.raise_if_any()
-    return Dataset(models, _lookups(models))
+    return Dataset(models, _lookups(models), draft, gaps)
 
 
 def _shape_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:

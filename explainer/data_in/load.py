@@ -45,6 +45,7 @@ class YamlDocument:
 
     path: str
     tree: Any
+    first_line: str = ""
 
 
 class _Refused(Exception):
@@ -61,7 +62,7 @@ def load_yaml(project: Path, relative_path: str) -> YamlDocument | Problem:
     if isinstance(text, Problem):
         return text
     try:
-        return YamlDocument(relative_path, _build(yaml.parse(text, Loader=Parser)))
+        return YamlDocument(relative_path, _build(yaml.parse(text, Loader=Parser)), text.partition("\n")[0])
     except _Refused as refused:
         return Problem(relative_path, refused.line, refused.column, "", refused.message)
     except yaml.MarkedYAMLError as error:

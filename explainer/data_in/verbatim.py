@@ -25,6 +25,7 @@ def joined_text(report: Report) -> list[tuple[str, tuple, str]]:
                 pieces.append((sentence.followed_by, path, "followed_by"))
         if p_index < len(report.paragraphs) - 1:
             pieces.append((paragraph.followed_by, ("paragraphs", p_index), "followed_by"))
+    pieces.append((report.ends_with, (), "ends_with"))
     return pieces
 
 

@@ -14,6 +14,7 @@ import re
 
 from markupsafe import Markup
 
+from ..data_in.gaps import is_todo
 from ..data_in.schema.base import is_safe_url
 
 # Characters that start Markdown inline syntax (emphasis, links, images, code, attribute
@@ -51,6 +52,9 @@ def for_text(value: object, lang: str | None = None) -> Markup:
     in `lang`, runs of the other script are isolated in <bdi>, so that an Arabic phrase quoted in
     English (or a Latin name in Arabic) keeps its quotation marks and brackets in place."""
     value = _one_line(value)
+    if is_todo(value):
+        # Only a draft build lets a placeholder through: show it as the work left.
+        return Markup(f'<mark class="gap">{_escape_run(value)}</mark>')
     start = _BLOCK_START.match(value)
     head = _reference(start) if start else ""
     value = value[start.end():] if start else value

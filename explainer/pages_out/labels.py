@@ -46,6 +46,13 @@ LABELS = {
         "about_phrase": "On",
         "full_entry": "Full entry",
         "notes_of": ": notes on sentence {id}",
+        "citation_needed": "citation needed",
+        "draft_banner": "Draft. Texts still to write or translate: {todo}; statements without a source: "
+                        "{uncited}. Each is marked in the pages like this: {mark}. A normal build refuses to publish them.",
+        "draft_mark": "TODO",
+        "open_data_intro": "Every data file of this publication, validated, is offered for re-use as one JSON file:",
+        "open_data_link": "publication.json",
+        "open_data_schemas": "Each kind of data is described by a JSON Schema:",
     },
     "ar": {
         "point": "البند {number}",
@@ -82,6 +89,13 @@ LABELS = {
         "about_phrase": "عن",
         "full_entry": "المدخل كاملاً",
         "notes_of": "، ملاحظات على الجملة {id}",
+        "citation_needed": "بحاجة إلى مصدر",
+        "draft_banner": "مسودة. عدد النصوص التي لم تُكتب أو تُترجم بعد: {todo}، وعدد العبارات التي تفتقر إلى "
+                        "مصدر: {uncited}. وكلٌّ منها معلَّم في الصفحات هكذا: {mark}. ولا يقبل البناء العادي نشرها.",
+        "draft_mark": "TODO",
+        "open_data_intro": "كل ملفات البيانات في هذا المنشور، بعد التحقق منها، متاحة لإعادة الاستخدام في ملف JSON واحد:",
+        "open_data_link": "publication.json",
+        "open_data_schemas": "ويصف مخططُ JSON Schema كلَّ نوع من البيانات:",
     },
 }
 

@@ -19,7 +19,7 @@ from ..data_in.dataset import Dataset
 from ..data_in.references import did_you_mean
 from ..problems.errors import Problem
 from . import escape, reader
-from .labels import LABELS, format_date, format_span
+from .labels import LABELS, LANGUAGES, format_date, format_span
 
 # The page each kind of entry lives on, and the anchor prefix of its entries.
 TARGETS = {
@@ -52,7 +52,7 @@ class PageMacros:
         return {
             "term": self.term, "actor": self.actor, "place": self.place, "point": self.point,
             "cite": self.cite, "sentence": self.sentence, "block": self.block,
-            "data": self.data, "lang": self.lang, "date": self.date,
+            "data": self.data, "lang": self.lang, "date": self.date, "todo": self.todo,
         }
 
     # --- links to entries -------------------------------------------------------------
@@ -137,6 +137,8 @@ class PageMacros:
     def cite(self, *source_ids: str) -> Markup:
         """Numbered citations linking to the sources page: {{ cite('reuters-2018-07-06') }}.
         Sources are numbered by their order in data/sources.yaml, the same on every page."""
+        if not source_ids:
+            return self._citation_needed()
         links = []
         numbers = self.source_numbers
         for source_id in source_ids:
@@ -154,6 +156,21 @@ class PageMacros:
         # In number order, as readers expect of a citation cluster ("3 12", not "12 3").
         return Markup('<sup class="cite">' + " ".join(link for _, link in sorted(set(links))) + "</sup>")
 
+    def _citation_needed(self) -> Markup:
+        """A statement without a source: shown in a draft, an error in a page of a publication."""
+        if self.data.draft:
+            return Markup(f'<sup class="gap">{escape.for_text(self.labels["citation_needed"])}</sup>')
+        self._problem("cite", "", "names no source; write cite('a-source-id') with ids from data/sources.yaml")
+        return Markup("")
+
+    def todo(self, what: object = "") -> Markup:
+        """Work left in a page, {{ todo('write the introduction') }}: marked in a draft build,
+        refused by a normal one."""
+        if self.data.draft:
+            return escape.for_text(f"TODO: {what}" if what else "TODO", self.lang)
+        self._problem("todo", what, "is work left in this page; do it and remove the todo() (only a draft build accepts it)")
+        return Markup("")
+
     def sentence(self, sentence_id: str) -> Markup:
         """A sentence of the report, verbatim, with its translation on English pages."""
         entry = self._lookup("sentence", sentence_id)
@@ -163,12 +180,23 @@ class PageMacros:
 
     def date(self, day, end=None) -> str:
         """A date written out in the page's language: {{ date(data.event.date) }}."""
+        if day is None:
+            if self.data.draft:
+                return escape.for_text("TODO: date", self.lang)
+            self._problem("date", None, "is given no date (null in data/); write the date there, YYYY-MM-DD")
+            return ""
         for value in (day, end):
             if value is not None and not isinstance(value, datetime.date):
                 self._problem("date", value, f"expects a date from data (like data.event.date), "
                               f"found {type(value).__name__} {value!r}; a date in a page is written out as text")
                 return ""
         return format_span(day, end, self.lang)
+
+    def site_file(self, path: str) -> Markup:
+        """A link from this page to a file at the root of the built site (the open data), which
+        holds the default language's pages; other languages live one folder down."""
+        depth = self.page.count("/") + (self.lang != LANGUAGES[0])
+        return Markup("../" * depth + path)
 
     # --- whole sections -----------------------------------------------------------------
     def block(self, name: str, **context) -> Markup:
@@ -184,7 +212,8 @@ class PageMacros:
         helpers = {"labels": self.labels, "m": self, "note_anchor": reader.note_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
-                   "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points}}
+                   "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points},
+                   "open_data_kinds": list(self.data.models)}
         return Markup(template.render(**helpers, **context))
 
     def block_names(self) -> list[str]:

@@ -28,14 +28,15 @@ from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
 from ..problems.errors import AuthorErrors, Problem
 from . import escape
-from .labels import LANGUAGES
+from .labels import LABELS, LANGUAGES
 from .macros import PageMacros
 from .sections import check_sections
 
 
-def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs") -> Dataset:
-    """Validate data/, render content/ into docs/; raise AuthorErrors with every problem."""
-    data = load_dataset(project)
+def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs", draft: bool = False) -> Dataset:
+    """Validate data/, render content/ into docs/; raise AuthorErrors with every problem.
+    A draft renders despite the work left in data/, and marks it in the pages."""
+    data = load_dataset(project, draft)
     pages = render_pages(project, data, content_dir)
     write_changed(project / docs_dir, pages)
     return data
@@ -64,7 +65,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
             macros = PageMacros(data, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"])
             text = _render_one(env, page, macros, source_path, problems)
             if text is not None:
-                rendered[f"{lang}/{page}"] = text
+                rendered[f"{lang}/{page}"] = _with_draft_banner(text, data, lang) if data.draft else text
     problems.extend(check_sections(raw, content_dir))
     for key, text in raw.items():
         if key.startswith("en/"):
@@ -90,6 +91,16 @@ class _PageEnvironment(SandboxedEnvironment):
             if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > self.LIMIT:
                 raise ValueError(f"repeats a text or list into more than {self.LIMIT:,} items")
         return super().call_binop(context, operator, left, right)
+
+
+def _with_draft_banner(text: str, data: Dataset, lang: str) -> str:
+    """A draft says so under its title, with the count of the work left in data/."""
+    todo = sum(gap.kind != "uncited" for gap in data.gaps)
+    words = LABELS[lang]
+    banner = words["draft_banner"].format(todo=todo, uncited=len(data.gaps) - todo,
+                                          mark=f'<mark class="gap">{words["draft_mark"]}</mark>')
+    title, newline, rest = text.partition("\n") if text.startswith("# ") else ("", "", text)
+    return f'{title}{newline}\n<p class="draft-banner" role="note" markdown="0">{banner}</p>\n\n{rest}'
 
 
 def _loader(project: Path, content_dir: str, lang: str, raw: dict[str, str]) -> FunctionLoader:

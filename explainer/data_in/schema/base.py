@@ -68,6 +68,15 @@ Url = Annotated[str, AfterValidator(_http_url)]
 """An http(s) address, as a browser's address bar shows it."""
 
 
+NEEDS_SOURCE = {"needs_source": True}
+"""Marks a list of citations that may not stay empty in a publication (explainer/data_in/gaps.py):
+the schema admits `[]` so that a draft builds; the gap check refuses it in a normal build."""
+
+
+NEEDS_VALUE = {"needs_value": True}
+"""Marks a field that may be null in a draft only (the day of the event, before anyone checked it)."""
+
+
 class Text(Model):
     """A text in both languages. Neither may be left out: the site has every page in both."""
 
@@ -79,6 +88,7 @@ class CitedText(Text):
     """A statement of ours that goes beyond the report, so it must name its sources."""
 
     cite: list[Id] = Field(
-        min_length=1,
-        description="Ids from data/sources.yaml that support this statement; at least one.",
+        description="Ids from data/sources.yaml that support this statement; at least one "
+        "(an empty list is a gap that only a draft build accepts).",
+        json_schema_extra=NEEDS_SOURCE,
     )

@@ -5,14 +5,16 @@ import datetime
 
 from pydantic import Field
 
-from .base import CitedText, Id, Model, Text
+from .base import NEEDS_VALUE, CitedText, Id, Model, Text
 
 
 class Event(Model):
     """The event: the headline facts a reader gets in thirty seconds."""
 
     title: Text = Field(description="The publication's title.")
-    date: datetime.date = Field(description="The day of the event, YYYY-MM-DD.")
+    date: datetime.date | None = Field(description="The day of the event, YYYY-MM-DD (null only in a draft).",
+                                       json_schema_extra=NEEDS_VALUE)
     date_label: Text = Field(description="The day written out for readers ('Wednesday 4 July 2018').")
-    place: Id = Field(description="Id of the place in data/places.yaml where it happened.")
+    place: Id | None = Field(description="Id of the place in data/places.yaml where it happened (null only in a draft).",
+                             json_schema_extra=NEEDS_VALUE)
     summary: CitedText = Field(description="One paragraph: what happened, with sources.")

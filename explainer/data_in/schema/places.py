@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import CitedText, Id, Model, Text
+from .base import NEEDS_SOURCE, CitedText, Id, Model, Text
 
 
 class Place(Model):
@@ -14,7 +14,8 @@ class Place(Model):
     latitude: float = Field(ge=-90, le=90, description="Decimal degrees, north positive.")
     longitude: float = Field(ge=-180, le=180, description="Decimal degrees, east positive.")
     coordinates_cite: list[Id] = Field(
-        min_length=1, description="Sources of the coordinates (ids in data/sources.yaml)."
+        description="Sources of the coordinates (ids in data/sources.yaml); at least one.",
+        json_schema_extra=NEEDS_SOURCE,
     )
     position: CitedText = Field(
         description="Where it lies relative to the main place of the story, with sources."

@@ -9,7 +9,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field
 
-from .base import MAX_TEXT, Id, Line, Model, Text
+from .base import MAX_TEXT, NEEDS_SOURCE, Id, Line, Model, Text
 
 
 class Span(Model):
@@ -33,7 +33,7 @@ class SourcedNote(Model):
     )
     en: Line = Field(description="The note in English.")
     ar: Line = Field(description="The note in Arabic.")
-    cite: list[Id] = Field(min_length=1, description="Ids in data/sources.yaml; at least one.")
+    cite: list[Id] = Field(description="Ids in data/sources.yaml; at least one.", json_schema_extra=NEEDS_SOURCE)
     span: Span | None = Field(default=None, description="The phrase the note is about, if it is about one.")
 
 
@@ -87,3 +87,6 @@ class Report(Model):
     )
     provenance: Text = Field(description="What is known of who published it, and what is not.")
     paragraphs: list[Paragraph] = Field(min_length=1, description="The text, paragraph by paragraph.")
+    ends_with: str = Field(default="", max_length=20,
+        description="The exact characters after the last sentence of the source file (often one line "
+        "break, '\\n'; '' where the file ends with the text).")

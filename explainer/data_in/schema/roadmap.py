@@ -21,4 +21,4 @@ class RoadmapFile(Model):
     """The roadmap: what it is called and its points."""
 
     title: Text = Field(description="What the document is called, in each language.")
-    points: list[Point] = Field(min_length=1, description="The points, in order.")
+    points: list[Point] = Field(description="The points, in order (none, for a report without a list).")

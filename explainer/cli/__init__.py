@@ -1,0 +1,34 @@
+"""The command line: `python -m explainer check | new | schema` (see README.md)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer", description="The explainer engine's commands.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="report the state of a publication without building it")
+    check.add_argument("project", nargs="?", default=".", type=Path, help="the publication's folder (default: here)")
+    check.add_argument("--draft", action="store_true", help="work left (TODO texts, missing sources) is not a failure")
+    check.add_argument("--site", action="store_true", help="also build the site into a throw-away folder and check it")
+    check.add_argument("--quick", action="store_true", help=argparse.SUPPRESS)  # the default since --site exists
+    new = commands.add_parser("new", help="start a draft publication from an Arabic news text")
+    new.add_argument("--source", required=True, type=Path, help="the report's text, a UTF-8 .txt file")
+    new.add_argument("--into", required=True, type=Path, help="a new (or empty) folder for the publication")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the data files into data/schema/")
+    schema.add_argument("project", nargs="?", default=".", type=Path, help="the publication's folder (default: here)")
+    try:
+        options = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if options.command == "check":
+        from .check import run_check
+        return run_check(options.project, options.draft, options.site)
+    if options.command == "new":
+        from .new import run_new
+        return run_new(options.source, options.into)
+    from ..data_in.json_schema import write_schemas
+    for changed in write_schemas(options.project):
+        print(f"wrote {changed}")
+    return 0

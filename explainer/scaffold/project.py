@@ -1,0 +1,85 @@
+"""Start a new publication from an Arabic news text: `python -m explainer new --source FILE
+--into DIR` writes a complete draft that `mkdocs build` turns into a site at once.
+
+The draft has the source (copied byte for byte, hashed), the report segmented into
+paragraphs and sentences, a stub of every data file with each gap marked, the standard pages
+in both languages, the JSON Schemas, a mkdocs.yml in draft mode, the theme (this engine's
+overrides/) and a README for its authors.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from ..data_in.json_schema import write_schemas
+from .segment import SegmentationError, segment
+from .stubs import data_files, list_items
+
+SOURCE_FILE = "data/source/article-ar.txt"
+PAGES = ["index", "report", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
+ENGINE_ROOT = Path(__file__).resolve().parents[2]
+"""The engine's own checkout: its overrides/ (theme and assets) is what a new publication starts from."""
+
+
+class ScaffoldError(Exception):
+    """The scaffold cannot start (it says why, and what to do)."""
+
+
+def new_publication(source: Path, into: Path) -> list[str]:
+    """Write the draft publication; return the files written, relative to `into`."""
+    if into.exists() and any(into.iterdir()):
+        raise ScaffoldError(f"{into} is not empty; give a new folder (nothing is overwritten)")
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise ScaffoldError(f"{source}: cannot be read ({error.strerror}); give the path of a .txt file") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise ScaffoldError(f"{source}:{line}: not UTF-8 text (byte {error.start + 1}); save the file as UTF-8") from None
+    if not any("\u0621" <= c <= "\u064a" for c in text):
+        raise ScaffoldError(f"{source}: has no Arabic letters; give the Arabic text of the report")
+    try:
+        segmented = segment(text)
+    except SegmentationError as error:
+        raise ScaffoldError(f"{source}: {error}") from None
+    written: dict[str, str | bytes] = {SOURCE_FILE: raw}
+    written.update(data_files(segmented, SOURCE_FILE, hashlib.sha256(raw).hexdigest()))
+    pages = [page for page in PAGES if page != "roadmap" or list_items(segmented)]
+    for lang in ("en", "ar"):
+        for page in pages:
+            written[f"content/{lang}/{page}.md"] = resources.files(__package__).joinpath(f"pages/{lang}/{page}.md").read_text("utf-8")
+    written["mkdocs.yml"] = _mkdocs_yml(pages)
+    written["explainer_hook.py"] = _HOOK
+    written["README.md"] = _readme(source.name)
+    written["docs/.gitignore"] = "*\n!.gitignore\n"
+    written[".gitignore"] = "site\n.site-builds/\n"
+    for relative, content in written.items():
+        target = into / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    shutil.copytree(ENGINE_ROOT / "overrides", into / "overrides")
+    write_schemas(into)
+    return sorted([*written, "overrides/", "data/schema/"])
+
+
+_HOOK = '''"""This publication's MkDocs hook: the explainer engine's (it renders data/ and content/
+into docs/ before every build). The engine must be installed: `pip install -e <engine checkout>`."""
+from explainer.mkdocs_hook import *  # noqa: F401,F403
+'''
+
+
+def _mkdocs_yml(pages: list[str]) -> str:
+    template = resources.files(__package__).joinpath("mkdocs.yml.txt").read_text("utf-8")
+    return template.replace("{nav}", "\n".join(f"  - {page}.md" for page in pages))
+
+
+def _readme(source_name: str) -> str:
+    template = resources.files(__package__).joinpath("README.md.txt").read_text("utf-8")
+    return template.replace("{source_name}", source_name)

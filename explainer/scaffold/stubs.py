@@ -1,0 +1,110 @@
+"""The data files of a new publication: the report as segmented, and a stub of every other
+kind, each gap marked (`TODO`, `cite: []`, `null`) so that a draft build shows it and a
+normal build refuses it until an author fills it in.
+
+Values are written as JSON strings, which are valid YAML double-quoted strings, so that no
+character of the source can change meaning in the YAML.
+"""
+from __future__ import annotations
+
+import json
+
+from ..data_in.json_schema import header_line
+from .segment import Segmented
+
+TRANSLATE = "TODO: translate"
+
+
+def q(value: str) -> str:
+    """A YAML double-quoted scalar for any text."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def todo(what: str) -> str:
+    return q(f"TODO: {what}")
+
+
+def report_yaml(segmented: Segmented, source_file: str, sha256: str) -> str:
+    lines = [header_line("report"),
+             "# The report, sentence by sentence (model: explainer/data_in/schema/report.py). Each 'ar' is the",
+             "# source's text exactly; translate each 'en'; add notes under a sentence as you annotate it.",
+             f"file: {q(source_file)}", f"sha256: {q(sha256)}", "provenance:",
+             f"  en: {todo('who published the report, when, and what is not known')}",
+             f"  ar: {todo('من نشر التقرير ومتى، وما لا يُعرف عنه')}", "paragraphs:"]
+    for p_number, paragraph in enumerate(segmented.paragraphs, start=1):
+        lines += [f"- id: p{p_number}", f"  role: {paragraph.role}", f"  followed_by: {q(paragraph.followed_by)}", "  sentences:"]
+        for s_number, sentence in enumerate(paragraph.sentences, start=1):
+            lines += [f"  - id: p{p_number}-s{s_number}", f"    ar: {q(sentence.text)}", f"    en: {q(TRANSLATE)}"]
+            if s_number < len(paragraph.sentences):
+                lines.append(f"    followed_by: {q(sentence.followed_by)}")
+    lines.append(f"ends_with: {q(segmented.ends_with)}")
+    return "\n".join(lines) + "\n"
+
+
+def list_items(segmented: Segmented) -> list[str]:
+    """Ids of the sentences that are list items: the points the roadmap page explains."""
+    return [f"p{p}-s{s}" for p, paragraph in enumerate(segmented.paragraphs, start=1) if paragraph.role == "list"
+            for s in range(1, len(paragraph.sentences) + 1)]
+
+
+def roadmap_yaml(segmented: Segmented) -> str:
+    lines = [header_line("roadmap"),
+             "# The report's list, point by point (model: explainer/data_in/schema/roadmap.py): a title for",
+             "# each point, then 'explanation:' and 'outcome:' (en, ar, cite) as you research them.",
+             "title:", f"  en: {todo('what the list is called')}", f"  ar: {todo('اسم القائمة')}"]
+    items = list_items(segmented)
+    lines.append("points:" if items else "points: []")
+    for number, sentence in enumerate(items, start=1):
+        lines += [f"- id: \"{number}\"", f"  number: {number}", f"  sentence: {sentence}", "  title:",
+                  f"    en: {todo('a short title')}", f"    ar: {todo('عنوان قصير')}"]
+    return "\n".join(lines) + "\n"
+
+
+def event_yaml() -> str:
+    return "\n".join([
+        header_line("event"),
+        "# The event, for the home page (model: explainer/data_in/schema/event.py).",
+        "title:", f"  en: {todo('the publication title')}", f"  ar: {todo('عنوان المنشور')}",
+        "date: null  # the day of the event, YYYY-MM-DD",
+        "date_label:", f"  en: {todo('the day written out')}", f"  ar: {todo('اليوم مكتوباً')}",
+        "place: null  # the id of a place in data/places.yaml",
+        "summary:", f"  en: {todo('what happened, in one paragraph')}", f"  ar: {todo('ما جرى، في فقرة واحدة')}",
+        "  cite: []  # ids from data/sources.yaml",
+    ]) + "\n"
+
+
+# Each list starts empty, with one commented example entry showing its fields.
+_LISTS = {
+    "glossary": ("terms", "Terms and loaded words", [
+        "id: a-term", "term: {en: \"the term\", ar: \"المصطلح\"}", "ar_forms: [\"the form the report uses\"]",
+        "definition: {en: \"...\", ar: \"...\"}"]),
+    "actors": ("actors", "People, groups and institutions", [
+        "id: a-person", "name: {en: \"Name\", ar: \"الاسم\"}", "kind: person  # or armed-group, government, military, state, organisation, media",
+        "description: {en: \"...\", ar: \"...\", cite: [a-source]}", "in_report: {en: \"...\", ar: \"...\"}"]),
+    "places": ("places", "Places, with coordinates", [
+        "id: a-place", "name: {en: \"Name\", ar: \"الاسم\"}", "latitude: 0.0", "longitude: 0.0",
+        "coordinates_cite: [a-source]", "position: {en: \"...\", ar: \"...\", cite: [a-source]}",
+        "description: {en: \"...\", ar: \"...\", cite: [a-source]}"]),
+    "timeline": ("entries", "Dated events, oldest first", [
+        "id: an-event", "date: 2000-01-31", "en: \"...\"", "ar: \"...\"", "cite: [a-source]"]),
+    "sources": ("sources", "Every public source cited", [
+        "id: a-source", "publisher: \"...\"", "title: \"...\"", "date: 2000-01-31",
+        "url: \"https://...\"", "language: en", "supports: \"a short quotation\""]),
+    "names": ("names", "The transliteration table: one English spelling per name", [
+        "id: a-name", "ar: \"الاسم\"", "en: \"The Name\""]),
+}
+
+
+def list_yaml(kind: str) -> str:
+    key, what, example = _LISTS[kind]
+    return "\n".join([header_line(kind), f"# {what} (model: explainer/data_in/schema/{kind}.py). An entry:",
+                      *(f"# {'- ' if i == 0 else '  '}{line}" for i, line in enumerate(example)),
+                      f"{key}: []"]) + "\n"
+
+
+def data_files(segmented: Segmented, source_file: str, sha256: str) -> dict[str, str]:
+    """Every data file of a new publication, by its path in the project."""
+    files = {"data/event.yaml": event_yaml(), "data/report.yaml": report_yaml(segmented, source_file, sha256),
+             "data/roadmap.yaml": roadmap_yaml(segmented)}
+    files.update({f"data/{kind}.yaml": list_yaml(kind) for kind in _LISTS})
+    return files
