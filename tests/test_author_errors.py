@@ -185,7 +185,8 @@ def test_claim_without_citation_and_source_without_url(mini):
     edit(mini, "data/places.yaml", "      en: A town.\n      ar: بلدة.\n      cite: [wire-one]", "      en: A town.\n      ar: بلدة.\n      cite: []")
     edit(mini, "data/sources.yaml", "    url: https://example.org/wire-one\n", "")
     assert problems_of(mini) == [
-        "data/places.yaml:16:13: places[0].description.cite: is empty; add at least one item",
+        "data/places.yaml:16:13: places[0].description.cite: is empty; cite at least one id from "
+        "data/sources.yaml (a draft build shows it as 'citation needed')",
         "data/sources.yaml:2:5: sources[0].url: missing field 'url'; add 'url:' here",
         "data/timeline.yaml:2:5: entries[0].cite: missing field 'cite'; add 'cite:' here",
     ]

@@ -123,7 +123,7 @@ def test_internal_names_never_reach_a_message(mini, capsys):
     ("{{ term(5) }}", "content/en/about.md:6:1: term(5): expects an id in quotes, found int 5; "
                       "write term('an-id') with an id from data/glossary.yaml"),
     ("{{ block('nope') }}", "content/en/about.md:6:10: block('nope'): unknown section 'nope'; use one of actors, "
-                            "glossary, places, report, roadmap, sources, timeline"),
+                            "glossary, open_data, places, report, roadmap, sources, timeline"),
     ("{{ 1/0 }}", "content/en/about.md:6:1: cannot compute this (ZeroDivisionError: division by zero); "
                   "fix the expression here"),
     ("{{ 'x' * 10**9 }}", "content/en/about.md:6:1: cannot compute this (ValueError: repeats a text or list "
@@ -157,7 +157,7 @@ def test_a_broken_link_is_located_by_check_and_by_the_build(mini, capsys):
     edit(mini, "content/en/about.md", "We translate.", "We translate.\n\nSee [the places](places.md#nowhere).")
     expected = ("content/en/about.md:7:18: links to 'places.html#nowhere', but places.html has no anchor "
                 "'#nowhere'; correct the anchor or add the id")
-    lines = check(mini, capsys)
+    lines = check(mini, capsys, "--site")
     assert expected in lines
     result = mkdocs_build(mini)
     assert result.returncode == 1

@@ -62,7 +62,7 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
             problems.extend([loaded])
         else:
             docs[kind] = loaded
-    problems.extend(check_schemas(project, {kind: doc.first_line for kind, doc in docs.items()}))
+    problems.extend(check_schemas(project))
     problems.raise_if_any()
 
     models = {}
@@ -71,10 +71,11 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
             models[kind] = model.model_validate(docs[kind].tree)
         except ValidationError as error:
             problems.extend(_shape_problems(docs[kind], error))
-    problems.raise_if_any()
-    gaps = find_gaps(docs, models)
+    # Gaps in the files that validated are reported with the shape problems of the others.
+    gaps = find_gaps({kind: docs[kind] for kind in models}, models)
     if not draft:
         problems.extend(gap.problem() for gap in gaps)
+    problems.raise_if_any()
 
     ids, duplicate_problems = collect_ids(docs)
     problems.extend(duplicate_problems)

@@ -4,7 +4,8 @@ They live in data/schema/, one per data file, and each data file names its schem
 first line (`# yaml-language-server: $schema=schema/report.schema.json`), so that an editor
 with a YAML language server (VS Code's YAML extension, Neovim, Helix...) completes field
 names and flags mistakes while the author types. The check refuses a missing or outdated
-schema and a data file that does not name its own.
+schema; `python -m explainer schema` writes the schemas and gives a data file that lacks it
+its first line.
 """
 from __future__ import annotations
 
@@ -40,8 +41,16 @@ def schema_texts() -> dict[str, str]:
 
 
 def write_schemas(project: Path) -> list[str]:
-    """Write (or refresh) the schema files; return those that changed."""
+    """Write (or refresh) the schema files, and name each in its data file's first line;
+    return the files that changed."""
     changed = []
+    for kind, (path, _) in FILES.items():
+        data_file = project / path
+        if data_file.is_file():
+            text = data_file.read_text(encoding="utf-8")
+            if not text.startswith(header_line(kind)):
+                data_file.write_text(f"{header_line(kind)}\n{text}", encoding="utf-8")
+                changed.append(path)
     for relative, text in schema_texts().items():
         target = project / relative
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
@@ -51,17 +60,12 @@ def write_schemas(project: Path) -> list[str]:
     return changed
 
 
-def check_schemas(project: Path, first_lines: dict[str, str]) -> list[Problem]:
-    """Problems: a schema file missing or not what the models give, a data file whose first
-    line does not name its schema. `first_lines` holds each data file's first line, by kind."""
+def check_schemas(project: Path) -> list[Problem]:
+    """Problems: a schema file missing or not what the models give."""
     problems = []
     for relative, text in schema_texts().items():
         target = project / relative
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             problems.append(Problem(relative, 1, 1, "", "is missing or out of date with explainer/data_in/schema/; "
                                     "run `python -m explainer schema` to write it (never edit it by hand)"))
-    for kind, line in first_lines.items():
-        if line.strip() != header_line(kind):
-            problems.append(Problem(FILES[kind][0], 1, 1, "", f"does not name its JSON Schema; make its first line "
-                                    f"'{header_line(kind)}' (editors then check the file as you type)"))
     return problems

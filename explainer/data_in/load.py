@@ -45,7 +45,6 @@ class YamlDocument:
 
     path: str
     tree: Any
-    first_line: str = ""
 
 
 class _Refused(Exception):
@@ -62,7 +61,7 @@ def load_yaml(project: Path, relative_path: str) -> YamlDocument | Problem:
     if isinstance(text, Problem):
         return text
     try:
-        return YamlDocument(relative_path, _build(yaml.parse(text, Loader=Parser)), text.partition("\n")[0])
+        return YamlDocument(relative_path, _build(yaml.parse(text, Loader=Parser)))
     except _Refused as refused:
         return Problem(relative_path, refused.line, refused.column, "", refused.message)
     except yaml.MarkedYAMLError as error:

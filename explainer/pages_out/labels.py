@@ -51,7 +51,7 @@ LABELS = {
                         "{uncited}. Each is marked in the pages like this: {mark}. A normal build refuses to publish them.",
         "draft_mark": "TODO",
         "open_data_intro": "Every data file of this publication, validated, is offered for re-use as one JSON file:",
-        "open_data_link": "publication.json",
+        "list_separator": ", ",
         "open_data_schemas": "Each kind of data is described by a JSON Schema:",
     },
     "ar": {
@@ -94,7 +94,7 @@ LABELS = {
                         "مصدر: {uncited}. وكلٌّ منها معلَّم في الصفحات هكذا: {mark}. ولا يقبل البناء العادي نشرها.",
         "draft_mark": "TODO",
         "open_data_intro": "كل ملفات البيانات في هذا المنشور، بعد التحقق منها، متاحة لإعادة الاستخدام في ملف JSON واحد:",
-        "open_data_link": "publication.json",
+        "list_separator": "، ",
         "open_data_schemas": "ويصف مخططُ JSON Schema كلَّ نوع من البيانات:",
     },
 }

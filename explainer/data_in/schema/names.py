@@ -18,7 +18,7 @@ class Name(Model):
     )
     en_forms: list[Line] = Field(
         default_factory=list,
-        description="Shorter English forms that stand for a short Arabic form (e.g. 'al-Jabawi').",
+        description="Shorter English forms that stand for a short Arabic form (e.g. a surname used alone).",
     )
     en_avoid: list[Line] = Field(
         default_factory=list,
