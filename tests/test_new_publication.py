@@ -25,7 +25,7 @@ from explainer.data_in.schema import FILES
 from explainer.scaffold.segment import SegmentationError, segment
 
 FIXTURE_TEXT = ROOT / "tests" / "fixtures" / "second-report-ar.txt"
-PAGES = ["index", "report", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
+PAGES = ["index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
 
 
 def sentences(text: str) -> list[list[str]]:

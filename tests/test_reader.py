@@ -19,6 +19,11 @@ DATA = load_dataset(ROOT)
 SENTENCES = [s for p in DATA.report.paragraphs for s in p.sentences]
 
 
+def first_claim(sentence_id: str) -> str:
+    """The anchor of the first claim of the ledger about a sentence."""
+    return "claim-" + next(c.id for c in DATA.claims.claims if c.sentence == sentence_id)
+
+
 def parse(site: Path, name: str) -> BeautifulSoup:
     return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
 
@@ -71,8 +76,9 @@ def test_notes_are_closed_by_default_and_complete_without_javascript(real_site):
     soup = parse(real_site, "report.html")
     groups = soup.select(".reader details.notes")
     assert groups and not [g for g in groups if g.has_attr("open")]
-    # One marker per kind, with the count of its notes; every note is inside one.
-    total = sum(len(s.notes) for s in SENTENCES)
+    # One marker per kind, with the count of its notes; every note (and every claim of the
+    # ledger, under "Claim check") is inside one.
+    total = sum(len(s.notes) for s in SENTENCES) + len(DATA.claims.claims)
     assert len(soup.select(".reader details.notes .note")) == total
     for group in groups:
         count = int(group.select_one("summary .count").get_text())
@@ -110,9 +116,10 @@ def test_notes_open_by_click_and_by_enter(page, server):
     # Keyboard: focus the marker and press Enter.
     page.locator("#p1-s1 details.notes-claim summary").focus()
     page.keyboard.press("Enter")
-    assert page.locator("#p1-s1-n5").is_visible()
+    claim = first_claim("p1-s1")
+    assert page.locator(f"#{claim}").is_visible()
     # A marked phrase highlights while its notes are open.
-    assert page.locator('#p1-s1 p.original mark[data-notes~="p1-s1-n5"]').evaluate("m => m.classList.contains('active')")
+    assert page.locator(f'#p1-s1 p.original mark[data-notes~="{claim}"]').evaluate("m => m.classList.contains('active')")
     # "Open all notes", then close them all again.
     button = page.locator(".reader button.open-all")
     button.click()
@@ -128,8 +135,8 @@ def test_notes_open_by_tap_and_a_link_to_a_note_opens_it(browser, server):
     page.goto(f"{server}/ar/report.html")
     page.locator("#p1-s3 details.notes-wording summary").tap()
     assert page.locator("#p1-s3-n4").is_visible()
-    page.goto(f"{server}/ar/report.html#p2-s1-n3")
-    assert page.locator("#p2-s1-n3").is_visible()
+    page.goto(f"{server}/ar/report.html#{first_claim('p2-s1')}")
+    assert page.locator(f"#{first_claim('p2-s1')}").is_visible()
     context.close()
 
 

@@ -17,6 +17,7 @@ from ..problems.locate import format_field, locate
 from ..problems.messages import describe
 from .gaps import Gap, find_gaps
 from .json_schema import check_schemas
+from .claims import check_claims
 from .consistency import check_data_spellings, check_languages, check_report_names
 from .load import YamlDocument, load_yaml
 from .references import check_references, collect_ids
@@ -84,6 +85,8 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems.extend(_chronology_problems(docs["timeline"], models["timeline"]))
     problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
     problems.extend(check_spans(docs["report"], models["report"], docs["glossary"], models["glossary"]))
+    sentences = {s.id: s for p in models["report"].paragraphs for s in p.sentences}
+    problems.extend(check_claims(docs["claims"], models["claims"], sentences))
     problems.extend(check_source_urls(docs["sources"], models["sources"]))
     problems.extend(check_languages(docs))
     names = models["names"].names
@@ -139,4 +142,5 @@ def _lookups(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "timeline": {e.id: e for e in models["timeline"].entries},
         "points": {p.id: p for p in models["roadmap"].points},
         "sentences": sentences,
+        "claims": {c.id: c for c in models["claims"].claims},
     }

@@ -22,6 +22,7 @@ ID_LISTS = {
     "places": [("places", "*")],
     "timeline": [("entries", "*")],
     "roadmap": [("points", "*")],
+    "claims": [("claims", "*")],
     "report": [("paragraphs", "*"), ("paragraphs", "*", "sentences", "*")],
 }
 
@@ -29,6 +30,9 @@ ID_LISTS = {
 REFERENCES = [
     ("roadmap", ("points", "*", "sentence"), "sentences"),
     ("event", ("place",), "places"),
+    ("claims", ("claims", "*", "sentence"), "sentences"),
+    ("claims", ("claims", "*", "accounts", "*", "source"), "sources"),
+    ("claims", ("coverage", "outlets", "*", "source"), "sources"),
 ]
 
 CITATION_KEYS = ("cite", "coordinates_cite")

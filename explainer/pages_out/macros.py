@@ -112,7 +112,16 @@ class PageMacros:
     def marked(self, sentence, lang: str, notes: bool = True) -> Markup:
         """A sentence of the report in `lang`, with its loaded words marked, and the phrases
         its notes are about (on the page that shows the notes)."""
-        return reader.marked_text(sentence, lang, self.data.glossary, self.loaded_link, notes)
+        return reader.marked_text(sentence, lang, self.data.glossary, self.loaded_link, notes,
+                                  self.claims_of(sentence.id), self.verdict_label)
+
+    def claims_of(self, sentence_id: str) -> list:
+        """The ledger's claims about a sentence, in the order of data/claims.yaml."""
+        return [claim for claim in self.data.claims.claims if claim.sentence == sentence_id]
+
+    def verdict_label(self, claim) -> str:
+        """'Claim check: Disputed', in the page's language."""
+        return self.labels["claim_of"].format(verdict=self.labels["verdicts"][claim.verdict])
 
     def term(self, term_id: str, label: str | None = None) -> Markup:
         """A glossary term, linked to its entry: {{ term('heavy-weapons') }}."""
@@ -209,7 +218,7 @@ class PageMacros:
 
     def _section(self, name: str, **context) -> Markup:
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "m": self, "note_anchor": reader.note_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
+        helpers = {"labels": self.labels, "m": self, "note_anchor": reader.note_anchor, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points},

@@ -21,6 +21,7 @@ class _Range:
     end: int
     notes: list[str] = field(default_factory=list)  # anchors of the notes about this phrase
     term: object | None = None  # the loaded glossary term found here (loaded-word ranges)
+    claims: list = field(default_factory=list)  # the claims of the ledger about this phrase
 
 
 def short(text: str, limit: int = 220) -> str:
@@ -53,17 +54,22 @@ def _merged(found: list[_Range]) -> list[_Range]:
             last = merged[-1]
             last.end = max(last.end, item.end)
             last.notes += [n for n in item.notes if n not in last.notes]
+            last.claims += [c for c in item.claims if c not in last.claims]
             last.term = last.term or item.term
         else:
             merged.append(item)
     return merged
 
 
-def ranges(sentence, lang: str, glossary) -> tuple[list[_Range], list[_Range]]:
+def ranges(sentence, lang: str, glossary, claims=()) -> tuple[list[_Range], list[_Range]]:
     """The marked ranges of the sentence's text in `lang` ('ar' the original, 'en' ours): the
-    phrases notes are about, and the loaded words, each list sorted and without overlaps."""
+    phrases notes and claims are about, and the loaded words, each list sorted and without overlaps."""
     text = getattr(sentence, lang)
     spans: list[_Range] = []
+    for claim in claims:
+        match = _find(text, getattr(claim.span, lang), lang)
+        if match:
+            spans.append(_Range(match.start(), match.end(), notes=[claim_anchor(claim.id)], claims=[claim]))
     for index, note in enumerate(sentence.notes):
         phrase = getattr(note.span, lang) if note.span is not None else None
         match = _find(text, phrase, lang) if phrase else None
@@ -80,17 +86,25 @@ def ranges(sentence, lang: str, glossary) -> tuple[list[_Range], list[_Range]]:
     return _merged(spans), _merged(words)
 
 
+def claim_anchor(claim_id: str) -> str:
+    """The anchor of a claim, the same on the report page and the ledger: claim-<id>."""
+    return f"claim-{claim_id}"
+
+
 def note_anchor(sentence_id: str, index: int) -> str:
     """The anchor of a note: p1-s1-n3 (stable while notes keep their order)."""
     return f"{sentence_id}-n{index + 1}"
 
 
-def marked_text(sentence, lang: str, glossary, term_link, with_notes: bool = True) -> Markup:
-    """The sentence's text in `lang`, escaped, with its marks: a note's phrase is an outer mark,
-    a loaded word an inner one (a loaded word that straddles a phrase's edge is left unmarked).
-    `term_link(term, text)` makes the link of a loaded word to its glossary entry."""
+def marked_text(sentence, lang: str, glossary, term_link, with_notes: bool = True, claims=(),
+                verdict_label=None) -> Markup:
+    """The sentence's text in `lang`, escaped, with its marks: a note's or a claim's phrase is an
+    outer mark, a loaded word an inner one (a loaded word that straddles a phrase's edge is left
+    unmarked). A claim's mark carries its verdict as a class (the colour) and as an accessible
+    label (`verdict_label(claim)`, drawn as an icon by CSS, outside the text). `term_link(term,
+    text)` makes the link of a loaded word to its glossary entry."""
     text = getattr(sentence, lang)
-    spans, words = ranges(sentence, lang, glossary)
+    spans, words = ranges(sentence, lang, glossary, claims if with_notes else ())
     spans = spans if with_notes else []
 
     def plain(start: int, end: int) -> str:
@@ -107,7 +121,10 @@ def marked_text(sentence, lang: str, glossary, term_link, with_notes: bool = Tru
     for span in spans:
         parts.append(plain(position, span.start))
         notes = escape.for_attribute(" ".join(span.notes))
-        parts.append(f'<mark class="span has-notes" data-notes="{notes}">{plain(span.start, span.end)}</mark>')
+        verdicts = "".join(f" claim verdict-{claim.verdict}" for claim in span.claims[:1])
+        label = (f' data-verdict="{escape.for_attribute(" · ".join(verdict_label(c) for c in span.claims))}"'
+                 if span.claims and verdict_label else "")
+        parts.append(f'<mark class="span has-notes{verdicts}" data-notes="{notes}"{label}>{plain(span.start, span.end)}</mark>')
         position = span.end
     parts.append(plain(position, len(text)))
     return Markup("".join(parts))

@@ -18,7 +18,7 @@ from .segment import SegmentationError, segment
 from .stubs import data_files, list_items
 
 SOURCE_FILE = "data/source/article-ar.txt"
-PAGES = ["index", "report", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
+PAGES = ["index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
 ENGINE_ROOT = Path(__file__).resolve().parents[2]
 """The engine's own checkout: its overrides/ (theme and assets) is what a new publication starts from."""
 

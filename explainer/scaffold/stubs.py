@@ -92,6 +92,12 @@ _LISTS = {
         "url: \"https://...\"", "language: en", "supports: \"a short quotation\""]),
     "names": ("names", "The transliteration table: one English spelling per name", [
         "id: a-name", "ar: \"الاسم\"", "en: \"The Name\""]),
+    "claims": ("claims", "The claims ledger: the report's checkable assertions, each checked", [
+        "id: a-claim", "sentence: p1-s1", "span: {ar: \"the phrase, exactly\", en: \"its translation, exactly\"}",
+        "kind: fact  # or quote, attribution, characterisation",
+        "verdict: corroborated  # or corroborated-with-differences, disputed, unverified, opinion",
+        "en: \"...\"", "ar: \"...\"", "cite: [a-source]",
+        "accounts: [{source: a-source, en: \"...\", ar: \"...\"}]  # for differences and disputes"]),
 }
 
 

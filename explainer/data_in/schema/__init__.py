@@ -4,6 +4,7 @@
 README agree on one list.
 """
 from .actors import ActorsFile
+from .claims import ClaimsFile
 from .event import Event
 from .glossary import GlossaryFile
 from .names import NamesFile
@@ -23,4 +24,5 @@ FILES = {
     "timeline": ("data/timeline.yaml", TimelineFile),
     "sources": ("data/sources.yaml", SourcesFile),
     "names": ("data/names.yaml", NamesFile),
+    "claims": ("data/claims.yaml", ClaimsFile),
 }

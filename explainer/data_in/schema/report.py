@@ -24,12 +24,12 @@ class Span(Model):
 
 
 class SourcedNote(Model):
-    """Our annotation on a sentence: context, a claim that other sources tell differently,
-    or a loaded word. It is our voice, so it cites sources."""
+    """Our annotation on a sentence: context, or a loaded word. It is our voice, so it cites
+    sources. (The report's claims, checked against other sources, are in data/claims.yaml.)"""
 
-    kind: Literal["context", "claim", "wording"] = Field(
-        description="context: background; claim: the report's claim checked against others; "
-        "wording: a loaded word and a neutral alternative."
+    kind: Literal["context", "wording"] = Field(
+        description="context: background; wording: a loaded word and a neutral alternative. A claim of "
+        "the report checked against other sources goes in data/claims.yaml."
     )
     en: Line = Field(description="The note in English.")
     ar: Line = Field(description="The note in Arabic.")

@@ -1,0 +1,23 @@
+// The claims ledger's filters. The table is complete without them; this script shows the
+// form and hides the rows that do not match the chosen verdict and kind, announcing the count.
+(function () {
+  "use strict";
+  document.querySelectorAll(".ledger").forEach(function (ledger) {
+    var form = ledger.querySelector("form.ledger-filters");
+    var rows = ledger.querySelectorAll("tbody tr");
+    var status = ledger.querySelector(".ledger-status");
+    if (!form || !rows.length) { return; }
+    function apply() {
+      var verdict = form.elements.verdict.value, kind = form.elements.kind.value, shown = 0;
+      rows.forEach(function (row) {
+        var match = (!verdict || row.dataset.verdict === verdict) && (!kind || row.dataset.kind === kind);
+        row.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      status.textContent = status.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
+    }
+    form.hidden = false;
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  });
+})();
