@@ -17,11 +17,12 @@ from ..problems.locate import format_field, locate
 from ..problems.messages import describe
 from .gaps import Gap, find_gaps
 from .json_schema import check_schemas
+from .map_checks import check_map, load_boundaries
 from .claims import check_claims
 from .consistency import check_data_spellings, check_languages, check_report_names
 from .load import YamlDocument, load_yaml
 from .references import check_references, collect_ids
-from .schema import FILES
+from .schema import FILES, OPTIONAL
 from .source_urls import check_source_urls
 from .spans import check_spans
 from .verbatim import check_source
@@ -36,6 +37,8 @@ class Dataset:
     draft: bool = False
     """A draft build: the gaps below are shown in the pages instead of failing the build."""
     gaps: list[Gap] = field(default_factory=list)
+    boundaries: dict | None = None
+    """The locator map's boundary data (data/map/boundaries.json)."""
 
     def newest_timestamp(self) -> int:
         """The newest day the data mentions (a source's date or the day we read it), as a Unix
@@ -58,6 +61,8 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems = ProblemCollector()
     docs: dict[str, YamlDocument] = {}
     for kind, (path, _) in FILES.items():
+        if kind in OPTIONAL and not (project / path).exists():
+            continue
         loaded = load_yaml(project, path)
         if isinstance(loaded, Problem):
             problems.extend([loaded])
@@ -68,6 +73,8 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
 
     models = {}
     for kind, (_, model) in FILES.items():
+        if kind not in docs:
+            continue
         try:
             models[kind] = model.model_validate(docs[kind].tree)
         except ValidationError as error:
@@ -87,13 +94,19 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems.extend(check_spans(docs["report"], models["report"], docs["glossary"], models["glossary"]))
     sentences = {s.id: s for p in models["report"].paragraphs for s in p.sentences}
     problems.extend(check_claims(docs["claims"], models["claims"], sentences))
+    boundaries = None
+    if "map" in models:
+        boundaries, boundary_problems = load_boundaries(project, docs["map"], models["map"])
+        problems.extend(boundary_problems)
+        if boundaries is not None:
+            problems.extend(check_map(docs["map"], models["map"], docs["places"], models["places"], boundaries))
     problems.extend(check_source_urls(docs["sources"], models["sources"]))
     problems.extend(check_languages(docs))
     names = models["names"].names
     problems.extend(check_data_spellings(docs, names))
     problems.extend(check_report_names(docs["report"], models["report"], names))
     problems.raise_if_any()
-    return Dataset(models, _lookups(models), draft, gaps)
+    return Dataset(models, _lookups(models), draft, gaps, boundaries)
 
 
 def _shape_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:

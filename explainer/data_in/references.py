@@ -33,9 +33,10 @@ REFERENCES = [
     ("claims", ("claims", "*", "sentence"), "sentences"),
     ("claims", ("claims", "*", "accounts", "*", "source"), "sources"),
     ("claims", ("coverage", "outlets", "*", "source"), "sources"),
+    ("map", ("reference",), "places"),
 ]
 
-CITATION_KEYS = ("cite", "coordinates_cite")
+CITATION_KEYS = ("cite", "coordinates_cite", "boundaries_cite")
 
 
 def walk(tree: Any, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
@@ -81,6 +82,8 @@ def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]]) -
         for path, value in _citations(doc.tree):
             problems.extend(_unknown(doc, path, value, ids.get("sources", []), "source", "data/sources.yaml"))
     for kind, pattern, target in REFERENCES:
+        if kind not in docs:
+            continue  # an optional kind left out
         doc = docs[kind]
         for path, value in walk(doc.tree, pattern):
             where = "data/report.yaml" if target == "sentences" else f"data/{target}.yaml"

@@ -20,6 +20,7 @@ from ..data_in.references import did_you_mean
 from ..problems.errors import Problem
 from . import escape, reader
 from .labels import LABELS, LANGUAGES, format_date, format_span
+from .locator_map import from_reference, locator_map
 
 # The page each kind of entry lives on, and the anchor prefix of its entries.
 TARGETS = {
@@ -60,6 +61,8 @@ class PageMacros:
         """Relative Markdown link target from this page to an entry, checked by MkDocs.
         Ids are validated to [a-z0-9-], so the link needs no escaping."""
         target, prefix = TARGETS[kind]
+        if kind == "places" and "map" in self.data.models and self.data.by_id["places"][entry_id].on_map:
+            prefix = "map-"  # a place named in a text links to its marker on the locator map
         relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
         return Markup(f"{relative}#{prefix}{entry_id}")
 
@@ -222,7 +225,10 @@ class PageMacros:
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points},
-                   "open_data_kinds": list(self.data.models)}
+                   "open_data_kinds": list(self.data.models),
+                   "locator_map": lambda: locator_map(self.data, self.lang, self.labels),
+                   "from_reference": lambda place: from_reference(self.data, place, self.lang, self.labels),
+                   "short": reader.short}
         return Markup(template.render(**helpers, **context))
 
     def block_names(self) -> list[str]:

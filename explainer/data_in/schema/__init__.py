@@ -7,6 +7,7 @@ from .actors import ActorsFile
 from .claims import ClaimsFile
 from .event import Event
 from .glossary import GlossaryFile
+from .map import MapFile
 from .names import NamesFile
 from .places import PlacesFile
 from .report import Report
@@ -25,4 +26,8 @@ FILES = {
     "sources": ("data/sources.yaml", SourcesFile),
     "names": ("data/names.yaml", NamesFile),
     "claims": ("data/claims.yaml", ClaimsFile),
+    "map": ("data/map.yaml", MapFile),
 }
+
+OPTIONAL = {"map"}
+"""Kinds a publication may leave out (a report with no places to map has no data/map.yaml)."""

@@ -17,6 +17,8 @@ class Place(Model):
         description="Sources of the coordinates (ids in data/sources.yaml); at least one.",
         json_schema_extra=NEEDS_SOURCE,
     )
+    on_map: bool = Field(default=True, description="False for a place far outside the map's frame (it is "
+                         "then listed under the map with its distance and direction instead).")
     position: CitedText = Field(
         description="Where it lies relative to the main place of the story, with sources."
     )
