@@ -28,7 +28,8 @@ def parse(site: Path, name: str) -> BeautifulSoup:
 @pytest.mark.parametrize("name, lang", [("places.html", "en"), ("ar/places.html", "ar")])
 def test_the_map_marks_every_place_where_its_coordinates_say(real_site, name, lang):
     svg = parse(real_site, name).select_one("svg.locator-map")
-    assert svg["role"] == "img" and svg.select_one("title").get_text() == getattr(DATA.map.title, lang)
+    assert svg["role"] == "group" and svg["aria-labelledby"] == "map-title" and svg["aria-describedby"] == "map-desc"
+    assert svg.select_one("title").get_text() == getattr(DATA.map.title, lang)
     assert svg.select_one("desc").get_text() == getattr(DATA.map.description, lang)
     markers = svg.select("a.map-place")
     assert [m["id"] for m in markers] == [f"map-{p.id}" for p in ON_MAP]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .escape import for_attribute
+from .escape import for_attribute, for_text
 from .geo import Projection, centroid, clip
 
 WIDTH = 460.0
@@ -19,8 +19,9 @@ CHAR_WIDTH = {"en": 0.56, "ar": 0.56}  # average advance of a character, in font
 
 
 def _text(value: str) -> str:
-    """Text content of an SVG element: only the characters XML needs escaped."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text content of an SVG element. The SVG sits in a Markdown page, which would read
+    Markdown inside it: every character that could become markup is a reference (escape.py)."""
+    return str(for_text(value))
 
 
 def _overlap(box, boxes) -> float:
@@ -79,8 +80,9 @@ def locator_map(data, lang: str, labels: dict) -> Markup:
         rings = [ring for ring in (clip(r, *edges) for r in feature["rings"]) if len(ring) >= 3]
         if rings:
             clipped[(feature["country"], feature["name"])] = rings
-    out = [f'<svg class="locator-map" viewBox="0 0 {WIDTH:.0f} {height:.0f}" role="img" '
-           f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">',
+    # role=group, not img: an image may not hold links (the markers), a group may.
+    out = [f'<svg class="locator-map" viewBox="0 0 {WIDTH:.0f} {height:.0f}" role="group" '
+           f'aria-labelledby="map-title" aria-describedby="map-desc" xmlns="http://www.w3.org/2000/svg">',
            f'<title id="map-title">{_text(getattr(spec.title, lang))}</title>',
            f'<desc id="map-desc">{_text(getattr(spec.description, lang))}</desc>',
            f'<rect class="map-sea" width="{WIDTH:.0f}" height="{height:.0f}"/>']
@@ -141,8 +143,8 @@ def _north_arrow(lang: str, labels: dict) -> str:
 
 
 def from_reference(data, place, lang: str, labels: dict) -> str:
-    """'37 km east-south-east of Daraa', computed from the coordinates (or, for the reference
-    place itself, that it is the reference)."""
+    """'37 km east-south-east of <the reference place>', computed from the coordinates (or, for
+    the reference place itself, that it is the reference)."""
     from .geo import bearing, compass, distance_km
     reference = data.by_id["places"][data.map.reference]
     if place.id == reference.id:
