@@ -165,3 +165,13 @@ def test_a_claim_opens_by_keyboard_and_its_verdict_is_not_colour_alone(page, ser
     colours = {v: page.evaluate(f"getComputedStyle(document.querySelector('.verdict-badge.verdict-{v}')).color")
                for v in ("corroborated", "disputed")}
     assert colours["corroborated"] != colours["disputed"]
+
+
+def test_each_marked_claim_has_its_verdict_in_the_accessibility_tree(page, server):
+    """The icon after a claim's phrase is CSS content whose alternative text is the verdict:
+    a screen reader reads 'Claim check: Disputed' there, not a symbol."""
+    page.goto(f"{server}/report.html")
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")
+    spoken = [str(node.get("name", {}).get("value", "")) for node in tree["nodes"]]
+    wanted = Counter(f"Claim check: {LABELS['en']['verdicts'][c.verdict]}" for c in CLAIMS for _ in ("ar", "en"))
+    assert Counter(name for name in spoken if name.startswith("Claim check: ")) == wanted
