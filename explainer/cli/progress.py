@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from ..data_in.dataset import Dataset
-from ..data_in.gaps import is_todo
+from ..data_in.gaps import is_todo, marked_fields
 from ..data_in.schema.report import Sentence, Span
 
 
@@ -87,11 +87,4 @@ def _bilingual_texts(value):
 
 def _needing_sources(models) -> int:
     """How many fields of the data must cite a source."""
-    def count(value) -> int:
-        if isinstance(value, BaseModel):
-            return sum((info.json_schema_extra or {}).get("needs_source", False) + count(getattr(value, name))
-                       for name, info in type(value).model_fields.items())
-        if isinstance(value, (list, tuple)):
-            return sum(count(item) for item in value)
-        return 0
-    return sum(count(model) for model in models)
+    return sum(bool(marks.get("needs_source")) for model in models for _, marks, _ in marked_fields(model))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..problems.errors import Problem
 from ..problems.locate import format_field, locate
 from .load import YamlDocument
+from .spans import not_in_sentence
 from .schema.claims import VERDICTS_NEEDING_ACCOUNTS, VERDICTS_NEEDING_SOURCES
 
 
@@ -26,8 +27,7 @@ def check_claims(doc: YamlDocument, claims, sentences: dict) -> list[Problem]:
         for lang in ("ar", "en"):
             phrase, text = getattr(claim.span, lang), getattr(sentence, lang)
             if phrase not in text:
-                problem([*path, "span", lang], f"'{_short(phrase)}' is not in sentence {sentence.id}'s {lang} text; "
-                        f"copy the phrase exactly from its '{lang}:' line")
+                problem([*path, "span", lang], not_in_sentence(phrase, sentence.id, lang))
             elif lang == "ar":
                 start = text.index(phrase)
                 for other_start, other_end, other in taken.get(sentence.id, []):
@@ -42,7 +42,3 @@ def check_claims(doc: YamlDocument, claims, sentences: dict) -> list[Problem]:
             problem([*path, "accounts"], f"a '{claim.verdict}' verdict shows what the other sources say; add "
                     "'accounts:' with at least one source and its account")
     return problems
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."

@@ -92,8 +92,8 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems.extend(_chronology_problems(docs["timeline"], models["timeline"]))
     problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
     problems.extend(check_spans(docs["report"], models["report"], docs["glossary"], models["glossary"]))
-    sentences = {s.id: s for p in models["report"].paragraphs for s in p.sentences}
-    problems.extend(check_claims(docs["claims"], models["claims"], sentences))
+    lookups = _lookups(models)
+    problems.extend(check_claims(docs["claims"], models["claims"], lookups["sentences"]))
     boundaries = None
     if "map" in models:
         boundaries, boundary_problems = load_boundaries(project, docs["map"], models["map"])
@@ -106,7 +106,7 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems.extend(check_data_spellings(docs, names))
     problems.extend(check_report_names(docs["report"], models["report"], names))
     problems.raise_if_any()
-    return Dataset(models, _lookups(models), draft, gaps, boundaries)
+    return Dataset(models, lookups, draft, gaps, boundaries)
 
 
 def _shape_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:

@@ -64,22 +64,30 @@ def find_gaps(docs: dict[str, YamlDocument], models: dict[str, BaseModel]) -> li
     return sorted(gaps, key=lambda g: (g.path, g.line, g.column))
 
 
-def _missing(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    """Paths of the empty citation lists the models mark NEEDS_SOURCE ('uncited') and of the
-    null values they mark NEEDS_VALUE ('unwritten')."""
+def marked_fields(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, Any]]:
+    """(path, marks, value) of every field the models mark NEEDS_SOURCE or NEEDS_VALUE, in the
+    validated data; the gaps and the progress table both count from this one walk."""
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             field_value = getattr(value, name)
             marks = info.json_schema_extra or {}
-            if marks.get("needs_source") and not field_value:
-                yield (*path, name), "uncited"
-            elif marks.get("needs_value") and field_value is None:
-                yield (*path, name), "unwritten"
+            if marks.get("needs_source") or marks.get("needs_value"):
+                yield (*path, name), marks, field_value
             else:
-                yield from _missing(field_value, (*path, name))
+                yield from marked_fields(field_value, (*path, name))
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _missing(item, (*path, index))
+            yield from marked_fields(item, (*path, index))
+
+
+def _missing(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Paths of the empty citation lists the models mark NEEDS_SOURCE ('uncited') and of the
+    null values they mark NEEDS_VALUE ('unwritten')."""
+    for field_path, marks, field_value in marked_fields(value, path):
+        if marks.get("needs_source") and not field_value:
+            yield field_path, "uncited"
+        elif marks.get("needs_value") and field_value is None:
+            yield field_path, "unwritten"
 
 
 def _gap(doc: YamlDocument, path: tuple, kind: str, lang: str | None = None) -> Gap:

@@ -23,8 +23,7 @@ def check_spans(report_doc: YamlDocument, report, glossary_doc: YamlDocument, gl
                     if phrase is not None and phrase not in text and not is_todo(text):
                         line, column, _ = locate(report_doc.tree, [*path, lang])
                         problems.append(Problem(report_doc.path, line, column, format_field([*path, lang]),
-                                                f"'{_short(phrase)}' is not in sentence {sentence.id}'s {lang} text; "
-                                                f"copy the phrase exactly from its '{lang}:' line"))
+                                                not_in_sentence(phrase, sentence.id, lang)))
     whole = "\n".join(s.ar for p in report.paragraphs for s in p.sentences)
     for t_index, term in enumerate(glossary.terms):
         for f_index, form in enumerate(term.ar_forms):
@@ -35,6 +34,12 @@ def check_spans(report_doc: YamlDocument, report, glossary_doc: YamlDocument, gl
                                         f"'{_short(form)}' does not occur in the report; copy the form exactly "
                                         "as the report writes it, or remove it"))
     return problems
+
+
+def not_in_sentence(phrase: str, sentence_id: str, lang: str) -> str:
+    """The message for a marked phrase (a note's or a claim's) that its sentence lacks."""
+    return (f"'{_short(phrase)}' is not in sentence {sentence_id}'s {lang} text; "
+            f"copy the phrase exactly from its '{lang}:' line")
 
 
 def _short(text: str) -> str:

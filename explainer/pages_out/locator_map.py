@@ -11,7 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .escape import for_attribute, for_text
-from .geo import Projection, centroid, clip
+from .geo import Projection, bearing, centroid, clip, compass, distance_km
 
 WIDTH = 460.0
 FONT = 16.0
@@ -145,7 +145,6 @@ def _north_arrow(lang: str, labels: dict) -> str:
 def from_reference(data, place, lang: str, labels: dict) -> str:
     """'37 km east-south-east of <the reference place>', computed from the coordinates (or, for
     the reference place itself, that it is the reference)."""
-    from .geo import bearing, compass, distance_km
     reference = data.by_id["places"][data.map.reference]
     if place.id == reference.id:
         return labels["reference_place"]
