@@ -20,11 +20,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from explainer.pages_out.labels import DIRECTION, LABELS
+from explainer.pages_out.labels import DIRECTION
 from explainer.pages_out.render import build_docs
 from explainer.problems.errors import AuthorErrors
 from explainer.site_built.gates import check_site
 from explainer.site_built.open_data import write_open_data
+from explainer.site_built.search_index import name_variants, write_search_indexes
 from explainer.site_built.publish import BuildLock, discard, publish, staging_dir
 
 # A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
@@ -96,6 +97,17 @@ def on_pre_build(config):
     _state["depth"] += 1  # static-i18n runs one nested build per other language
 
 
+def on_serve(server, config, builder):
+    """MkDocs watches docs_dir, but docs/ is our output: every rebuild writes the pages an
+    edit changed there, which would trigger a second full rebuild and a second reload. The
+    sources (data/, content/, overrides/) are watched through `watch:` in mkdocs.yml."""
+    try:
+        server.unwatch(config.docs_dir)
+    except KeyError:
+        pass  # not watched (another plugin already stopped it): nothing to undo
+    return server
+
+
 def on_post_page(output, page, config):
     return _fix_material_page(output, config)
 
@@ -106,36 +118,29 @@ def on_post_template(output, template_name, config):
 
 
 def _fix_material_page(output, config):
-    """Three fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
-    algorithm want it on <html>, with `lang`), its search dialog has no name, and it puts
-    `autocomplete` on checkboxes, which HTML allows on text-like inputs only (the Nu checker's
-    one error on every page; browsers ignore it there anyway)."""
+    """Two fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
+    algorithm want it on <html>, with `lang`), and it puts `autocomplete` on checkboxes, which
+    HTML allows on text-like inputs only (the Nu checker's one error on every page; browsers
+    ignore it there anyway)."""
     output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     lang = config.theme["language"]
-    output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
-    # Material's search dialog has no accessible name; screen readers announce "dialog" alone.
-    label = LABELS.get(lang, LABELS["en"])["search_dialog"]
-    return output.replace('data-md-component="search" role="dialog"',
-                          f'data-md-component="search" role="dialog" aria-label="{label}"', 1)
+    return output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
-@event_priority(-300)  # after mkdocs-static-i18n merged both languages' search indexes
+@event_priority(-300)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
-    """Material's offline plugin copies the search index into a script for file:// readers,
-    but before static-i18n has merged the languages: copy the merged index again. And give
-    each language folder the sitemap Material asks for. Then, once every language is built,
-    the site gates: a broken link or a resource from another host fails the build."""
+    """Once every language is built: the search index of each language, the sitemap Material
+    asks for in each language folder, the open data; then the site gates: a broken link or a
+    resource from another host fails the build."""
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return  # a nested language build: the site is not complete yet
     site = _state["root"] or Path(config.site_dir)
-    index = site / "search" / "search_index.json"
-    script = index.with_suffix(".js")
-    if index.is_file() and script.is_file():
-        script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+    data = _state["data"]
+    write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [])
     # Material fetches sitemap.xml next to every alternate language's page (ar/sitemap.xml),
     # but static-i18n writes one at the root only: copy it, or every Arabic page logs a 404.
     sitemap = site / "sitemap.xml"
@@ -143,8 +148,8 @@ def on_post_build(config):
         folder = site / str(alternate.get("link", "")).strip("/").rpartition("/")[0]
         if sitemap.is_file() and folder != site and folder.is_dir():
             shutil.copy(sitemap, folder / "sitemap.xml")
-    if _state["data"] is not None:
-        write_open_data(_state["data"], site)
+    if data is not None:
+        write_open_data(data, site)
     problems = check_site(site, Path(config.config_file_path).parent)
     if problems:
         for problem in problems:

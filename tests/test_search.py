@@ -1,0 +1,159 @@
+"""Search as readers use it: in headless Chromium, from file:// (no server, no network) and over
+HTTP, in both languages; and the index the engine writes from the built pages."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from explainer.data_in.dataset import load_dataset
+from explainer.site_built.search_index import page_units
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(ROOT)
+
+
+def sentences_with(data, word: str) -> set[str]:
+    """Ids of the report's sentences whose Arabic contains `word` (as written in the source)."""
+    return {s.id for p in data.models["report"].paragraphs for s in p.sentences if word in s.ar}
+
+
+def open_search(page, query: str) -> list[str]:
+    """Type the query into the search field as a reader would; the hrefs of the results."""
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|لا|No")).wait_for(timeout=15000)
+    page.wait_for_timeout(200)  # the search runs 80 ms after the last keystroke
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+def fragments(hrefs: list[str], page_name: str) -> set[str]:
+    return {h.split("#", 1)[1] for h in hrefs if "#" in h and h.split("#")[0].endswith(page_name)}
+
+
+def test_arabic_query_finds_the_sentence_in_every_written_form_offline(browser, real_site, data):
+    """From file://: «المفاوضات» plain, with diacritics, after a particle (و، بـ) and without
+    its article all land on the report's sentences that contain it; «الاردن» without hamza
+    finds what «الأردن» finds; and no request leaves the file system."""
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((real_site.resolve() / "ar" / "index.html").as_uri())
+    assert not [url for url in requests if "/search/" in url], "the index loads before search is opened"
+    expected = sentences_with(data, "المفاوضات")
+    assert expected
+    for query in ("المفاوضات", "المُفاوَضاتُ", "والمفاوضات", "بالمفاوضات", "مفاوضات"):
+        found = fragments(open_search(page, query), "ar/report.html")
+        assert found & expected, (query, found)
+    with_hamza = open_search(page, "الأردن")
+    assert with_hamza and set(open_search(page, "الاردن")) == set(with_hamza)
+    with_marks = open_search(page, "المسلّحين")
+    assert with_marks and set(open_search(page, "المسلحين")) == set(with_marks)
+    assert all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file://")]
+    index_scripts = {url.rsplit("/", 1)[1] for url in requests if "/search/" in url}
+    assert index_scripts == {"ar.js"}, index_scripts
+    context.close()
+
+
+def test_results_open_the_sentence_they_found(page, server, data):
+    """Over HTTP: clicking a result lands on the sentence (its fragment), search closed."""
+    page.goto(f"{server}/ar/glossary.html")
+    hrefs = open_search(page, "المفاوضات")
+    target = next(h for h in hrefs if "report.html#p" in h)
+    page.locator(f'.md-search-result__item a[href$="{target.split("/")[-1]}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(target.split("/")[-1]) + "$"))
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert page.evaluate("location.hash.slice(1)") in sentences_with(data, "المفاوضات")
+
+
+def test_english_search_knows_the_other_spellings_of_a_name(page, server, data):
+    """"Bosra" and "Basra al-Sham" (spellings in data/names.yaml that we never use) find the
+    place entry of Busra al-Sham; from an Arabic page, "Jabawi" finds Arabic pages that name him
+    in Arabic script only."""
+    names = {n.id: n for n in data.models["names"].names}
+    assert "Bosra" in names["busra-al-sham"].en_avoid and "Basra al-Sham" in names["busra-al-sham"].en_avoid
+    page.goto(f"{server}/index.html")
+    for query in ("Bosra", "Basra al-Sham", "busra"):
+        assert "place-busra-al-sham" in fragments(open_search(page, query), "/places.html"), query
+    assert "place-nasib" in fragments(open_search(page, "Naseeb"), "/places.html")
+    page.goto(f"{server}/ar/index.html")
+    hrefs = open_search(page, "Jabawi")
+    assert hrefs and all("/ar/" in h for h in hrefs), hrefs
+    assert any("/ar/actors.html#" in h for h in hrefs), hrefs
+
+
+def test_the_search_is_usable_by_keyboard(page, server):
+    """"/" opens search with the field focused; arrow down reaches a result; Escape closes."""
+    page.goto(f"{server}/report.html")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("roadmap")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_folding_is_the_same_for_the_text_and_the_query(page, server):
+    """The normaliser itself: hamza forms, taa marbuta, alef maqsura, tatweel, diacritics,
+    Arabic-Indic digits and Latin accents fold to one form."""
+    page.goto(f"{server}/index.html")
+    fold = lambda word: page.evaluate("w => window.explainerSearch.fold(w)", word)  # noqa: E731
+    assert fold("أإآٱا") == "ااااا"
+    assert fold("مدرسة") == fold("مدرسه")
+    assert fold("مستشفى") == fold("مستشفي")
+    assert fold("مـفـاوضـات") == fold("مُفَاوَضَاتٌ") == "مفاوضات"
+    assert fold("٢٠١٨") == "2018"
+    assert fold("Buṣrā") == "busra"
+    assert page.evaluate("window.explainerSearch.textForms('والمفاوضات')")[-1] == "مفاوضات"
+
+
+def test_each_language_has_its_own_index_of_sentences_and_entries(real_site):
+    """search/en.js and search/ar.js: each lists only its language's pages, and the report's
+    sentences are results of their own."""
+    for lang in ("en", "ar"):
+        script = (real_site / "search" / f"{lang}.js").read_text(encoding="utf-8")
+        pages = re.findall(r'\["([^"]+\.html)",', script)
+        assert pages and all(p.startswith("ar/") == (lang == "ar") for p in pages), pages
+        assert '"p1-s1"' in script
+    assert not (real_site / "search" / "search_index.json").exists()  # Material's, both languages in one
+
+
+def test_units_come_from_headings_and_marked_elements():
+    lang, title, units = page_units(
+        '<html lang="en"><body><nav>Menu</nav><article class="md-content__inner">'
+        '<h1 id="t">The page<a class="headerlink" href="#t">¶</a></h1><p>Intro.</p>'
+        '<h2 id="a">Part A</h2><p>Alpha <sup class="cite"><a>[1]</a></sup>text.</p>'
+        '<div id="s1" data-search-target><p>One sentence.</p><details><summary>Context 1</summary>'
+        '<p>A note.</p></details></div><p>More A.</p><h2 id="b">Part B</h2><p>Beta.</p>'
+        '</article><footer>Footer</footer></body></html>')
+    assert (lang, title) == ("en", "The page")
+    assert [(u.anchor, u.title, u.text) for u in units] == [
+        ("", "The page", "Intro."), ("a", "Part A", "Alpha text. More A."),
+        ("s1", "Part A", "One sentence. A note."), ("b", "Part B", "Beta.")]
+
+
+def test_on_a_phone_the_header_button_opens_search(browser, server):
+    """On a narrow screen the field is hidden until the header's search button opens it."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{server}/ar/report.html")
+    button = page.locator(".explainer-search-button")
+    assert button.get_attribute("aria-expanded") == "false"
+    on_top = """() => { const box = document.querySelector('.md-search__input').getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return box.width > 0 && hit !== null && hit.classList.contains('md-search__input'); }"""
+    assert not page.evaluate(on_top)
+    button.tap()
+    assert button.get_attribute("aria-expanded") == "true"
+    page.wait_for_timeout(400)  # Material slides the field in
+    assert page.evaluate(on_top)
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    context.close()
