@@ -157,3 +157,13 @@ def test_on_a_phone_the_header_button_opens_search(browser, server):
     assert page.evaluate(on_top)
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     context.close()
+
+
+def test_no_page_points_at_the_other_languages_index(real_site):
+    """Every page names exactly one index, its own language's, and loads none at first."""
+    for path in sorted(real_site.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        lang = re.search(r'<html lang="([^"]+)"', html).group(1)
+        named = re.findall(r'search/([a-z-]+)\.js', html)
+        assert named == [lang], (path.relative_to(real_site), named)
+        assert not re.search(r'<script[^>]+src="[^"]*search/[a-z-]+\.js"', html), path
