@@ -65,9 +65,10 @@ def mini(tmp_path) -> Path:
     return make_project(tmp_path / "mini", FIXTURES / "mini")
 
 
-# Debian's Chromium, driven by Playwright (which never downloads a browser of its own here);
-# without the background-networking flags it tries Google's hosts at every start.
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's Chromium, or the one the environment variable CHROMIUM names (no root needed), driven
+# by Playwright (which never downloads a browser of its own here); without the
+# background-networking flags it tries Google's hosts at every start.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 
