@@ -5,6 +5,7 @@ on a 360 px phone and a 1280 px desktop, from the built site/ (run ./run site fi
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     site = (ROOT / "site").resolve()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM") or "/usr/bin/chromium", args=ARGS)
         for device, (width, height) in WIDTHS.items():
             context = browser.new_context(viewport={"width": width, "height": height},
                                           is_mobile=device == "phone", has_touch=device == "phone")
