@@ -3,6 +3,7 @@ layout, our Arabic typeface really used, the language switch keeping the reader'
 a phone-sized screen, the keyboard, Arabic search, and reading offline from file://."""
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,52 @@ def test_arabic_pages_are_right_to_left_in_our_typeface(page, server):
     # The navigation drawer sits on the right in RTL: the content starts right of the page's middle.
     box = page.locator("#p1-s1").bounding_box()
     assert box["x"] + box["width"] > 640
+
+
+def font_requests(page, url: str) -> list[str]:
+    """The font files a first visit of `url` fetches, from the browser's network log."""
+    fetched = []
+    page.on("request", lambda request: request.resource_type == "font" and fetched.append(request.url.rsplit("/", 1)[1]))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return fetched
+
+
+def test_each_page_fetches_only_the_faces_its_text_needs(browser, server):
+    """unicode-range at work: the English home page has no Arabic text and fetches no Arabic
+    face; the English report quotes the Arabic and fetches it; Arabic pages preload it."""
+    for path, arabic in (("index.html", False), ("report.html", True), ("ar/index.html", True)):
+        context = browser.new_context()
+        fetched = font_requests(context.new_page(), f"{server}/{path}")
+        context.close()
+        assert ("naskh-400.woff2" in fetched) == arabic, (path, fetched)
+        assert "serif-400.woff2" in fetched or path.startswith("ar/"), (path, fetched)
+
+
+@pytest.mark.parametrize("path", ["index.html", "report.html", "ar/index.html", "ar/report.html"])
+def test_the_font_swap_moves_nothing_above_the_fold(browser, server, path):
+    """Until our faces arrive the page is drawn with local fonts scaled to their metrics
+    (size-adjust, ascent/descent overrides): the blocks a phone shows first must stand where
+    they will stand in our faces, or the swap shifts the layout (CLS)."""
+    # Arabic is matched exactly by a local Noto Naskh (Android, ChromeOS, most Linux); the
+    # DejaVu Sans fallback, a sans design, can still move a line.
+    if path.startswith("ar/") and not subprocess.run(["fc-list", ":family=Noto Naskh Arabic"], capture_output=True,
+                                                     text=True).stdout.strip():
+        pytest.skip("needs the local fallback Noto Naskh Arabic: apt-get install fonts-noto-core")
+    tops = []
+    for block_fonts in (True, False):
+        context = browser.new_context(viewport={"width": 412, "height": 823})
+        page = context.new_page()
+        if block_fonts:
+            page.route("**/*.woff2", lambda route: route.abort())
+        page.goto(f"{server}/{path}")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.fonts.ready")
+        tops.append(page.evaluate("""() => [...document.querySelectorAll('article > *')]
+            .map(e => e.getBoundingClientRect()).filter(r => r.top < innerHeight).map(r => Math.round(r.top))"""))
+        context.close()
+    assert len(tops[1]) >= 3
+    assert max(abs(a - b) for a, b in zip(*tops)) <= 2, tops
 
 
 @pytest.mark.parametrize("prefix", ["", "ar/"])

@@ -1,40 +1,117 @@
-"""The typefaces we ship: the Arabic one covers the whole report and keeps Arabic joining; the
-Latin one covers every Latin character our data and pages use."""
+"""The typefaces we ship (tools/build_fonts.py): the Arabic one keeps Arabic joining; together
+they hold every letter, mark, digit and punctuation mark the built pages show; every face
+swaps; the copy inlined for file:// is the same fonts; no page waits for a font stylesheet."""
 from __future__ import annotations
 
 import base64
 import io
 import re
+import unicodedata
 
+from bs4 import BeautifulSoup
 from conftest import ROOT
 from fontTools.ttLib import TTFont
 
-
-def shipped_faces(family: str) -> list[TTFont]:
-    css = (ROOT / "overrides/assets/stylesheets/fonts.css").read_text(encoding="ascii")
-    blobs = re.findall(r'font-family:"%s"[^}]*url\(data:font/woff2;base64,([A-Za-z0-9+/=]+)\)' % family, css)
-    assert len(blobs) == 2  # regular and bold
-    return [TTFont(io.BytesIO(base64.b64decode(blob))) for blob in blobs]
+PARTIAL = ROOT / "overrides/partials/explainer-fonts.html"
+FACE = re.compile(r"@font-face\{((?:[^{}]|\{\{[^}]*\}\})*)\}")  # a Jinja {{ ... }} may sit inside
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def test_font_covers_every_arabic_character_of_the_report_and_joins():
+def descriptors(rule: str) -> dict[str, str]:
+    return dict(part.split(":", 1) for part in re.split(r";(?![^(]*\))", rule))  # not data:...;base64
+
+
+def in_range(codepoint: int, unicode_range: str) -> bool:
+    for run in unicode_range.split(","):
+        low, _, high = run.removeprefix("U+").partition("-")
+        if int(low, 16) <= codepoint <= int(high or low, 16):
+            return True
+    return False
+
+
+def shipped_faces() -> dict[tuple[str, str], tuple[TTFont, str, bytes]]:
+    """(family, weight) -> (the WOFF2 file the partial loads, its unicode-range, its bytes)."""
+    faces = {}
+    for rule in FACE.findall(PARTIAL.read_text(encoding="utf-8")):
+        d = descriptors(rule)
+        file = re.search(r"'(assets/fonts/[^']+\.woff2)'", d["src"])
+        if file:
+            data = (ROOT / "overrides" / file[1]).read_bytes()
+            faces[d["font-family"].strip('"'), d["font-weight"]] = (TTFont(io.BytesIO(data)), d["unicode-range"], data)
+    assert set(faces) == {(f, w) for f in ("Explainer Naskh", "Explainer Serif") for w in ("400", "700")}
+    return faces
+
+
+def test_arabic_face_covers_every_character_of_the_report_and_joins():
     text = (ROOT / "data/source/article-ar.txt").read_text(encoding="utf-8")
-    arabic = {c for c in text if "\u0600" <= c <= "\u06ff"}
+    arabic = set(ARABIC_SCRIPT.findall(text))
     assert len(arabic) > 30
-    for face in shipped_faces("Explainer Naskh"):
-        cmap = face.getBestCmap()
-        assert not [c for c in arabic if ord(c) not in cmap]
+    for (family, _), (face, unicode_range, _) in shipped_faces().items():
+        if family != "Explainer Naskh":
+            continue
+        assert not [c for c in arabic if ord(c) not in face.getBestCmap() or not in_range(ord(c), unicode_range)]
         features = {record.FeatureTag for record in face["GSUB"].table.FeatureList.FeatureRecord}
         assert {"init", "medi", "fina", "rlig"} <= features
         assert "mark" in {r.FeatureTag for r in face["GPOS"].table.FeatureList.FeatureRecord}
 
 
-def test_latin_face_covers_every_latin_character_we_write():
-    texts = [p.read_text(encoding="utf-8") for p in [*(ROOT / "data").glob("*.yaml"), *(ROOT / "content").rglob("*.md")]]
-    latin = {c for text in texts for c in text
-             if c.isprintable() and not ("\u0600" <= c <= "\u06ff") and c not in "«»⚑"}
-    assert {"ā", "’", "“", "–"} <= latin
-    for face in shipped_faces("Explainer Serif"):
-        cmap = face.getBestCmap()
-        assert not sorted(c for c in latin if ord(c) not in cmap)
-        assert "kern" in {r.FeatureTag for r in face["GPOS"].table.FeatureList.FeatureRecord}
+def page_characters(html: str) -> set[str]:
+    """The letters, marks, digits and punctuation a reader sees: text, and the previews our
+    script shows on citations. Symbols (arrows, the flag) are left to the system's fonts."""
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head"]):
+        tag.decompose()
+    text = soup.get_text() + "".join(tag["data-preview"] for tag in soup.select("[data-preview]"))
+    return {c for c in text if unicodedata.category(c)[0] in "LMNP" or c == " "}
+
+
+def test_every_character_on_every_page_is_in_our_faces(real_site):
+    """A page showing a character our files lack would fall back to a system font there:
+    run tools/build_fonts.py after a build to add it."""
+    faces = shipped_faces()
+    missing = {}
+    for page in sorted(real_site.rglob("*.html")):
+        for c in page_characters(page.read_text(encoding="utf-8")):
+            family = "Explainer Naskh" if ARABIC_SCRIPT.match(c) else "Explainer Serif"
+            for weight in ("400", "700"):
+                face, unicode_range, _ = faces[family, weight]
+                if ord(c) not in face.getBestCmap() or not in_range(ord(c), unicode_range):
+                    missing.setdefault(f"{c} U+{ord(c):04X} ({family} {weight})", page.name)
+    assert not missing
+
+
+def test_every_face_swaps_and_no_page_waits_for_a_font_stylesheet(real_site):
+    for page in [real_site / "index.html", real_site / "ar" / "report.html"]:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        rules = [r for style in soup.find_all("style") for r in FACE.findall(style.get_text())]
+        assert len(rules) >= 4
+        assert all(descriptors(r).get("font-display") == "swap" for r in rules)
+        # The fonts' rules are inline; the stylesheets the page waits for hold no @font-face.
+        for link in soup.select('link[rel="stylesheet"]:not([media="print"])'):
+            assert "@font-face" not in (page.parent / link["href"]).read_text(encoding="utf-8")
+    offline = (ROOT / "overrides/assets/stylesheets/fonts.css").read_text(encoding="ascii")
+    assert FACE.findall(offline) and all(descriptors(r)["font-display"] == "swap" for r in FACE.findall(offline))
+
+
+def test_the_file_copy_holds_the_same_fonts():
+    """fonts.css (loaded only from file://) must not drift from the files hosted pages load."""
+    offline = {}
+    for rule in FACE.findall((ROOT / "overrides/assets/stylesheets/fonts.css").read_text(encoding="ascii")):
+        d = descriptors(rule)
+        data = re.search(r"base64,([A-Za-z0-9+/=]+)", d["src"])[1]
+        offline[d["font-family"].strip('"'), d["font-weight"]] = (base64.b64decode(data), d["unicode-range"])
+    faces = shipped_faces()
+    assert set(offline) == set(faces)
+    for key, (_, unicode_range, data) in faces.items():
+        assert offline[key] == (data, unicode_range)
+
+
+def test_fallback_faces_are_local_fonts_scaled_to_ours():
+    """The faces the browser draws with until ours arrive: installed fonts only (no download),
+    each with all four metric overrides, so that the swap keeps every line where it was."""
+    rules = [descriptors(r) for r in FACE.findall(PARTIAL.read_text(encoding="utf-8")) if "local(" in r]
+    assert {r["font-family"].strip('"').split(" Fallback")[0] for r in rules} == {"Explainer Naskh", "Explainer Serif"}
+    for rule in rules:
+        assert "url(" not in rule["src"]
+        for metric in ("size-adjust", "ascent-override", "descent-override", "line-gap-override"):
+            assert re.fullmatch(r"\d+\.\d+%", rule[metric]), rule

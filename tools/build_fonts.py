@@ -1,53 +1,110 @@
-"""Write overrides/assets/stylesheets/fonts.css: our Arabic and Latin typefaces, subset and
-inlined.
+"""Write our typefaces: subset WOFF2 files, the @font-face rules that load them, and an inlined
+copy for pages read from file://.
 
-Why inline: Firefox refuses fonts from a parent folder under file://, which would hit every
-/ar/ page read offline; a data: URI has no folder. Why subset: only the Arabic letters,
-marks, digits and punctuation are kept in the Arabic face, and in the Latin one the letters,
-digits and punctuation our texts use (transliteration included), with every OpenType layout
-feature, which Arabic joining needs. Noto Serif is the Latin companion designed to sit with
-Noto Naskh (matching weight, x-height and colour on the page).
+Run after a build and `apt-get install fonts-noto-core fonts-liberation fonts-dejavu-core`:
+    .venv/bin/python tools/build_fonts.py [SITE]      (SITE: the built site, default site/)
 
-Source: Noto Naskh Arabic and Noto Serif (SIL Open Font License 1.1) from Debian's
-`fonts-noto-core`.
-Run after `apt-get install fonts-noto-core`:  .venv/bin/python tools/build_fonts.py
+It writes
+- overrides/assets/fonts/<face>.woff2: Noto Naskh Arabic ("Explainer Naskh") and its Latin
+  companion Noto Serif ("Explainer Serif", matching weight, x-height and colour), regular and
+  bold, cut down to the characters the built site uses (every page and our own scripts) plus
+  printable ASCII and the basic Arabic letters and marks, so that a new word rarely needs a new
+  run; Arabic keeps every OpenType layout feature (joining forms, marks), Latin the few it uses.
+- overrides/partials/explainer-fonts.html: the @font-face rules inline in the page (1-2 KiB, so
+  no render-blocking stylesheet), each with `font-display: swap` and the unicode-range of the
+  characters its file really holds (a page with no Arabic character never fetches the Arabic
+  face); a preload of the faces the page's language draws above the fold; metric-compatible
+  fallback faces (local system fonts scaled with size-adjust and ascent/descent/line-gap
+  overrides computed here from both fonts' real metrics), so the swap moves no line.
+- overrides/assets/stylesheets/fonts.css: the same faces inlined as data: URIs, which only pages
+  opened from file:// load (a three-line script in the partial). Firefox refuses a font file
+  from outside the page's own folder under file:// (security.fileuri.strict_origin_policy),
+  which would hit every /ar/ page read offline; a data: URI has no folder. Hosted readers
+  never download it.
+
+Fonts: Noto (SIL Open Font License 1.1) from Debian's fonts-noto-core; the fallback metrics
+from Liberation Serif (metric-compatible with Times New Roman) and DejaVu.
 """
 from __future__ import annotations
 
 import base64
+import collections
+import html
 import io
+import re
+import sys
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-FONT_DIR = Path("/usr/share/fonts/truetype/noto")
-# Arabic letters, marks and digits, Arabic presentation forms the text may contain, and the
-# punctuation Arabic text uses (، ؛ ؟ « » ‏ ‌ ‍). MSA needs U+060C-U+0671 (letters, tashkeel,
-# Arabic-Indic digits, punctuation); the rest of the block serves Persian, Urdu and others and
-# would double the size.
-ARABIC = ("Explainer Naskh", "U+060C-0671, U+200C-200F, U+00AB, U+00BB",
-          [*range(0x060C, 0x0672), *range(0x200C, 0x2010), 0x00AB, 0x00BB])
-# Basic Latin and Latin-1 (but « », which the Arabic face draws), the letters of our
-# transliterations (ā ī ū š ḥ ṭ ẓ ʿ), typographic quotes, dashes, primes, the ellipsis, arrows.
-LATIN_POINTS = [*range(0x20, 0x7F), *(c for c in range(0xA0, 0x100) if c not in (0xAB, 0xBB)),
-                0x101, 0x12B, 0x161, 0x16B, 0x295, 0x2BF, 0x2C8, 0x1E25, 0x1E6D, 0x1E93,
-                *range(0x2010, 0x2028), 0x2032, 0x2033, 0x2039, 0x203A, 0x2190, 0x2192, 0x2212]
-LATIN = ("Explainer Serif", "U+0020-007E, U+00A0-00AA, U+00AC-00BA, U+00BC-00FF, U+0101, U+012B, U+0161, "
-         "U+016B, U+0295, U+02BF, U+02C8, U+1E25, U+1E6D, U+1E93, U+2010-2027, U+2032-2033, U+2039-203A, "
-         "U+2190, U+2192, U+2212", LATIN_POINTS)
-FACES = [  # (file, family, style, weight)
-    ("NotoNaskhArabic-Regular.ttf", ARABIC, "normal", 400), ("NotoNaskhArabic-Bold.ttf", ARABIC, "normal", 700),
-    ("NotoSerif-Regular.ttf", LATIN, "normal", 400), ("NotoSerif-Bold.ttf", LATIN, "normal", 700),
-]
-# Arabic needs every layout feature (joining forms, marks); Latin only these.
+DEBIAN_FONTS = Path("/usr/share/fonts/truetype")
+FONTS_OUT = Path("overrides/assets/fonts")
+PARTIAL_OUT = Path("overrides/partials/explainer-fonts.html")
+INLINE_OUT = Path("overrides/assets/stylesheets/fonts.css")
+
+ARABIC_SCRIPT = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
+# Kept whatever the site uses today: printable ASCII, the Arabic letters, tashkeel and
+# punctuation of Modern Standard Arabic, and the joiners and direction marks.
+BASE = {*range(0x20, 0x7F), *range(0x060C, 0x060D), 0x061B, 0x061F, *range(0x0621, 0x0653),
+        0x0640, 0x00AB, 0x00BB, *range(0x200C, 0x2010)}
 LATIN_FEATURES = ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk"]
-OUT = Path("overrides/assets/stylesheets/fonts.css")
+# (family, file stem, features, local fallbacks: (their family, Debian file giving their metrics,
+# local() names per weight)). A fallback that is not installed is skipped by the browser.
+TYPEFACES = {
+    "naskh": ("Explainer Naskh", "noto/NotoNaskhArabic", ["*"], [
+        ("Explainer Naskh Fallback", "noto/NotoNaskhArabic",  # Android, ChromeOS, most Linux
+         {400: ["Noto Naskh Arabic", "NotoNaskhArabic-Regular"],
+          700: ["Noto Naskh Arabic Bold", "NotoNaskhArabic-Bold"]}),
+        ("Explainer Naskh Fallback Sans", "noto/NotoSansArabic",
+         {400: ["Noto Sans Arabic", "NotoSansArabic-Regular"],
+          700: ["Noto Sans Arabic Bold", "NotoSansArabic-Bold"]}),
+        ("Explainer Naskh Fallback DejaVu", "dejavu/DejaVuSans",
+         {400: ["DejaVu Sans", "DejaVuSans"], 700: ["DejaVu Sans Bold", "DejaVuSans-Bold"]}),
+    ]),
+    "serif": ("Explainer Serif", "noto/NotoSerif", LATIN_FEATURES, [
+        ("Explainer Serif Fallback", "liberation/LiberationSerif",  # Windows, macOS, iOS; Linux
+         {400: ["Times New Roman", "TimesNewRomanPSMT", "Liberation Serif", "LiberationSerif", "Tinos"],
+          700: ["Times New Roman Bold", "TimesNewRomanPS-BoldMT", "Liberation Serif Bold",
+                "LiberationSerif-Bold", "Tinos Bold"]}),
+        ("Explainer Serif Fallback DejaVu", "dejavu/DejaVuSerif",
+         {400: ["DejaVu Serif", "DejaVuSerif"], 700: ["DejaVu Serif Bold", "DejaVuSerif-Bold"]}),
+    ]),
+}
+WEIGHTS = {400: "Regular", 700: "Bold"}
+DEJAVU_BOLD = {"dejavu/DejaVuSans": "dejavu/DejaVuSans-Bold", "dejavu/DejaVuSerif": "dejavu/DejaVuSerif-Bold"}
 
 
-def subset_woff2(path: Path, codepoints: list[int], features: list[str]) -> bytes:
-    """The face cut down to `codepoints` and `features`, without hinting (today's screens
-    smooth outlines themselves; hinting was a third of each file), as WOFF2."""
+def is_arabic(codepoint: int) -> bool:
+    return any(low <= codepoint <= high for low, high in ARABIC_SCRIPT)
+
+
+def site_text(site: Path) -> str:
+    """Every character a reader can be shown: the pages (markup is ASCII, so reading whole
+    files adds nothing wrong) and our own scripts (labels they write), not Material's."""
+    files = [*site.rglob("*.html"), *(site / "assets/javascripts").glob("*.js")]
+    return "".join(p.read_text(encoding="utf-8") for p in files if not p.name.startswith("bundle."))
+
+
+def reading_text(site: Path, arabic: bool) -> str:
+    """The prose (paragraphs, without markup) of the pages in Arabic or of the others: the text
+    whose line breaks must not move, so the widths are averaged over it (over all the text,
+    lists of URLs and the digits of Arabic pages would weigh in: 1.5 % off on the prose)."""
+    pages = (text for p in site.rglob("*.html") for text in [p.read_text(encoding="utf-8")]
+             if bool(re.search(r'<html[^>]*\blang="ar"', text)) == arabic)
+    paragraphs = (p for page in pages for p in re.findall(r"<p\b[^>]*>(.*?)</p>", page, flags=re.S))
+    return html.unescape(re.sub(r"\s+", " ", " ".join(re.sub(r"<[^>]*>", "", p) for p in paragraphs)))
+
+
+def source_font(stem: str, weight: int) -> Path:
+    if stem in DEJAVU_BOLD and weight == 700:
+        return DEBIAN_FONTS / f"{DEJAVU_BOLD[stem]}.ttf"
+    return DEBIAN_FONTS / (f"{stem}.ttf" if stem.startswith("dejavu/") else f"{stem}-{WEIGHTS[weight]}.ttf")
+
+
+def subset_font(path: Path, codepoints: set[int], features: list[str]) -> TTFont:
+    """The face cut down to `codepoints` and `features`, unhinted (today's screens smooth
+    outlines themselves; hinting was a third of each file), as WOFF2."""
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = features
@@ -59,26 +116,122 @@ def subset_woff2(path: Path, codepoints: list[int], features: list[str]) -> byte
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(font)
-    buffer = io.BytesIO()
     font.flavor = "woff2"
-    font.save(buffer)
-    return buffer.getvalue()
+    return font
 
 
-def main() -> None:
-    rules = ["/* Generated by tools/build_fonts.py from Noto Naskh Arabic and Noto Serif (SIL OFL 1.1); "
-             "do not edit. */"]
-    for file, (family, unicode_range, codepoints), style, weight in FACES:
-        features = ["*"] if family == ARABIC[0] else LATIN_FEATURES  # init/medi/fina/isol, liga, mark...
-        data = base64.b64encode(subset_woff2(FONT_DIR / file, codepoints, features)).decode("ascii")
-        rules.append(
-            "@font-face{font-family:\"%s\";font-style:%s;font-weight:%d;font-display:swap;"
-            "src:url(data:font/woff2;base64,%s) format(\"woff2\");unicode-range:%s}"
-            % (family, style, weight, data, unicode_range)
-        )
-    OUT.write_text("\n".join(rules) + "\n", encoding="ascii")
-    print(f"wrote {OUT} ({OUT.stat().st_size // 1024} KiB)")
+def unicode_range(codepoints: set[int]) -> str:
+    """CSS unicode-range of exactly these code points, runs written as ranges."""
+    runs, ordered = [], sorted(codepoints)
+    for point in ordered:
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return ",".join(f"U+{a:X}" if a == b else f"U+{a:X}-{b:X}" for a, b in runs)
+
+
+def average_advance(font: TTFont, weights: collections.Counter) -> float:
+    """Mean advance width in em of the site's characters, weighted by how often each occurs:
+    what decides where lines break."""
+    cmap, hmtx, upm = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    total = sum(n for c, n in weights.items() if c in cmap)
+    return sum(hmtx[cmap[c]][0] * n for c, n in weights.items() if c in cmap) / total / upm
+
+
+def fallback_metrics(web: TTFont, local: TTFont, weights: collections.Counter) -> dict[str, str]:
+    """size-adjust makes the local font's text as wide as ours; the overrides (in the scaled
+    font's em) give its lines our ascent, descent and gap, so nothing moves when ours arrives.
+    hhea is what Chromium and Firefox use on Linux and macOS; Noto's OS/2 win/typo agree."""
+    common = set(web.getBestCmap()) & set(local.getBestCmap())
+    weights = collections.Counter({c: n for c, n in weights.items() if c in common})
+    scale = average_advance(web, weights) / average_advance(local, weights)
+    upm, hhea = web["head"].unitsPerEm, web["hhea"]
+    return {"size-adjust": f"{scale * 100:.2f}%",
+            "ascent-override": f"{hhea.ascent / upm / scale * 100:.2f}%",
+            "descent-override": f"{-hhea.descent / upm / scale * 100:.2f}%",
+            "line-gap-override": f"{hhea.lineGap / upm / scale * 100:.2f}%"}
+
+
+def face_rule(family: str, weight: int, src: str, codepoints: set[int], extra: dict | None = None) -> str:
+    props = {"font-family": f'"{family}"', "font-style": "normal", "font-weight": str(weight),
+             "font-display": "swap", "src": src, **(extra or {}), "unicode-range": unicode_range(codepoints)}
+    return "@font-face{" + ";".join(f"{k}:{v}" for k, v in props.items()) + "}"
+
+
+def main(site: Path) -> None:
+    text = site_text(site)
+    used = {ord(c) for c in text if c.isprintable() or ord(c) in BASE}
+    counts = {script: collections.Counter(ord(c) for c in reading_text(site, script == "naskh")
+                                          if not c.isspace() or c == " ") for script in TYPEFACES}
+    FONTS_OUT.mkdir(parents=True, exist_ok=True)
+    url_rules, data_rules, fallback_rules, stacks, covered = [], [], [], {}, set()
+    for key, (family, stem, features, fallbacks) in TYPEFACES.items():
+        for weight in WEIGHTS:
+            font = subset_font(source_font(stem, weight), used | BASE, features)
+            buffer = io.BytesIO()
+            font.save(buffer)
+            name = f"{key}-{weight}.woff2"
+            (FONTS_OUT / name).write_bytes(buffer.getvalue())
+            points = set(font.getBestCmap())
+            covered |= points
+            script = {c: n for c, n in counts[key].items()  # the script this face draws, and spaces
+                      if c in points and (c == 0x20 or is_arabic(c) == (key == "naskh"))}
+            url_rules.append(face_rule(family, weight, "url({{ '%s' | url }}) format(\"woff2\")"
+                                       % f"assets/fonts/{name}", points))
+            data = base64.b64encode(buffer.getvalue()).decode("ascii")
+            data_rules.append(face_rule(family, weight, f'url(data:font/woff2;base64,{data}) format("woff2")', points))
+            for fallback, metrics_stem, names in fallbacks:
+                local = TTFont(source_font(metrics_stem, weight))
+                src = ",".join(f'local("{n}")' for n in names[weight])
+                fallback_rules.append(face_rule(fallback, weight, src, points,
+                                                fallback_metrics(font, local, collections.Counter(script))))
+            print(f"{FONTS_OUT / name}: {len(buffer.getvalue()) / 1024:.1f} KiB, {len(points)} characters")
+        stacks[key] = [family, *(f for f, _, _ in fallbacks)]
+    missing = sorted(c for c in used if c not in covered and chr(c).isprintable() and not chr(c).isspace())
+    if missing:  # drawn by the reader's system fonts
+        print("not in our faces:", " ".join(f"{chr(c)} U+{c:04X}" for c in missing))
+    latin = [stacks["serif"][0], stacks["naskh"][0], *stacks["serif"][1:], *stacks["naskh"][1:]]
+    arabic = [stacks["naskh"][0], stacks["serif"][0], *stacks["naskh"][1:], *stacks["serif"][1:]]
+    write_partial(latin, arabic, stacks["naskh"][1:], url_rules + fallback_rules)
+    INLINE_OUT.write_text("/* Generated by tools/build_fonts.py from Noto Naskh Arabic and Noto Serif (SIL OFL 1.1);"
+                          " loaded only from file:// (see overrides/partials/explainer-fonts.html). */\n"
+                          + "\n".join(data_rules) + "\n", encoding="ascii")
+    print(f"wrote {PARTIAL_OUT} and {INLINE_OUT} ({INLINE_OUT.stat().st_size // 1024} KiB)")
+
+
+PARTIAL = """{#- Generated by tools/build_fonts.py; do not edit. Our typefaces: the faces this page's
+    language draws above the fold are preloaded; the rules are inline (no stylesheet to wait
+    for); fallback faces are local fonts scaled to our metrics, so the swap moves nothing. -#}
+{%- if config.theme.language == "ar" %}
+<link rel="preload" href="{{ 'assets/fonts/naskh-400.woff2' | url }}" as="font" type="font/woff2" crossorigin>
+<link rel="preload" href="{{ 'assets/fonts/naskh-700.woff2' | url }}" as="font" type="font/woff2" crossorigin>
+{%- else %}
+<link rel="preload" href="{{ 'assets/fonts/serif-400.woff2' | url }}" as="font" type="font/woff2" crossorigin>
+<link rel="preload" href="{{ 'assets/fonts/serif-700.woff2' | url }}" as="font" type="font/woff2" crossorigin>
+{%- endif %}
+<style>
+:root{--explainer-latin-font:%(latin)s;--explainer-arabic-font:%(arabic)s;--explainer-arabic-local:%(local)s}
+%(rules)s
+</style>
+{#- Firefox refuses font files from another folder under file:// (every /ar/ page): there, and
+    only there, add the same faces inlined as data: URIs; defined later, they win. #}
+<script>if(location.protocol==="file:"){var l=document.createElement("link");l.rel="stylesheet";
+l.href="{{ 'assets/stylesheets/fonts.css' | url }}";document.currentScript.after(l)}</script>
+"""
+
+
+def write_partial(latin: list[str], arabic: list[str], local: list[str], rules: list[str]) -> None:
+    """The partial, with the two font stacks (Latin text first, Arabic text first) and the
+    local Arabic fonts alone (for Arabic that must not fetch our face) as CSS variables."""
+    def stack(families: list[str]) -> str:
+        return ",".join(f'"{f}"' for f in families)
+    text = PARTIAL
+    for key, value in (("latin", stack(latin)), ("arabic", stack(arabic)), ("local", stack(local)),
+                       ("rules", "\n".join(rules))):
+        text = text.replace(f"%({key})s", value)
+    PARTIAL_OUT.write_text(text, encoding="ascii")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "site"))
