@@ -74,3 +74,16 @@ def test_citation_clusters_are_in_number_order(mini):
     assert mkdocs_build(mini).returncode == 0
     links = page(mini, "about.html").select("sup.cite a")
     assert [(a.get_text(), a["href"]) for a in links] == [("1", "sources.html#src-wire-one"), ("2", "sources.html#src-wire-two")]
+
+
+def test_a_citation_carries_its_url_for_print_with_arabic_paths_readable(mini):
+    # The print stylesheet writes `data-url` out. Percent-encoded UTF-8 letters and punctuation
+    # are shown as the letters (as an address bar shows them); what would change the address
+    # (%2F, %3F, a space) or how it reads (a bidi control), and bytes that are not UTF-8, stay.
+    edit(mini, "data/sources.yaml", "url: https://example.org/wire-one",
+         "url: https://example.org/%D8%AF%D8%B1%D8%B9%D8%A7%D8%9F/a%2Fb%20c%3F/%E2%80%AEx/%D8?q=1&r=%D8%A8")
+    assert mkdocs_build(mini).returncode == 0
+    for path in ("index.html", "ar/index.html"):
+        cite = page(mini, path).select_one("sup.cite a")
+        assert cite["data-url"] == "https://example.org/درعا؟/a%2Fb%20c%3F/%E2%80%AEx/%D8?q=1&r=ب"
+        assert cite["href"] == "sources.html#src-wire-one"

@@ -11,6 +11,7 @@ Each helper is named for the context it serves: `for_text`, `for_attribute`, `fo
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from markupsafe import Markup
 
@@ -92,3 +93,20 @@ def finalizer(lang: str):
     def finalize(value: object) -> object:
         return value if isinstance(value, Markup) else for_text(value, lang)
     return finalize
+
+
+def url_for_reading(url: str) -> str:
+    """A URL as a browser's address bar shows it, for print: a percent-encoded Arabic path is
+    hundreds of characters no one can type. Decodes UTF-8 letters, marks, digits and
+    punctuation only; never %2F or %3F, spaces or bidi controls, which would change the address
+    or how it reads. The result still needs escaping for where it lands."""
+    def decode(match: re.Match) -> str:
+        try:
+            text = bytes.fromhex(match.group().replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return match.group()
+        return text if all(unicodedata.category(c)[0] in "LMNP" for c in text) else match.group()
+    return _PERCENT_ENCODED_NON_ASCII.sub(decode, url)
+
+
+_PERCENT_ENCODED_NON_ASCII = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")

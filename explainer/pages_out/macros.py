@@ -148,7 +148,9 @@ class PageMacros:
 
     def cite(self, *source_ids: str) -> Markup:
         """Numbered citations linking to the sources page: {{ cite('reuters-2018-07-06') }}.
-        Sources are numbered by their order in data/sources.yaml, the same on every page."""
+        Sources are numbered by their order in data/sources.yaml, the same on every page. Each
+        link carries its source's URL (`data-url`), which the print stylesheet writes out: on
+        paper a link to the sources page leads nowhere."""
         if not source_ids:
             return self._citation_needed()
         links = []
@@ -161,8 +163,9 @@ class PageMacros:
             label = self.labels["source"].format(number=number, publisher=source.publisher,
                                                  date=format_date(source.date or source.accessed, self.lang))
             preview = f"{label}. {source.title}"
-            links.append((number, f'[{number}]({self.href("sources", source.id)}){{ aria-label="{escape.for_attribute(label)}" '
-                                  f'data-preview="{escape.for_attribute(preview)}" }}'))
+            attributes = (f'aria-label="{escape.for_attribute(label)}" data-preview="{escape.for_attribute(preview)}" '
+                          f'data-url="{escape.for_attribute(escape.url_for_reading(source.url))}"')
+            links.append((number, f'[{number}]({self.href("sources", source.id)}){{ {attributes} }}'))
         if not links:
             return Markup("")
         # In number order, as readers expect of a citation cluster ("3 12", not "12 3").

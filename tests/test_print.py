@@ -1,0 +1,198 @@
+"""The report and the roadmap on paper, in both languages: printed to PDF by Chromium, whose
+text (read back with pypdf) holds our notes, closed on screen, and the URLs of the sources
+cited, and none of the navigation or the reader's controls; in print media the display mode
+chosen on screen is kept, the page's chrome is hidden, and the Arabic keeps its typeface."""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from explainer.data_in.dataset import load_dataset
+from explainer.pages_out.reader import note_anchor
+
+pypdf = pytest.importorskip("pypdf")
+
+DATA = load_dataset(ROOT)
+URLS = {source.id: source.url for source in DATA.sources.sources}
+# Words of one script only, letters without vowel marks: such a word comes out of a PDF whole.
+WORD = {"en": re.compile(r"[A-Za-z]+"), "ar": re.compile(r"[\u0621-\u064a]+")}
+
+
+def letters(text: str) -> str:
+    """Letters and digits only: spaces and punctuation come out of a PDF wherever their glyphs
+    were drawn (a full stop before or after an Arabic word), so comparisons leave them out."""
+    return re.sub(r"\W", "", text)
+
+
+def phrase(text: str, lang: str, length: int = 6) -> list[str] | None:
+    """The first run of `length` words of the language's script in a text."""
+    run: list[str] = []
+    for word in text.split():
+        run = run + [word] if WORD[lang].fullmatch(word) else []
+        if len(run) == length:
+            return run
+    return None
+
+
+@dataclass
+class Printed:
+    """A page as printed: its HTML, parsed, and the PDF Chromium made of it, with its text.
+
+    pypdf gives the words of a right-to-left line in reading order or from left to right, as
+    the font maps its glyphs, and reorders lines that mix scripts only roughly; so a text is
+    looked for in both orders of each line's words, and a phrase as words near each other."""
+
+    soup: BeautifulSoup
+    pdf: pypdf.PdfReader
+
+    def __post_init__(self):
+        self.lines = [line for sheet in self.pdf.pages for line in sheet.extract_text().splitlines()]
+        self.orders = [letters("".join(self.lines)),
+                       letters("".join(" ".join(reversed(line.split())) for line in self.lines))]
+        words = [set(re.findall(r"\w+", line)) for line in self.lines]
+        self.windows = [set().union(*words[i:i + 3]) for i in range(len(words))]
+
+    def has(self, text: str) -> bool:
+        """Whether the letters of `text` are printed, in one piece."""
+        return any(letters(text) in order for order in self.orders)
+
+    def has_words(self, words: list[str]) -> bool:
+        """Whether all these words are printed within three lines of each other."""
+        return any(set(words) <= window for window in self.windows)
+
+
+@pytest.fixture(scope="module")
+def printed(browser, real_site) -> dict[str, Printed]:
+    """Each language's report page printed once to A4, as a reader would print it from the
+    file system."""
+    pages = {}
+    for lang, path in (("en", "report.html"), ("ar", "ar/report.html")):
+        page = browser.new_page()
+        page.goto((real_site.resolve() / path).as_uri())
+        page.evaluate("document.fonts.ready")
+        pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+        page.close()
+        pages[lang] = Printed(BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "html.parser"), pdf)
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_citations_print_the_urls_of_their_sources(printed, lang):
+    cited = {link["href"].split("#src-", 1)[1] for link in printed[lang].soup.select("article sup.cite a")}
+    # A URL short enough to sit on one line comes out of the PDF in one piece in both scripts.
+    short = sorted(URLS[source] for source in cited if len(URLS[source]) <= 45 and URLS[source].isascii())
+    assert len(short) >= 3
+    assert [url for url in short if not printed[lang].has(url)] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_notes_closed_on_screen_are_printed(printed, lang):
+    # (Material's script opens every <details> when the browser prints; print.css opens them
+    # without it: see test_print_media_hides_the_chrome_and_opens_the_notes.)
+    soup = printed[lang].soup
+    notes = [(note_anchor(sentence.id, index), phrase(getattr(note, lang), lang))
+             for paragraph in DATA.report.paragraphs for sentence in paragraph.sentences
+             for index, note in enumerate(sentence.notes)]
+    notes = [(anchor, words) for anchor, words in notes if words]
+    assert len(notes) >= 10
+    for anchor, _ in notes:  # closed on the page: in a <details> without `open`
+        assert soup.select_one(f"details:not([open]) #{anchor}") is not None
+    # Every one of them, to the end of the page.
+    assert [anchor for anchor, words in notes if not printed[lang].has_words(words)] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_navigation_and_controls_are_not_printed(printed, lang):
+    soup = printed[lang].soup
+    article = BeautifulSoup(str(soup.select_one("article")), "html.parser")
+    for control in article.select(".reader-controls"):
+        control.decompose()
+    own_text = letters(article.get_text(" "))  # the page's own words
+    chrome = [element.get_text(" ") for element in soup.select(
+        ".md-header .md-ellipsis, .md-header .md-select__link, .md-nav--primary .md-nav__link, .md-footer, "
+        ".md-top, .reader-controls legend, .reader-controls label, .reader-controls button")]
+    chrome += [a["data-copy"] for a in soup.select("a.sentence-anchor")[:1]]  # the script's "copy link"
+    chrome = {letters(words) for words in chrome} - {""}
+    only_chrome = {words for words in chrome if words not in own_text}
+    assert len(only_chrome) >= 5
+    # What is printed is read back: the title is there, so an absence means something.
+    assert printed[lang].has(soup.select_one("article h1").get_text(" "))
+    assert sorted(words for words in only_chrome if printed[lang].has(words)) == []
+
+
+def test_the_arabic_prints_in_our_typeface(printed, page, real_site):
+    # The web font Chromium draws the Arabic with in print media is the one the PDF embeds.
+    page.goto((real_site.resolve() / "ar/report.html").as_uri())
+    page.emulate_media(media="print")
+    page.evaluate("document.fonts.ready")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#p1-s2 p.original"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    arabic = max(fonts, key=lambda font: font["glyphCount"])  # (the Latin face draws the spaces)
+    assert arabic["isCustomFont"]
+    # Embedded subsets are named "ABCDEF+PostScriptName" (a Type 3 font, drawn glyphs, has no name).
+    embedded = {str(font.get("/BaseFont", "")).split("+", 1)[-1] for sheet in printed["ar"].pdf.pages[:2]
+                for font in (f.get_object() for f in sheet["/Resources"]["/Font"].values())}
+    assert arabic["postScriptName"] in embedded
+
+
+def shown(page, selector: str) -> bool:
+    """Whether an element is drawn: not display:none, nor inside a closed <details> (whose
+    content is laid out but skipped, so its boxes have a size all the same)."""
+    return page.locator(selector).first.evaluate("e => e.checkVisibility() && e.getClientRects().length > 0")
+
+
+@pytest.mark.parametrize("path", ["report.html", "roadmap.html", "ar/report.html", "ar/roadmap.html"])
+def test_print_media_hides_the_chrome_and_opens_the_notes(page, real_site, path):
+    page.goto((real_site.resolve() / path).as_uri())
+    report = path.endswith("report.html")  # the report has notes and "copy link" buttons
+    chrome = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-top", ".reader-controls"]
+    chrome += [".sentence-tools .copy-link"] if report else []
+    assert all(page.locator(selector).count() for selector in chrome)
+    closed_note = "details:not([open]) .note"
+    assert (page.locator(closed_note).count() > 0) == report
+    assert shown(page, ".md-nav--primary") and not (report and shown(page, closed_note))
+    page.emulate_media(media="print")
+    displays = {selector: page.locator(selector).first.evaluate("e => getComputedStyle(e).display")
+                for selector in chrome}
+    assert displays == dict.fromkeys(chrome, "none")
+    assert not shown(page, ".md-nav--primary") and not shown(page, ".md-search")
+    assert not report or shown(page, closed_note)
+    text = page.locator(".sentence .original").first
+    assert text.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert page.locator(".sentence-text").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+
+
+# The width of an A4 page inside print.css's margins, as the media queries of print see it:
+# a wide screen's layout (side by side from 60em) must not be what makes the test pass.
+PAPER = {"width": round((210 - 2 * 15) / 25.4 * 96), "height": 1000}
+
+
+def test_print_keeps_the_display_mode_and_the_note_kinds_chosen(browser, real_site):
+    page = browser.new_page(viewport=PAPER)
+    page.goto((real_site.resolve() / "report.html").as_uri())
+    original, translation = page.locator("#p1-s2 p.original"), page.locator("#p1-s2 p.translation")
+    for mode in ("side", "interleaved", "en", "ar"):
+        page.emulate_media(media="screen")
+        page.locator(f'input[name="display"][value="{mode}"]').check()
+        page.emulate_media(media="print")
+        assert (shown(page, "#p1-s2 p.original"), shown(page, "#p1-s2 p.translation")) == (
+            mode != "en", mode != "ar"), mode
+        if mode == "side":  # on paper as on a wide screen: the Arabic beside the English, on the right
+            assert abs(original.bounding_box()["y"] - translation.bounding_box()["y"]) < 5
+            assert original.bounding_box()["x"] > translation.bounding_box()["x"] + 100
+        if mode == "interleaved":
+            assert original.bounding_box()["y"] + 10 < translation.bounding_box()["y"]
+    page.emulate_media(media="screen")
+    page.locator('.note-kinds input[value="context"]').uncheck()
+    page.emulate_media(media="print")
+    assert not shown(page, "#p1-s2 .notes-context .note") and shown(page, "#p1-s2 .notes-claim .note")
+    page.close()
