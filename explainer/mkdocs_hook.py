@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from copy import deepcopy
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,9 +26,11 @@ from explainer.pages_out.labels import DIRECTION
 from explainer.pages_out.render import build_docs
 from explainer.problems.errors import AuthorErrors
 from explainer.site_built.gates import check_site
+from explainer.site_built.offline_archive import archive_name, write_offline_archive
 from explainer.site_built.open_data import write_open_data
 from explainer.site_built.search_index import name_variants, write_search_indexes
 from explainer.site_built.publish import BuildLock, discard, publish, staging_dir
+from explainer.site_built.sitemap import write_sitemap
 
 # A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
 log = logging.getLogger("mkdocs.explainer")
@@ -112,9 +116,38 @@ def on_post_page(output, page, config):
     return _fix_material_page(output, config)
 
 
+def on_pre_template(template, template_name, config):
+    """static-i18n points the language links (config.extra.alternate) at the twins of the last
+    page it built; the 404 page has no twin: point them at each language's home, as it first
+    computed them."""
+    i18n = config.plugins.get("i18n")
+    if template_name == "404.html" and getattr(i18n, "extra_alternate", None):
+        homes = config.extra["alternate"] = deepcopy(i18n.extra_alternate)
+        if hasattr(config.extra, "__dict__"):
+            # static-i18n sets them per page as an attribute of the extra config, which shadows
+            # the key for the templates' `config.extra.alternate`: set that one too.
+            config.extra.alternate = homes
+    return template
+
+
 def on_post_template(output, template_name, config):
-    """The 404 page is a theme template, not a page: it needs the same fixes."""
-    return _fix_material_page(output, config) if template_name.endswith(".html") else output
+    """The 404 page is a theme template, not a page: it needs the same fixes. MkDocs writes it
+    to the site's root in every language's build, each over the last: keep each language's, for
+    on_post_build to put in that language's folder."""
+    if not template_name.endswith(".html"):
+        return output
+    output = _fix_material_page(output, config)
+    if template_name == "404.html":
+        _state.setdefault("not_found", {})[config.theme["language"]] = output
+    return output
+
+
+def _language_folders(config) -> dict[str, str]:
+    """Each built language's folder in the site: '' for the default language, 'ar' for ar."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return {config.theme["language"]: ""}
+    return {language.locale: language.link.strip("/") for language in i18n.config.languages if language.build}
 
 
 def _fix_material_page(output, config):
@@ -132,25 +165,33 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autoco
 
 @event_priority(-300)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
-    """Once every language is built: the search index of each language, the sitemap Material
-    asks for in each language folder, the open data; then the site gates: a broken link or a
-    resource from another host fails the build."""
+    """Once every language is built: the search index of each language, each language's 404
+    page, the open data, the sitemap (in each language folder, where Material asks for it) and
+    robots.txt, and last the offline archive of all that; then the site gates: a broken link or
+    a resource from another host fails the build. (The archive comes before the gates because
+    the about page links to it; the gates write nothing, so it holds the site as published.)"""
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return  # a nested language build: the site is not complete yet
     site = _state["root"] or Path(config.site_dir)
     data = _state["data"]
     write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [])
-    # Material fetches sitemap.xml next to every alternate language's page (ar/sitemap.xml),
-    # but static-i18n writes one at the root only: copy it, or every Arabic page logs a 404.
-    sitemap = site / "sitemap.xml"
-    for alternate in config.extra.get("alternate") or []:
-        folder = site / str(alternate.get("link", "")).strip("/").rpartition("/")[0]
-        if sitemap.is_file() and folder != site and folder.is_dir():
-            shutil.copy(sitemap, folder / "sitemap.xml")
+    folders = _language_folders(config)
+    for lang, output in _state.pop("not_found", {}).items():
+        if lang in folders and (site / folders[lang]).is_dir():
+            (site / folders[lang] / "404.html").write_text(output, encoding="utf-8")
     if data is not None:
         write_open_data(data, site)
-    problems = check_site(site, Path(config.config_file_path).parent)
+    timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    write_sitemap(site, config.site_url or "", timestamp)
+    # Material fetches sitemap.xml next to every alternate language's page (ar/sitemap.xml),
+    # but a sitemap is written at the root only: copy it, or every Arabic page logs a 404.
+    for folder in folders.values():
+        if folder and (site / folder).is_dir():
+            shutil.copy(site / "sitemap.xml", site / folder / "sitemap.xml")
+    if data is not None:
+        write_offline_archive(site, archive_name(data.models.get("event")), timestamp)
+    problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/")
     if problems:
         for problem in problems:
             log.error(str(problem))

@@ -8,11 +8,15 @@ failure of an expression is reported at its line.
 """
 from __future__ import annotations
 
+import hashlib
+import shutil
 import traceback
 from pathlib import Path
 
+import jinja2
 from jinja2 import (
     Environment,
+    FileSystemBytecodeCache,
     FunctionLoader,
     PackageLoader,
     StrictUndefined,
@@ -28,6 +32,7 @@ from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
 from ..problems.errors import AuthorErrors, Problem
 from . import escape
+from .front_matter import FrontMatter, check_descriptions, read_front_matter
 from .labels import LABELS, LANGUAGES
 from .macros import PageMacros
 from .sections import check_sections
@@ -47,17 +52,23 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
     problems: list[Problem] = []
     sources = _page_sources(project / content_dir, content_dir, problems)
     raw: dict[str, str] = {}
+    fronts: dict[str, FrontMatter] = {}
     for lang in LANGUAGES:
         for page in sources[lang]:
             text = read_text(project, f"{content_dir}/{lang}/{page}")
             if isinstance(text, Problem):
                 problems.append(text)
             else:
-                raw[f"{lang}/{page}"] = text
+                front, front_problems = read_front_matter(text, f"{content_dir}/{lang}/{page}", data.draft)
+                problems.extend(front_problems)
+                fronts[f"{lang}/{page}"], raw[f"{lang}/{page}"] = front, text
+    problems.extend(check_descriptions(fronts, content_dir))
     rendered: dict[str, str] = {}
+    compiled = compiled_templates(project)
+    unfronted = {key: fronts[key].blanked(text) for key, text in raw.items()}
     for lang in LANGUAGES:
-        blocks = _environment(PackageLoader("explainer.pages_out", "templates"), lang, Environment)
-        env = _environment(_loader(project, content_dir, lang, raw), lang, _PageEnvironment)
+        blocks = _environment(PackageLoader("explainer.pages_out", "templates"), lang, Environment, compiled)
+        env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)
         for page in sources[lang]:
             if f"{lang}/{page}" not in raw:
                 continue
@@ -65,7 +76,9 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
             macros = PageMacros(data, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"])
             text = _render_one(env, page, macros, source_path, problems)
             if text is not None:
-                rendered[f"{lang}/{page}"] = _with_draft_banner(text, data, lang) if data.draft else text
+                front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs
+                text = front.restored(text)
+                rendered[f"{lang}/{page}"] = front.block + (_with_draft_banner(text, data, lang) if data.draft else text)
     problems.extend(check_sections(raw, content_dir))
     for key, text in raw.items():
         if key.startswith("en/"):
@@ -114,12 +127,62 @@ def _loader(project: Path, content_dir: str, lang: str, raw: dict[str, str]) -> 
     return FunctionLoader(load)
 
 
-def _environment(loader, lang: str, kind=Environment) -> Environment:
+def _environment(loader, lang: str, kind=Environment, compiled: Path | None = None) -> Environment:
     # StrictUndefined: a misspelt variable is an error, never an empty string on the page.
     # Comments are {## ##}, not {# #}, so that Markdown's heading ids ({#an-id}) stay Markdown.
+    # Jinja folds constants through `finalize` at compile time, so compiled code is only valid
+    # for one language and one kind of environment: each gets its own file names in the cache.
+    # An environment lives for one render, so no template can change under it: auto_reload off
+    # spares a file check at every {% include %} (thousands in the report's notes).
+    cache = None if compiled is None else _Cache(str(compiled), f"{kind.__name__}-{lang}-%s.cache")
     return kind(loader=loader, undefined=StrictUndefined, autoescape=False,
-                finalize=escape.finalizer(lang), keep_trailing_newline=True,
-                comment_start_string="{##", comment_end_string="##}")
+                finalize=escape.finalizer(lang), keep_trailing_newline=True, auto_reload=False,
+                comment_start_string="{##", comment_end_string="##}", bytecode_cache=cache)
+
+
+class _Cache(FileSystemBytecodeCache):
+    """Jinja's file cache, except that a cache file that cannot be read or written (the folder
+    deleted during a build, a full disk) means compiling again, never a failed build."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a truncated or foreign file: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+CACHE_DIR = ".explainer-cache"
+
+
+def compiled_templates(project: Path) -> Path | None:
+    """The folder of compiled templates for this engine, or None where the project cannot be
+    written. Compiling the pages and sections is half the render's time, and their text rarely
+    changes between builds; Jinja keys each file by its name and checks its text, and the
+    folder is named for the engine's code that shapes what Jinja compiles (this module, the
+    escaping folded into constants, Jinja's version), so a changed engine never reuses old
+    code. Older folders are removed; the cache ignores itself in git."""
+    engine = hashlib.sha256(jinja2.__version__.encode())
+    for module in (__file__, escape.__file__):
+        engine.update(Path(module).read_bytes())
+    root = project / CACHE_DIR / "templates"
+    folder = root / engine.hexdigest()[:16]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        ignore = project / CACHE_DIR / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# Made by the explainer engine: compiled templates, safe to delete.\n*\n")
+    except OSError:
+        return None
+    for old in root.iterdir():
+        if old != folder:
+            shutil.rmtree(old, ignore_errors=True)
+    return folder
 
 
 def _page_sources(content: Path, content_dir: str, problems: list[Problem]) -> dict[str, list[str]]:

@@ -56,8 +56,10 @@ class _Page(HTMLParser):
 
 
 def check_site(site: Path, project: Path, content_dir: str = "content",
-               languages: tuple[str, ...] = ("en", "ar"), default: str = "en") -> list[Problem]:
-    """Every problem of the built site under `site`, located in the authors' files."""
+               languages: tuple[str, ...] = ("en", "ar"), default: str = "en", base: str = "/") -> list[Problem]:
+    """Every problem of the built site under `site`, located in the authors' files. `base` is
+    the path of site_url on its host ('/', or '/repo/' for a GitHub project page): the 404
+    pages' links and the sitemap's URLs start with it."""
     pages: dict[str, _Page] = {}
     for file in sorted(site.rglob("*.html")):
         parsed = _Page()
@@ -71,10 +73,10 @@ def check_site(site: Path, project: Path, content_dir: str = "content",
                 problems.append(_located(project, where, page, url, f"loads {url} from another host; ship the "
                                          "file with the site (readers offline, privacy)"))
         for url in parsed.links:
-            broken = _broken(site, page, url, pages)
+            broken = _broken(site, page, url, pages, base)
             if broken:
                 problems.append(_located(project, where, page, url, broken))
-    problems.extend(_sitemap_problems(site))
+    problems.extend(_sitemap_problems(site, base))
     return problems
 
 
@@ -83,15 +85,15 @@ def _is_external(url: str) -> bool:
     return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
 
 
-def _broken(site: Path, page: str, url: str, pages: dict[str, _Page]) -> str | None:
+def _broken(site: Path, page: str, url: str, pages: dict[str, _Page], base: str = "/") -> str | None:
     """Why an internal link does not resolve, or None (external links are not checked here)."""
     parts = urlsplit(url.strip())
     if parts.scheme or parts.netloc:
         return None if parts.scheme in ("http", "https", "mailto") else f"links to '{url}', which is not a web address"
     path = unquote(parts.path)
-    if path.startswith("/") and posixpath.basename(page) == "404.html":
-        # The host serves the 404 page at any depth, so its links start at the root.
-        path, page = path.lstrip("/") or "index.html", "404.html"
+    if path.startswith(base) and posixpath.basename(page) == "404.html":
+        # The host serves the 404 page at any depth, so its links start at the site's root.
+        path, page = path[len(base):].lstrip("/") or "index.html", "404.html"
     target = page if not path else posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if path.startswith("/") or target.startswith(".."):
         return f"links to '{url}', outside the site; use a relative link to a page of the site"
@@ -105,13 +107,14 @@ def _broken(site: Path, page: str, url: str, pages: dict[str, _Page]) -> str | N
     return None
 
 
-def _sitemap_problems(site: Path) -> list[Problem]:
+def _sitemap_problems(site: Path, base: str = "/") -> list[Problem]:
     problems = []
     for sitemap in sorted(site.rglob("sitemap.xml")):
         text = sitemap.read_text(encoding="utf-8", errors="replace")
         for match in re.finditer(r"<loc>([^<]*)</loc>|href=\"([^\"]*)\"", text):
             url = match.group(1) or match.group(2)
             path = urlsplit(url).path if urlsplit(url).netloc else url
+            path = "/" + path[len(base):] if path.startswith(base) else path
             relative = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.html"
             if not (site / relative).is_file() and not (site / relative / "index.html").is_file():
                 line, column = line_and_column(text, match.start())

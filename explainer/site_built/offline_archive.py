@@ -1,0 +1,40 @@
+"""The offline copy: one zip of the whole built site, for readers who want it on their disk.
+It opens to one folder whose index.html works from the file system (every link of the site
+is relative). It is the same bytes for the same site: entries in path order, every entry
+dated by SOURCE_DATE_EPOCH (the hook sets it to the last commit's time), fixed permissions.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+import zipfile
+from pathlib import Path
+
+_EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 1980
+
+
+def archive_name(event) -> str:
+    """The archive's name, from data/event.yaml: the place's id and the date
+    ('a-town-2018-07-04'); 'publication' while a draft has neither."""
+    parts = [str(part) for part in (getattr(event, "place", None), getattr(event, "date", None)) if part]
+    return re.sub(r"[^a-z0-9-]+", "-", "-".join(parts).lower()).strip("-") or "publication"
+
+
+def write_offline_archive(site: Path, name: str, timestamp: int) -> Path:
+    """Zip every file under `site` into site/<name>.zip, inside a folder <name>/; the archive
+    does not hold itself. Returns its path."""
+    target = site / f"{name}.zip"
+    files = sorted((path for path in site.rglob("*") if path.is_file() and path != target),
+                   key=lambda path: path.relative_to(site).as_posix())
+    moment = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).timetuple()[:6]
+    moment = max(moment, _EARLIEST_ZIP_TIME)
+    partial = target.with_name(target.name + ".part")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in files:
+            entry = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=moment)
+            entry.create_system = 3  # Unix, whatever system builds it, so the bytes do not depend on it
+            entry.external_attr = 0o644 << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, path.read_bytes(), compresslevel=9)
+    partial.replace(target)
+    return target

@@ -1,0 +1,68 @@
+"""The sitemap (Google's format: every page with its alternates in the other languages) and the
+robots.txt that names it, written from the built pages themselves: each page that declares a
+canonical URL is listed with the `hreflang` alternates its head declares, so the sitemap can
+never disagree with the pages. Pages without a canonical URL (the 404 pages, a build without
+site_url) are not listed.
+"""
+from __future__ import annotations
+
+import datetime
+import gzip
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+
+class _Head(HTMLParser):
+    """The canonical URL and the hreflang alternates of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.canonical: str | None = None
+        self.alternates: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "link":
+            return
+        values = dict(attrs)
+        rels = (values.get("rel") or "").lower().split()
+        if "canonical" in rels and values.get("href") and self.canonical is None:
+            self.canonical = values["href"]
+        elif "alternate" in rels and values.get("hreflang") and values.get("href"):
+            self.alternates.append((values["hreflang"], values["href"]))
+
+
+def sitemap_entries(site: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(canonical URL, [(hreflang, URL), ...]) of every page of `site` that declares one."""
+    entries = []
+    # Folder by folder, each folder's index.html first (the home page heads the list).
+    for file in sorted(site.rglob("*.html"), key=lambda path: (path.parent, path.name != "index.html", path.name)):
+        head = _Head()
+        head.feed(file.read_text(encoding="utf-8", errors="replace").partition("</head>")[0])
+        if head.canonical:
+            entries.append((head.canonical, head.alternates))
+    return entries
+
+
+def write_sitemap(site: Path, site_url: str, timestamp: int = 0) -> None:
+    """site/sitemap.xml (and its .gz, which MkDocs also writes) and site/robots.txt allowing
+    everything and naming the sitemap. Pages are dated by `timestamp` (SOURCE_DATE_EPOCH, the
+    last commit's time: the site's last change), so two builds of a commit give the same bytes."""
+    lastmod = (f"\n        <lastmod>{datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).date()}</lastmod>"
+               if timestamp > 0 else "")
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for url, alternates in sitemap_entries(site):
+        lines.append(f"    <url>\n        <loc>{escape(url)}</loc>{lastmod}")
+        lines.extend(f'        <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>'
+                     for lang, href in alternates)
+        lines.append("    </url>")
+    lines.append("</urlset>\n")
+    text = "\n".join(lines)
+    (site / "sitemap.xml").write_text(text, encoding="utf-8")
+    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=timestamp) as zipped:
+        zipped.write(text.encode("utf-8"))
+    robots = "User-agent: *\nAllow: /\n"
+    if site_url.startswith(("http://", "https://")):
+        robots += f"\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    (site / "robots.txt").write_text(robots, encoding="utf-8")
