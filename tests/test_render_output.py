@@ -1,0 +1,80 @@
+"""The render's output and its cache (explainer/pages_out/render.py): docs/ changes only where a
+page changed (so `mkdocs serve`, and a `--dirty` build, see nothing else), and compiled
+templates are reused between builds but never where the text they came from changed."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import jinja2
+import pytest
+
+from explainer.data_in.dataset import load_dataset
+from explainer.pages_out import render
+from explainer.pages_out.render import CACHE_DIR, build_docs, render_pages, write_changed
+from test_author_errors import edit
+
+
+def test_only_changed_pages_are_written_and_stale_ones_removed(tmp_path):
+    docs = tmp_path / "docs"
+    write_changed(docs, {"en/a.md": "A\n", "en/b.md": "B\n", "ar/old/c.md": "C\n"})
+    (docs / ".gitignore").write_text("*\n")
+    past = 1_000_000_000
+    for page in ("en/a.md", "en/b.md"):
+        os.utime(docs / page, (past, past))
+    write_changed(docs, {"en/a.md": "A\n", "en/b.md": "B, edited\n"})
+    assert (docs / "en/a.md").stat().st_mtime == past  # same text: not touched
+    assert (docs / "en/b.md").read_text() == "B, edited\n" and (docs / "en/b.md").stat().st_mtime > past
+    assert not (docs / "ar").exists()  # the stale page and its emptied folders are gone
+    assert (docs / ".gitignore").exists()
+
+
+@pytest.fixture
+def compiles(monkeypatch):
+    """The names of the templates Jinja compiles from their text (not loaded from the cache)."""
+    names: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, *args, **kwargs):
+        names.append(name)
+        return original(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return names
+
+
+def test_a_second_build_reuses_compiled_templates_but_not_for_an_edited_page(mini, compiles):
+    data = load_dataset(mini)
+    first = render_pages(mini, data, "content")
+    assert "about.md" in compiles and "report.md" in compiles
+    assert (mini / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
+    compiles.clear()
+    assert render_pages(mini, data, "content") == first
+    assert compiles == []
+    edit(mini, "content/ar/about.md", "نترجم.", "نترجم بعناية.")
+    second = render_pages(mini, data, "content")
+    assert compiles == ["about.md"]  # the Arabic page only: the English one is unchanged
+    assert "نترجم بعناية." in second["ar/about.md"] and second["en/about.md"] == first["en/about.md"]
+
+
+def test_a_cache_that_cannot_be_read_or_written_only_costs_time(mini, compiles, monkeypatch):
+    build_docs(mini)
+    expected = {path: path.read_text() for path in (mini / "docs").rglob("*.md")}
+    for cached in (mini / CACHE_DIR).rglob("*.cache"):
+        cached.write_bytes(b"not a compiled template")
+    compiles.clear()
+    build_docs(mini)
+    assert compiles  # garbage in the cache is compiled over, not loaded
+    assert {path: path.read_text() for path in (mini / "docs").rglob("*.md")} == expected
+    # The cache folder deleted during a build: nothing can be loaded or written there.
+    real = render.compiled_templates
+    monkeypatch.setattr(render, "compiled_templates", lambda project: project / CACHE_DIR / "gone")
+    build_docs(mini)
+    assert {path: path.read_text() for path in (mini / "docs").rglob("*.md")} == expected
+    monkeypatch.setattr(render, "compiled_templates", real)
+    # A file where the cache folder should be: no cache at all.
+    shutil.rmtree(mini / CACHE_DIR / "templates")
+    (mini / CACHE_DIR / "templates").write_text("in the way")
+    assert render.compiled_templates(mini) is None
+    build_docs(mini)
+    assert {path: path.read_text() for path in (mini / "docs").rglob("*.md")} == expected
