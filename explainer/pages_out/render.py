@@ -134,13 +134,13 @@ def _environment(loader, lang: str, kind=Environment, compiled: Path | None = No
     # for one language and one kind of environment: each gets its own file names in the cache.
     # An environment lives for one render, so no template can change under it: auto_reload off
     # spares a file check at every {% include %} (thousands in the report's notes).
-    cache = None if compiled is None else _Cache(str(compiled), f"{kind.__name__}-{lang}-%s.cache")
+    cache = None if compiled is None else TemplateCache(str(compiled), f"{kind.__name__}-{lang}-%s.cache")
     return kind(loader=loader, undefined=StrictUndefined, autoescape=False,
                 finalize=escape.finalizer(lang), keep_trailing_newline=True, auto_reload=False,
                 comment_start_string="{##", comment_end_string="##}", bytecode_cache=cache)
 
 
-class _Cache(FileSystemBytecodeCache):
+class TemplateCache(FileSystemBytecodeCache):
     """Jinja's file cache, except that a cache file that cannot be read or written (the folder
     deleted during a build, a full disk) means compiling again, never a failed build."""
 
