@@ -25,6 +25,7 @@ from mkdocs.plugins import event_priority
 from explainer.pages_out.labels import DIRECTION
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
+from explainer.site_built.css_purge import purge_stylesheets
 from explainer.site_built.gates import check_site
 from explainer.site_built.offline_archive import archive_name, write_offline_archive
 from explainer.site_built.open_data import write_open_data
@@ -176,7 +177,7 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autoco
 @event_priority(-300)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
     """Once every language is built: the search index of each language, each language's 404
-    page, the open data, the sitemap (in each language folder, where Material asks for it) and
+    page, Material's stylesheets purged of rules no page uses, the open data, the sitemap (in each language folder, where Material asks for it) and
     robots.txt, and last the offline archive of all that; then the site gates: a broken link or
     a resource from another host fails the build. (The archive comes before the gates because
     the about page links to it; the gates write nothing, so it holds the site as published.)"""
@@ -190,6 +191,9 @@ def on_post_build(config):
     for lang, output in _state.pop("not_found", {}).items():
         if lang in folders and (site / folders[lang]).is_dir():
             (site / folders[lang] / "404.html").write_text(output, encoding="utf-8")
+    # Material's stylesheets, cut to the rules some page can match (our own are written lean).
+    stylesheets = site / "assets" / "stylesheets"
+    purge_stylesheets(site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")))
     if data is not None:
         write_open_data(data, site)
     timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)

@@ -1,0 +1,176 @@
+"""The page chrome without Material's JavaScript bundle (overrides/assets/javascripts/theme.js)
+and Material's stylesheets cut to what the pages use (explainer/site_built/css_purge.py).
+
+The purge is held to the strongest claim it makes: every element of a page, in each state a
+reader can put it in, is styled exactly as Material's full stylesheets style it."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import material
+import pytest
+from explainer.site_built.css_purge import UsedNames, purge_css
+
+MATERIAL_CSS = Path(material.__file__).parent / "templates/assets/stylesheets"
+
+
+def _pages(site: Path):
+    return sorted(path for path in site.rglob("*.html"))
+
+
+def test_no_page_loads_materials_bundle_or_its_full_stylesheets(real_site):
+    for page in _pages(real_site):
+        html = page.read_text(encoding="utf-8")
+        assert "bundle." not in html and 'id="__config"' not in html, page
+        assert ".min.css" not in html, page  # Material's own sheets are replaced by the purged ones
+        assert "assets/javascripts/theme.js" in html, page
+    sheets = {path.name for path in (real_site / "assets/stylesheets").glob("*.css")}
+    assert not any(name.endswith(".min.css") for name in sheets)
+    assert any(name.startswith("main.") and name.endswith(".purged.css") for name in sheets)
+
+
+# --- what theme.js does -------------------------------------------------------------------------
+
+def test_palette_follows_the_system_then_the_readers_choice_and_keeps_it(browser, real_site):
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto((real_site / "ar/report.html").as_uri())
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    visible = page.locator("[data-md-component=palette] label:not([hidden])")
+    assert visible.count() == 1 and visible.get_attribute("title") == "Light mode"
+    visible.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    page.goto((real_site / "ar/glossary.html").as_uri())  # another page of the site
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    assert page.locator("[data-md-component=palette] label:not([hidden])").get_attribute("title") == "Dark mode"
+    # By keyboard: the toggle's radio takes focus and Enter switches.
+    page.focus("#__palette_0")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    context.close()
+
+
+def test_header_back_to_top_and_contents_follow_the_reader(page, real_site):
+    page.goto((real_site / "report.html").as_uri())
+    assert page.evaluate("document.documentElement.classList.contains('js')")
+    header = page.locator(".md-header")
+    assert "md-header--shadow" not in header.get_attribute("class")
+    top_hidden = "document.querySelector('.md-top').hidden"  # [hidden] fades it out (opacity 0, no pointer)
+    assert page.evaluate(top_hidden)
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(300)
+    assert "md-header--shadow" in header.get_attribute("class")
+    assert "md-header__title--active" in page.locator(".md-header__title").get_attribute("class")
+    assert not page.evaluate(top_hidden)
+    active = page.locator(".md-sidebar--secondary .md-nav__link--active")
+    assert active.count() == 1
+    target = page.locator("#" + active.get_attribute("href")[1:])
+    assert target.bounding_box()["y"] <= header.bounding_box()["height"] + 8
+    page.locator(".md-top").click()
+    page.wait_for_function("window.scrollY === 0")
+
+
+def test_drawer_closes_with_escape_and_when_a_link_is_followed(browser, real_site):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto((real_site / "ar/report.html").as_uri())
+    page.click("label.md-header__button[for='__drawer']")
+    drawer = page.locator(".md-sidebar--primary")
+    page.wait_for_timeout(400)
+    assert drawer.bounding_box()["x"] < 390 and drawer.bounding_box()["x"] + drawer.bounding_box()["width"] > 0
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_timeout(400)
+    page.locator(".md-sidebar--primary a[href='glossary.html']").click()
+    page.wait_for_url("**/ar/glossary.html")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    context.close()
+
+
+def test_sidebars_fit_the_window_and_scroll_inside(page, real_site):
+    page.set_viewport_size({"width": 1400, "height": 500})
+    page.goto((real_site / "report.html").as_uri())
+    for sidebar in page.locator(".md-sidebar").all():
+        box = sidebar.bounding_box()
+        assert box["height"] <= 500
+    primary = page.locator(".md-sidebar--primary .md-sidebar__scrollwrap")
+    assert primary.evaluate("el => el.scrollHeight > el.clientHeight && getComputedStyle(el).overflowY === 'auto'")
+
+
+# --- the purge ----------------------------------------------------------------------------------
+
+def _used(**kinds) -> UsedNames:
+    return UsedNames(classes=set(kinds.get("classes", ())), ids=set(kinds.get("ids", ())),
+                     values={name: set(values) for name, values in kinds.get("values", {}).items()})
+
+
+def test_a_rule_goes_only_when_its_selector_requires_a_class_or_id_no_page_has():
+    css = (".a{color:red}.b{color:blue}.a .b,.c{margin:0}#x{top:0}#y{top:1px}"
+           ".a:not(.gone){left:0}td{padding:0}.a:hover::before{content:''}"
+           "@media screen{.gone{x:1}.a{y:1}}@media print{.gone{x:1}}@font-face{font-family:F}")
+    purged = purge_css(css, _used(classes={"a"}, ids={"x"}))
+    assert purged.split("\n")[:-1] == [
+        ".a{color:red}", "#x{top:0}", ".a:not(.gone){left:0}", "td{padding:0}", '.a:hover::before{content:""}',
+        "@media screen{.a{y:1}}", "@font-face{font-family:F}"]
+
+
+def test_palette_values_no_page_offers_go_and_unread_custom_properties_with_them():
+    css = ("[data-md-color-primary=pink]{--md-primary-fg-color:#e91e63}"
+           "[data-md-color-primary=blue-grey]{--md-primary-fg-color:#546d78}"
+           ":root{--md-icon:url(x.svg);--md-a:var(--md-b);--md-b:1px;--md-c:2px;--md-lonely:3px}"
+           ".a{width:var(--md-a);color:var(--md-primary-fg-color)}[data-md-color-primary]{z-index:1}")
+    purged = purge_css(css, _used(classes={"a"}, values={"data-md-color-primary": {"blue-grey"}}),
+                       elsewhere=".ours{height:var(--md-c)}")
+    assert purged.split("\n")[:-1] == [
+        "[data-md-color-primary=blue-grey]{--md-primary-fg-color:#546d78}",
+        ":root{--md-a:var(--md-b);--md-b:1px;--md-c:2px}",
+        ".a{width:var(--md-a);color:var(--md-primary-fg-color)}", "[data-md-color-primary]{z-index:1}"]
+
+
+STYLE_SNAPSHOT = """() => Array.from(document.querySelectorAll('body *'), el => {
+  const s = getComputedStyle(el), b = el.getBoundingClientRect();
+  return [el.tagName + '.' + el.className, s.display, s.color, s.backgroundColor, s.font, s.margin,
+          s.padding, s.position, s.visibility, s.opacity, s.transform, s.border, s.boxShadow,
+          Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)];
+})"""
+
+
+@pytest.mark.parametrize("path,width,scheme", [
+    ("report.html", 1400, "light"), ("ar/report.html", 390, "dark"), ("ar/index.html", 1000, "light"),
+    ("glossary.html", 390, "light"), ("ar/timeline.html", 1400, "dark"), ("places.html", 1400, "light")])
+def test_every_element_is_styled_as_materials_full_stylesheets_style_it(browser, real_site, tmp_path, path, width, scheme):
+    full = tmp_path / "material"
+    shutil.copytree(MATERIAL_CSS, full)
+    originals = {kind: next(full.glob(f"{kind}.*.min.css")).as_uri() for kind in ("main", "palette")}
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    for state in ("as opened", "scrolled", "drawer open", "search open"):
+        page.goto((real_site / path).as_uri())
+        if state == "scrolled":
+            page.mouse.wheel(0, 1500)
+        elif state == "drawer open":
+            page.evaluate("document.getElementById('__drawer').checked = true")
+        elif state == "search open":
+            page.locator(".explainer-search-button:visible").first.click()
+            page.keyboard.type("بصرى" if path.startswith("ar/") else "Busra")
+        page.wait_for_timeout(500)
+        purged = page.evaluate(STYLE_SNAPSHOT)
+        swapped = page.evaluate("""(names) => {
+            let n = 0;
+            for (const link of document.querySelectorAll('link[rel=stylesheet]')) {
+              const m = link.getAttribute('href').match(/(main|palette)\\.[0-9a-f]+\\.purged\\.css$/);
+              if (m) { link.href = names[m[1]]; n++; }
+            }
+            return n; }""", originals)
+        assert swapped == 2
+        page.wait_for_function("Array.from(document.styleSheets).filter(s => /\\.min\\.css$/.test(s.href || '')).length === 2")
+        page.wait_for_timeout(300)
+        original = page.evaluate(STYLE_SNAPSHOT)
+        different = [(ours, theirs) for ours, theirs in zip(purged, original) if ours != theirs]
+        assert len(purged) == len(original)
+        assert different == [], f"{path} {state}: {different[:3]}"
+    context.close()
