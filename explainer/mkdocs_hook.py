@@ -193,7 +193,9 @@ def on_post_build(config):
             (site / folders[lang] / "404.html").write_text(output, encoding="utf-8")
     # Material's stylesheets, cut to the rules some page can match (our own are written lean).
     stylesheets = site / "assets" / "stylesheets"
-    purge_stylesheets(site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")))
+    templates = compiled_templates(Path(config.config_file_path).parent)
+    purge_stylesheets(site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")),
+                      cache=templates.parent.parent / "stylesheets" if templates else None)
     if data is not None:
         write_open_data(data, site)
     timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)

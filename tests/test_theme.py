@@ -10,7 +10,7 @@ from pathlib import Path
 
 import material
 import pytest
-from explainer.site_built.css_purge import UsedNames, purge_css
+from explainer.site_built.css_purge import UsedNames, purge_css, purge_stylesheets
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates/assets/stylesheets"
 
@@ -174,3 +174,26 @@ def test_every_element_is_styled_as_materials_full_stylesheets_style_it(browser,
         assert len(purged) == len(original)
         assert different == [], f"{path} {state}: {different[:3]}"
     context.close()
+
+
+def test_a_purge_is_reused_while_the_names_stay_and_redone_when_they_change(tmp_path):
+    site = tmp_path / "site"
+    (site / "assets").mkdir(parents=True)
+    sheet = site / "assets" / "main.0.min.css"
+    page = site / "index.html"
+    cache = tmp_path / "cache"
+
+    def purge(css: str, html: str) -> str:
+        sheet.write_text(css, encoding="utf-8")
+        page.write_text(html, encoding="utf-8")
+        [(name, _, _)] = purge_stylesheets(site, [sheet], cache=cache)
+        assert f"assets/{name}" in page.read_text(encoding="utf-8")
+        return (site / "assets" / name).read_text(encoding="utf-8")
+
+    css = ".a{color:red}.b{color:blue}"
+    assert purge(css, '<link href="assets/main.0.min.css"><p class="a">one</p>') == ".a{color:red}\n"
+    [stored] = cache.glob("purged-main-*.css")
+    stored.write_text(".a{color:green}\n", encoding="utf-8")  # marks the stored cut
+    assert purge(css, '<link href="assets/main.0.min.css"><p class="a">other words</p>') == ".a{color:green}\n"
+    assert purge(css, '<link href="assets/main.0.min.css"><p class="a b">two</p>') == ".a{color:red}\n.b{color:blue}\n"
+    assert len(list(cache.glob("purged-main-*.css"))) == 1

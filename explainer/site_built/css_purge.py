@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 import tinycss2
@@ -35,29 +34,25 @@ class UsedNames:
     scripts: list[Path] = field(default_factory=list)  # the scripts the pages load
 
 
-class _Collector(HTMLParser):
-    def __init__(self, used: UsedNames, page: Path):
-        super().__init__(convert_charrefs=True)
-        self.used = used
-        self.page = page
-        self.scripts: set[Path] = set()
+# The pages are the theme's and our templates' output: attributes in quotes, one tag per match.
+_ATTRIBUTE = re.compile(r"""\s(class|id|data-md-color-\w+|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_SCRIPT_TAG = re.compile(r"<script\b[^>]*>")
 
-    def handle_starttag(self, tag, attrs):
-        if tag == "script" and dict(attrs).get("src"):
-            src = dict(attrs)["src"].split("?")[0].split("#")[0]
-            if "://" not in src:
-                self.scripts.add((self.page.parent / src).resolve())
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "class":
-                self.used.classes.update(value.split())
-            elif name == "id":
-                self.used.ids.add(value)
-            elif _JUDGED_VALUES.fullmatch(name):
-                self.used.values.setdefault(name, set()).add(value)
 
-    handle_startendtag = handle_starttag
+def _collect(page: Path, html: str, used: UsedNames, scripts: set[Path]) -> None:
+    for name, double, single in _ATTRIBUTE.findall(html):
+        value = double or single
+        if name == "class":
+            used.classes.update(value.split())
+        elif name == "id":
+            used.ids.add(value)
+        elif name != "src":
+            used.values.setdefault(name, set()).add(value)
+    for tag in _SCRIPT_TAG.findall(html):
+        for name, double, single in _ATTRIBUTE.findall(tag):
+            src = (double or single).split("?")[0].split("#")[0]
+            if name == "src" and "://" not in src:
+                scripts.add((page.parent / src).resolve())
 
 
 def collect_used_names(pages: list[Path]) -> UsedNames:
@@ -66,10 +61,7 @@ def collect_used_names(pages: list[Path]) -> UsedNames:
     used = UsedNames()
     scripts: set[Path] = set()
     for page in pages:
-        collector = _Collector(used, page)
-        collector.feed(page.read_text(encoding="utf-8"))
-        collector.close()
-        scripts |= collector.scripts
+        _collect(page, page.read_text(encoding="utf-8"), used, scripts)
     used.scripts = sorted(path for path in scripts if path.is_file())
     for script in used.scripts:
         words = set(_SCRIPT_WORD.findall(script.read_text(encoding="utf-8")))
@@ -177,10 +169,42 @@ def _declared_properties(rules) -> set[str]:
     return declared
 
 
-def purge_stylesheets(site: Path, stylesheets: list[Path]) -> list[tuple[str, int, int]]:
+def _key(text: str, used: UsedNames, elsewhere: str) -> str:
+    """What a purge's result depends on: the sheet, the names, the properties read elsewhere."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + text.encode("utf-8"))  # this code, too
+    for names in (used.classes, used.ids, set(_VAR_USE.findall(elsewhere)),
+                  {f"{name}={value}" for name, values in used.values.items() for value in values}):
+        digest.update("\0".join(sorted(names)).encode("utf-8") + b"\1")
+    return digest.hexdigest()
+
+
+def _purge_cached(stem: str, text: str, used: UsedNames, elsewhere: str, cache: Path | None) -> str:
+    """purge_css, kept in `cache` by its inputs: an edit of a page's words leaves the names, and
+    so the result, as they were (half a second of every rebuild otherwise)."""
+    if cache is None:
+        return purge_css(text, used, elsewhere)
+    stored = cache / f"purged-{stem}-{_key(text, used, elsewhere)}.css"
+    try:
+        return stored.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    purged = purge_css(text, used, elsewhere)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for old in cache.glob(f"purged-{stem}-*.css"):
+            old.unlink()  # the cut of an earlier state of the site
+        temporary = stored.with_suffix(".tmp")
+        temporary.write_text(purged, encoding="utf-8")
+        temporary.replace(stored)
+    except OSError:
+        pass  # an unwritable cache means purging again next time, never a failed build
+    return purged
+
+
+def purge_stylesheets(site: Path, stylesheets: list[Path], cache: Path | None = None) -> list[tuple[str, int, int]]:
     """Purge each stylesheet (a path inside `site`) against every page of the site, write it under
     a name made from its new content, and point every page at it. Returns (new name, bytes
-    before, bytes after) per stylesheet."""
+    before, bytes after) per stylesheet. `cache`, a folder, keeps results between builds."""
     pages = sorted(site.rglob("*.html"))
     used = collect_used_names(pages)
     others = [path for path in sorted(site.rglob("*.css")) if path not in stylesheets]
@@ -188,21 +212,21 @@ def purge_stylesheets(site: Path, stylesheets: list[Path]) -> list[tuple[str, in
     texts = {sheet: sheet.read_text(encoding="utf-8") for sheet in stylesheets}
     renames, report = {}, []
     for sheet, text in texts.items():
-        purged = purge_css(text, used, elsewhere + "".join(t for other, t in texts.items() if other != sheet))
-        digest = hashlib.sha256(purged.encode("utf-8")).hexdigest()[:8]
         stem = sheet.name.split(".")[0]
+        purged = _purge_cached(stem, text, used, elsewhere + "".join(t for other, t in texts.items() if other != sheet), cache)
+        digest = hashlib.sha256(purged.encode("utf-8")).hexdigest()[:8]
         target = sheet.with_name(f"{stem}.{digest}.purged.css")
         target.write_text(purged, encoding="utf-8")
         sheet.unlink()
         for stale in sheet.parent.glob(sheet.name + ".map"):
             stale.unlink()
-        renames[sheet.name] = target.name
+        renames[sheet.relative_to(site).as_posix()] = target.relative_to(site).as_posix()
         report.append((target.name, len(text.encode("utf-8")), len(purged.encode("utf-8"))))
     for page in pages:
         html = page.read_text(encoding="utf-8")
         changed = html
         for old, new in renames.items():
-            changed = changed.replace(f"assets/stylesheets/{old}", f"assets/stylesheets/{new}")
+            changed = changed.replace(old, new)  # from any folder, a page's link ends in this path
         if changed != html:
             page.write_text(changed, encoding="utf-8")
     return report
