@@ -191,6 +191,7 @@ def on_post_build(config):
     for lang, output in _state.pop("not_found", {}).items():
         if lang in folders and (site / folders[lang]).is_dir():
             (site / folders[lang] / "404.html").write_text(output, encoding="utf-8")
+    _drop_materials_scripts(site)
     # Material's stylesheets, cut to the rules some page can match (our own are written lean).
     stylesheets = site / "assets" / "stylesheets"
     templates = compiled_templates(Path(config.config_file_path).parent)
@@ -213,6 +214,17 @@ def on_post_build(config):
             log.error(str(problem))
         raise PluginError(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the built site; "
                           "fix them and build again (the previous site is unchanged)")
+
+
+def _drop_materials_scripts(site: Path) -> None:
+    """Material copies its bundle (with its source map), its search worker and lunr's language
+    files, 2.3 MB, into every site; our main.html loads none of them (theme.js and our search
+    do their work), so they would only weigh down the offline archive."""
+    scripts = site / "assets" / "javascripts"
+    for path in scripts.glob("bundle.*"):
+        path.unlink()
+    for folder in ("workers", "lunr"):
+        shutil.rmtree(scripts / folder, ignore_errors=True)
 
 
 def on_build_error(error):

@@ -5,6 +5,7 @@ The purge is held to the strongest claim it makes: every element of a page, in e
 reader can put it in, is styled exactly as Material's full stylesheets style it."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -197,3 +198,16 @@ def test_a_purge_is_reused_while_the_names_stay_and_redone_when_they_change(tmp_
     assert purge(css, '<link href="assets/main.0.min.css"><p class="a">other words</p>') == ".a{color:green}\n"
     assert purge(css, '<link href="assets/main.0.min.css"><p class="a b">two</p>') == ".a{color:red}\n.b{color:blue}\n"
     assert len(list(cache.glob("purged-main-*.css"))) == 1
+
+
+def test_every_script_and_stylesheet_shipped_is_one_a_page_loads(real_site):
+    loaded = set()
+    for page in _pages(real_site):
+        html = page.read_text(encoding="utf-8")
+        for reference in re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', html):
+            loaded.add((page.parent / reference.split("?")[0]).resolve())
+    shipped = {path.resolve() for folder in ("javascripts", "stylesheets")
+               for path in (real_site / "assets" / folder).rglob("*") if path.is_file()}
+    # fonts.css is added by a script, and only when a page is opened from file://.
+    unloaded = {path.relative_to(real_site.resolve()).as_posix() for path in shipped - loaded}
+    assert unloaded == {"assets/stylesheets/fonts.css"}
