@@ -186,7 +186,9 @@ def on_post_build(config):
         return  # a nested language build: the site is not complete yet
     site = _state["root"] or Path(config.site_dir)
     data = _state["data"]
-    write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [])
+    cache = _cache(config)
+    write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [],
+                         cache=cache / "pages" if cache else None)
     folders = _language_folders(config)
     for lang, output in _state.pop("not_found", {}).items():
         if lang in folders and (site / folders[lang]).is_dir():
@@ -194,9 +196,8 @@ def on_post_build(config):
     _drop_materials_scripts(site)
     # Material's stylesheets, cut to the rules some page can match (our own are written lean).
     stylesheets = site / "assets" / "stylesheets"
-    templates = compiled_templates(Path(config.config_file_path).parent)
     purge_stylesheets(site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")),
-                      cache=templates.parent.parent / "stylesheets" if templates else None)
+                      cache=cache / "stylesheets" if cache else None)
     if data is not None:
         write_open_data(data, site)
     timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
@@ -208,12 +209,19 @@ def on_post_build(config):
             shutil.copy(site / "sitemap.xml", site / folder / "sitemap.xml")
     if data is not None:
         write_offline_archive(site, archive_name(data.models.get("event")), timestamp)
-    problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/")
+    problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/",
+                          cache=cache / "pages" if cache else None)
     if problems:
         for problem in problems:
             log.error(str(problem))
         raise PluginError(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the built site; "
                           "fix them and build again (the previous site is unchanged)")
+
+
+def _cache(config) -> Path | None:
+    """The project's cache folder (.explainer-cache/), or None where it cannot be written."""
+    templates = compiled_templates(Path(config.config_file_path).parent)
+    return templates.parent.parent if templates else None
 
 
 def _drop_materials_scripts(site: Path) -> None:

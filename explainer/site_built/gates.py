@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from ..data_in.load import read_text
 from ..problems.errors import Problem
 from ..problems.locate import line_and_column
+from .page_facts import PageFacts
 
 # Elements whose URL the browser loads by itself (as opposed to a link a reader follows).
 _RESOURCE_ATTRIBUTES = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
@@ -55,16 +56,35 @@ class _Page(HTMLParser):
             self.resources.extend(_CSS_URL.findall(values["style"]))
 
 
+def _parse(html: str) -> _Page:
+    parsed = _Page()
+    parsed.feed(html)
+    return parsed
+
+
+def _dump(parsed: _Page) -> dict:
+    return {"ids": sorted(parsed.ids), "links": parsed.links, "resources": parsed.resources}
+
+
+def _load(stored: dict) -> _Page:
+    parsed = _Page()
+    parsed.ids, parsed.links, parsed.resources = set(stored["ids"]), stored["links"], stored["resources"]
+    return parsed
+
+
 def check_site(site: Path, project: Path, content_dir: str = "content",
-               languages: tuple[str, ...] = ("en", "ar"), default: str = "en", base: str = "/") -> list[Problem]:
+               languages: tuple[str, ...] = ("en", "ar"), default: str = "en", base: str = "/",
+               cache: Path | None = None) -> list[Problem]:
     """Every problem of the built site under `site`, located in the authors' files. `base` is
     the path of site_url on its host ('/', or '/repo/' for a GitHub project page): the 404
-    pages' links and the sitemap's URLs start with it."""
+    pages' links and the sitemap's URLs start with it. `cache`, a folder, keeps each page's
+    parse between builds (explainer/site_built/page_facts.py)."""
+    facts = PageFacts(cache, "gates", Path(__file__))
     pages: dict[str, _Page] = {}
     for file in sorted(site.rglob("*.html")):
-        parsed = _Page()
-        parsed.feed(file.read_text(encoding="utf-8", errors="replace"))
-        pages[file.relative_to(site).as_posix()] = parsed
+        html = file.read_text(encoding="utf-8", errors="replace")
+        pages[file.relative_to(site).as_posix()] = facts.get(html, _parse, _dump, _load)
+    facts.save()
     problems = []
     for page, parsed in pages.items():
         where = _source_of(page, languages, default, content_dir)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .page_facts import PageFacts
+
 INDEX_FOLDER = "search"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -128,9 +130,21 @@ def page_units(html: str) -> tuple[str, str, list[Unit]]:
     return parser.lang, parser.page_title, units
 
 
-def build_indexes(site: Path, names: list[dict]) -> dict[str, dict]:
+def _dump(found: tuple[str, str, list[Unit]]) -> list:
+    lang, title, units = found
+    return [lang, title, [[u.anchor, u.title, u.text] for u in units]]
+
+
+def _load(stored: list) -> tuple[str, str, list[Unit]]:
+    lang, title, units = stored
+    return lang, title, [Unit(anchor, heading, [text]) for anchor, heading, text in units]
+
+
+def build_indexes(site: Path, names: list[dict], cache: Path | None = None) -> dict[str, dict]:
     """One index per language found in the built pages' <html lang>: its pages (URL from the
-    site root, title), its units, and the names table."""
+    site root, title), its units, and the names table. `cache`, a folder, keeps each page's
+    units between builds (explainer/site_built/page_facts.py)."""
+    facts = PageFacts(cache, "search-units", Path(__file__))
     indexes: dict[str, dict] = {}
     for path in sorted(site.rglob("*.html")):
         relative = path.relative_to(site).as_posix()
@@ -139,7 +153,7 @@ def build_indexes(site: Path, names: list[dict]) -> dict[str, dict]:
         html = path.read_text(encoding="utf-8")
         if re.search(r'<meta name="robots" content="[^"]*noindex', html):
             continue
-        lang, title, units = page_units(html)
+        lang, title, units = facts.get(html, page_units, _dump, _load)
         if not lang or not units:
             continue
         index = indexes.setdefault(lang, {"lang": lang, "pages": [], "units": [], "names": names})
@@ -148,16 +162,17 @@ def build_indexes(site: Path, names: list[dict]) -> dict[str, dict]:
         for unit in units:
             index["units"].append([number, unit.anchor, unit.title if unit.title != title or unit.anchor else "",
                                    unit.text])
+    facts.save()
     return indexes
 
 
-def write_search_indexes(site: Path, names: list[dict]) -> list[Path]:
+def write_search_indexes(site: Path, names: list[dict], cache: Path | None = None) -> list[Path]:
     """Write search/<lang>.js for each language; the script assigns the index to
     window.explainerSearchData[lang], so that a <script> tag can load it from file://."""
     folder = site / INDEX_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for lang, index in build_indexes(site, names).items():
+    for lang, index in build_indexes(site, names, cache).items():
         payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
         target = folder / f"{lang}.js"

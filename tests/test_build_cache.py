@@ -1,0 +1,54 @@
+"""The post-build steps' per-page cache (explainer/site_built/page_facts.py): facts come back
+from it only for a page whose text and the computing code are unchanged, a broken cache file
+means computing again, and the cache holds only the latest build's pages."""
+from __future__ import annotations
+
+import json
+
+from conftest import mkdocs_build
+from explainer.site_built.page_facts import PageFacts
+
+
+def _facts(folder, code):
+    calls = []
+
+    def compute(html):
+        calls.append(html)
+        return len(html)
+
+    facts = PageFacts(folder, "lengths", code)
+    return facts, calls, lambda html: facts.get(html, compute, lambda n: n, lambda n: n)
+
+
+def test_facts_are_reused_only_for_unchanged_pages_and_code(tmp_path):
+    code = tmp_path / "code.py"
+    code.write_text("version one")
+    facts, calls, get = _facts(tmp_path, code)
+    assert [get("<p>a</p>"), get("<p>bb</p>")] == [8, 9] and len(calls) == 2
+    facts.save()
+    facts, calls, get = _facts(tmp_path, code)
+    assert get("<p>a</p>") == 8 and calls == []          # unchanged: not parsed again
+    assert get("<p>ccc</p>") == 10 and calls == ["<p>ccc</p>"]
+    facts.save()
+    assert len(json.loads((tmp_path / "lengths.json").read_text())["pages"]) == 2  # <p>bb</p> is gone
+    code.write_text("version two")
+    facts, calls, get = _facts(tmp_path, code)
+    assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]  # new code: computed again
+    (tmp_path / "lengths.json").write_text("{not json")
+    facts, calls, get = _facts(tmp_path, code)
+    assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]
+
+
+def test_a_build_from_the_cache_writes_the_same_site_and_still_finds_a_broken_link(mini):
+    assert mkdocs_build(mini).returncode == 0
+    first = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
+             and path.suffix in (".html", ".js", ".css", ".xml")}
+    assert (mini / ".explainer-cache/pages/gates.json").is_file()
+    assert mkdocs_build(mini).returncode == 0
+    second = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
+              and path.suffix in (".html", ".js", ".css", ".xml")}
+    assert first == second
+    page = mini / "content/en/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", encoding="utf-8")
+    result = mkdocs_build(mini)
+    assert result.returncode == 1 and "nowhere" in result.stdout + result.stderr
