@@ -36,8 +36,8 @@ def problems_of(project: Path) -> list[str]:
 def test_invalid_yaml_is_located(mini):
     edit(mini, "data/sources.yaml", "    publisher: Example Wire", "    publisher: [Example Wire")
     assert problems_of(mini) == [
-        "data/sources.yaml:4:10: invalid YAML: did not find expected ',' or ']' "
-        "(while parsing a flow sequence started at line 3, column 16); fix the syntax here"
+        "data/sources.yaml:5:10: invalid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence started at line 4, column 16); fix the syntax here"
     ]
 
 
@@ -141,7 +141,7 @@ def test_all_problems_reported_at_once(mini):
     assert problems_of(mini) == [
         "data/event.yaml:1:1: title.ar: missing Arabic text; add 'ar:' here",
         "data/places.yaml:6:15: places[0].latitude: input should be less than or equal to 90, found 132.5",
-        "data/sources.yaml:6:10: sources[0].url: must be an http(s) URL made of URL characters only "
+        "data/sources.yaml:7:10: sources[0].url: must be an http(s) URL made of URL characters only "
         "(no spaces, quotes or angle brackets; percent-encode them); copy the address of the page, "
         "found 'javascript:alert(1)'",
     ]
@@ -175,7 +175,7 @@ def test_pages_use_the_table_spelling_too(mini):
 def test_source_without_date(mini):
     edit(mini, "data/sources.yaml", "    date: 2018-07-05\n", "")
     assert problems_of(mini) == [
-        "data/sources.yaml:2:5: sources[0]: has no date; add 'date:' (when it was published) or, for an "
+        "data/sources.yaml:3:5: sources[0]: has no date; add 'date:' (when it was published) or, for an "
         "undated reference page, 'accessed:' (when we read it)"
     ]
 
@@ -187,7 +187,7 @@ def test_claim_without_citation_and_source_without_url(mini):
     assert problems_of(mini) == [
         "data/places.yaml:16:13: places[0].description.cite: is empty; cite at least one id from "
         "data/sources.yaml (a draft build shows it as 'citation needed')",
-        "data/sources.yaml:2:5: sources[0].url: missing field 'url'; add 'url:' here",
+        "data/sources.yaml:3:5: sources[0].url: missing field 'url'; add 'url:' here",
         "data/timeline.yaml:2:5: entries[0].cite: missing field 'cite'; add 'cite:' here",
     ]
 
@@ -197,14 +197,14 @@ def test_two_sources_with_one_url(mini):
                                       "    date: 2018-07-05\n    url: https://EXAMPLE.org/wire-one/\n    language: en\n"
                                       "    supports: The same page.\n")
     assert problems_of(mini) == [
-        "data/sources.yaml:13:10: sources[1].url: the same page as source 'wire-one'; merge the two entries "
+        "data/sources.yaml:14:10: sources[1].url: the same page as source 'wire-one'; merge the two entries "
         "and cite one id"]
 
 
 def test_a_mirror_needs_via(mini):
     edit(mini, "data/sources.yaml", "url: https://example.org/wire-one", "url: https://wikimili.com/en/Testtown")
     assert problems_of(mini) == [
-        "data/sources.yaml:6:10: sources[0].url: wikimili.com republishes other sites' pages; link the publisher's "
+        "data/sources.yaml:7:10: sources[0].url: wikimili.com republishes other sites' pages; link the publisher's "
         "own page, or say where we read the copy with 'via:'"]
     edit(mini, "data/sources.yaml", "url: https://wikimili.com/en/Testtown",
          "url: https://wikimili.com/en/Testtown\n    via: WikiMili, a mirror of the English Wikipedia")
@@ -213,10 +213,48 @@ def test_a_mirror_needs_via(mini):
     assert "(read on <bdi>WikiMili, a mirror of the English Wikipedia</bdi>)" in entry
 
 
+def test_a_url_off_its_publishers_site_needs_via(mini):
+    edit(mini, "data/sources.yaml", "url: https://example.org/wire-one", "url: https://news-copies.example.net/wire-one")
+    assert problems_of(mini) == [
+        "data/sources.yaml:7:10: sources[0].url: news-copies.example.net is not listed in 'sites:' as a publisher's "
+        "own site or an archive; if it is Example Wire's own site, add it there (host: news-copies.example.net, "
+        "publisher: Example Wire), else say where we read the copy with 'via:'"]
+    edit(mini, "data/sources.yaml", "sites: [{host: example.org, publisher: \"Example Wire\"}]",
+         "sites: [{host: example.org, publisher: \"Example Wire\"}, {host: example.net, publisher: Other Paper}]")
+    assert problems_of(mini) == [
+        "data/sources.yaml:7:10: sources[0].url: news-copies.example.net is listed in 'sites:' as Other Paper's "
+        "site, not Example Wire's; say where we read the copy with 'via:', or correct the publisher"]
+    edit(mini, "data/sources.yaml", "url: https://news-copies.example.net/wire-one",
+         "url: https://news-copies.example.net/wire-one\n    via: Other Paper's site, which carried the wire")
+    assert mkdocs_build(mini).returncode == 0
+
+
+def test_a_subdomain_of_the_publishers_site_and_an_archive_need_no_via(mini):
+    edit(mini, "data/sources.yaml", "url: https://example.org/wire-one", "url: https://www.english.example.org/wire-one")
+    assert mkdocs_build(mini).returncode == 0
+    edit(mini, "data/sources.yaml", "url: https://www.english.example.org/wire-one",
+         "url: https://web.archive.org/web/2018/https://example.org/wire-one")
+    edit(mini, "data/sources.yaml", "sites: [{host: example.org, publisher: \"Example Wire\"}]",
+         "sites: [{host: example.org, publisher: \"Example Wire\"}, {host: web.archive.org, archive: true}]")
+    assert mkdocs_build(mini).returncode == 0
+
+
+def test_a_host_name_ending_in_a_dot(mini):
+    edit(mini, "data/sources.yaml", "url: https://example.org/wire-one", "url: https://example.org./wire-one")
+    assert problems_of(mini) == ["data/sources.yaml:7:10: sources[0].url: the host name ends with a dot; remove it"]
+
+
+def test_a_site_names_its_publisher_or_is_an_archive(mini):
+    edit(mini, "data/sources.yaml", "sites: [{host: example.org, publisher: \"Example Wire\"}]",
+         "sites: [{host: www.example.org, publisher: Example Wire, archive: true}]")
+    assert problems_of(mini) == [
+        "data/sources.yaml:1:9: sites[0]: write the host without 'www.' (it covers www. and every other subdomain)"]
+
+
 def test_a_copy_is_named_in_via_not_in_the_publisher(mini):
     edit(mini, "data/sources.yaml", "publisher: Example Wire", "publisher: Example Wire (copy on an aggregator)")
     assert problems_of(mini) == [
-        "data/sources.yaml:3:16: sources[0].publisher: says 'copy' in the publisher's name; name the original "
+        "data/sources.yaml:4:16: sources[0].publisher: says 'copy' in the publisher's name; name the original "
         "publisher there and the site we read the copy on in 'via:'"]
 
 

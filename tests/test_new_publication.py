@@ -174,7 +174,8 @@ def fill(project: Path) -> None:
         "  position: {en: \"The town.\", ar: \"المدينة.\", cite: [council-statement]}\n"
         "  description: {en: \"A town.\", ar: \"مدينة.\", cite: [council-statement]}\n", encoding="utf-8")
     (project / "data/sources.yaml").write_text(
-        "# yaml-language-server: $schema=schema/sources.schema.json\nsources:\n- " +
+        "# yaml-language-server: $schema=schema/sources.schema.json\n"
+        "sites: [{host: example.org, publisher: Example Council}]\nsources:\n- " +
         "\n  ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in source.items()) + "\n",
         encoding="utf-8")
     for page in (project / "content").rglob("*.md"):

@@ -30,19 +30,19 @@ def write(project: Path, relative: str, data: bytes) -> None:
 # --- data files ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("value, message", [
-    ("2018-02-30", "data/sources.yaml:5:11: '2018-02-30' is not a date (day is out of range for month); "
+    ("2018-02-30", "data/sources.yaml:6:11: '2018-02-30' is not a date (day is out of range for month); "
                    "write a real day as YYYY-MM-DD"),
-    ("!!int abc", "data/sources.yaml:5:11: tag 'tag:yaml.org,2002:int': data files do not use YAML tags; "
+    ("!!int abc", "data/sources.yaml:6:11: tag 'tag:yaml.org,2002:int': data files do not use YAML tags; "
                   "remove it (quote a value to make it text)"),
-    ("!!float x", "data/sources.yaml:5:11: tag 'tag:yaml.org,2002:float': data files do not use YAML tags; "
+    ("!!float x", "data/sources.yaml:6:11: tag 'tag:yaml.org,2002:float': data files do not use YAML tags; "
                   "remove it (quote a value to make it text)"),
-    ("!!bool maybe", "data/sources.yaml:5:11: tag 'tag:yaml.org,2002:bool': data files do not use YAML tags; "
+    ("!!bool maybe", "data/sources.yaml:6:11: tag 'tag:yaml.org,2002:bool': data files do not use YAML tags; "
                      "remove it (quote a value to make it text)"),
-    ("!!str 5", "data/sources.yaml:5:11: tag 'tag:yaml.org,2002:str': data files do not use YAML tags; "
+    ("!!str 5", "data/sources.yaml:6:11: tag 'tag:yaml.org,2002:str': data files do not use YAML tags; "
                 "remove it (quote a value to make it text)"),
-    ("!!set {a}", "data/sources.yaml:5:11: tag 'tag:yaml.org,2002:set': data files do not use YAML tags; "
+    ("!!set {a}", "data/sources.yaml:6:11: tag 'tag:yaml.org,2002:set': data files do not use YAML tags; "
                   "remove it (quote a value to make it text)"),
-    ("&a 2018-07-05", "data/sources.yaml:5:11: anchor '&a': data files do not use anchors and aliases; "
+    ("&a 2018-07-05", "data/sources.yaml:6:11: anchor '&a': data files do not use anchors and aliases; "
                       "write the value out"),
 ])
 def test_yaml_values_that_used_to_raise(mini, capsys, value, message):
@@ -166,5 +166,5 @@ def test_a_broken_link_is_located_by_check_and_by_the_build(mini, capsys):
 
 def test_the_build_reports_the_same_lines(mini):
     edit(mini, "data/sources.yaml", "date: 2018-07-05", "date: !!int abc")
-    assert problems_of(mini) == ["data/sources.yaml:5:11: tag 'tag:yaml.org,2002:int': data files do not use "
+    assert problems_of(mini) == ["data/sources.yaml:6:11: tag 'tag:yaml.org,2002:int': data files do not use "
                                  "YAML tags; remove it (quote a value to make it text)"]

@@ -1,6 +1,7 @@
 """Rules for the addresses of sources: one entry a page (two sources with the same URL are one
-source cited twice), and a copy read on a mirror says so (`via:`), so that a reader never
-takes a mirror of an encyclopedia for the encyclopedia itself."""
+source cited twice), and a copy says so (`via:`), so that a reader never takes a mirror of an
+encyclopedia for the encyclopedia itself, or an aggregator's copy for the agency's page. A URL
+without `via:` must be on a site listed in `sites:` as its publisher's own (or an archive)."""
 from __future__ import annotations
 
 import re
@@ -22,9 +23,25 @@ _COPY_WORDS = re.compile(r"\b(via|copy|copies|republished|mirror)\b", re.IGNOREC
 
 
 
+def _not_the_publishers(host: str, publisher: str, sites) -> str | None:
+    """Why a URL on `host` is not the publisher's own page, or None when it is."""
+    bare = host.removeprefix("www.")
+    covering = [site for site in sites if bare == site.host or bare.endswith("." + site.host)]
+    if any(site.archive or publisher.startswith(site.publisher) for site in covering):
+        return None
+    name = publisher.split(" (")[0].split(",")[0]
+    if covering:
+        owners = " or ".join(sorted({site.publisher for site in covering}))
+        return (f"{bare} is listed in 'sites:' as {owners}'s site, not {name}'s; say where we read the copy "
+                "with 'via:', or correct the publisher")
+    return (f"{bare} is not listed in 'sites:' as a publisher's own site or an archive; if it is {name}'s "
+            f"own site, add it there (host: {bare}, publisher: {name}), else say where we read the copy with 'via:'")
+
+
 def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
-    """A located problem for a URL used by two sources, a host name ending in a dot, a
-    mirror's URL without `via:`, and a publisher's name that tells where a copy was read."""
+    """A located problem for a URL used by two sources, a host name ending in a dot, a URL
+    without `via:` on a mirror or on a site not listed as its publisher's, and a publisher's
+    name that tells where a copy was read."""
     problems, seen = [], {}
     for index, source in enumerate(sources.sources):
         path = ["sources", index, "url"]
@@ -44,6 +61,10 @@ def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
             problems.append(Problem(doc.path, line, column, format_field(path),
                                     f"{host} republishes other sites' pages; link the publisher's own "
                                     "page, or say where we read the copy with 'via:'"))
+        elif source.via is None:
+            wrong = _not_the_publishers(host, source.publisher, sources.sites)
+            if wrong:
+                problems.append(Problem(doc.path, line, column, format_field(path), wrong))
         words = _COPY_WORDS.search(source.publisher)
         if words:
             where = ["sources", index, "publisher"]

@@ -103,7 +103,13 @@ _LISTS = {
 
 def list_yaml(kind: str) -> str:
     key, what, example = _LISTS[kind]
-    return "\n".join([header_line(kind), f"# {what} (model: explainer/data_in/schema/{kind}.py). An entry:",
+    lines = [header_line(kind)]
+    if kind == "sources":  # the sites a source's URL may be on without 'via:' (data_in/source_urls.py)
+        lines += ["# The publishers' own sites (host names cover their subdomains), and archives. A source's",
+                  "# URL without 'via:' must be on its publisher's site. An entry:",
+                  "# - host: example.org", "#   publisher: \"Example Wire\"  # how its sources' publisher begins",
+                  "sites: []"]
+    return "\n".join([*lines, f"# {what} (model: explainer/data_in/schema/{kind}.py). An entry:",
                       *(f"# {'- ' if i == 0 else '  '}{line}" for i, line in enumerate(example)),
                       f"{key}: []"]) + "\n"
 

@@ -42,8 +42,35 @@ class Source(Model):
         return self
 
 
+class Site(Model):
+    """A publisher's own web site, or an archive of other sites' pages. A source read anywhere
+    else is a copy, and says so with `via:`; the build checks it (data_in/source_urls.py)."""
+
+    host: Annotated[str, Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")] = Field(
+        description="The host name, lower case, without www.; its subdomains belong to it too "
+        "(example.org covers english.example.org).")
+    publisher: Line | None = Field(
+        default=None,
+        description="Whose site it is, as the `publisher` of its sources begins: 'Example News' "
+        "covers 'Example News (Arabic edition)'. Leave it out for an archive.")
+    archive: bool = Field(default=False, description="An archive of other sites' pages (web.archive.org): "
+                          "a page of any publisher may be read there.")
+
+    @model_validator(mode="after")
+    def _whose(self):
+        if self.host.startswith("www."):
+            raise ValueError("write the host without 'www.' (it covers www. and every other subdomain)")
+        if (self.publisher is None) != self.archive:
+            raise ValueError("name the site's publisher, or mark it 'archive: true' (one of the two)")
+        return self
+
+
 class SourcesFile(Model):
     """The list of sources, in the order they are numbered on the site."""
 
+    sites: list[Site] = Field(
+        default_factory=list,
+        description="The publishers' own sites and the archives that source URLs may point to; "
+        "a URL on any other host is a copy, and its source needs `via:`.")
     sources: list[Source] = Field(description="Every source the publication cites.")
 
