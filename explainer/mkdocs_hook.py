@@ -208,7 +208,8 @@ def on_post_build(config):
         if folder and (site / folder).is_dir():
             shutil.copy(site / "sitemap.xml", site / folder / "sitemap.xml")
     if data is not None:
-        write_offline_archive(site, archive_name(data.models.get("event")), timestamp)
+        write_offline_archive(site, archive_name(data.models.get("event")), timestamp,
+                              cache=cache / "offline" if cache else None)
     problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/",
                           cache=cache / "pages" if cache else None)
     if problems:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+from explainer.problems.errors import AuthorErrors
+
 from conftest import mkdocs_build
 from explainer.site_built.page_facts import PageFacts
 
@@ -52,3 +55,30 @@ def test_a_build_from_the_cache_writes_the_same_site_and_still_finds_a_broken_li
     page.write_text(page.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", encoding="utf-8")
     result = mkdocs_build(mini)
     assert result.returncode == 1 and "nowhere" in result.stdout + result.stderr
+
+
+def test_an_unchanged_project_is_not_loaded_or_rendered_again(mini, monkeypatch):
+    from explainer.pages_out import render
+
+    first = render.build_docs(mini)
+    calls = []
+    real_load = render.load_dataset
+    monkeypatch.setattr(render, "load_dataset", lambda *args, **kwargs: calls.append(args) or real_load(*args, **kwargs))
+    again = render.build_docs(mini)
+    assert calls == [] and again.models["sources"] == first.models["sources"]
+    assert render.build_docs(mini, draft=True).draft is True and len(calls) == 1  # the draft flag is an input
+    render.build_docs(mini)
+    assert len(calls) == 2
+    render.build_docs(mini)
+    assert len(calls) == 2
+    glossary = mini / "data/glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # any byte of data/
+    render.build_docs(mini)
+    assert len(calls) == 3
+    (mini / "docs/en/index.md").unlink()  # docs/ is no longer what the last build wrote
+    render.build_docs(mini)
+    assert len(calls) == 4 and (mini / "docs/en/index.md").is_file()
+    page = mini / "content/ar/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n{{ nonexistent_macro() }}\n", encoding="utf-8")
+    with pytest.raises(AuthorErrors):
+        render.build_docs(mini)  # a changed page is rendered, and its error found

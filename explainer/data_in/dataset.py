@@ -48,10 +48,10 @@ class Dataset:
         return int(datetime.datetime(newest.year, newest.month, newest.day, tzinfo=datetime.timezone.utc).timestamp())
 
     def __getattr__(self, kind: str) -> Any:
-        try:
-            return self.models[kind]
-        except KeyError:
-            raise AttributeError(kind) from None
+        models = self.__dict__.get("models")  # absent while pickle rebuilds the object
+        if models is None or kind not in models:
+            raise AttributeError(kind)
+        return models[kind]
 
 
 def load_dataset(project: Path, draft: bool = False) -> Dataset:

@@ -9,6 +9,7 @@ its first line.
 """
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -29,15 +30,22 @@ def header_line(kind: str) -> str:
     return f"# yaml-language-server: $schema={relative}"
 
 
-def schema_texts() -> dict[str, str]:
-    """The text of every schema file, by its path relative to the project."""
+@functools.cache
+def _schema_texts() -> tuple[tuple[str, str], ...]:
+    """Generated once a process: the models do not change while it runs (a `serve` reloads
+    the engine's modules only by restarting)."""
     texts = {}
     for kind, (path, model) in FILES.items():
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                   "description": f"{path}: {model.__doc__.strip().splitlines()[0] if model.__doc__ else kind}",
                   **model.model_json_schema()}
         texts[schema_file(kind)] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-    return texts
+    return tuple(texts.items())
+
+
+def schema_texts() -> dict[str, str]:
+    """The text of every schema file, by its path relative to the project."""
+    return dict(_schema_texts())
 
 
 def write_schemas(project: Path) -> list[str]:

@@ -31,7 +31,7 @@ from ..data_in.consistency import check_page_spellings
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
 from ..problems.errors import AuthorErrors, Problem
-from . import escape
+from . import escape, unchanged
 from .front_matter import FrontMatter, check_descriptions, read_front_matter
 from .labels import LABELS, LANGUAGES
 from .macros import PageMacros
@@ -40,10 +40,19 @@ from .sections import check_sections
 
 def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs", draft: bool = False) -> Dataset:
     """Validate data/, render content/ into docs/; raise AuthorErrors with every problem.
-    A draft renders despite the work left in data/, and marks it in the pages."""
+    A draft renders despite the work left in data/, and marks it in the pages. When nothing
+    that shapes the result has changed since the last good build, its dataset is reused and
+    docs/ left as it is (pages_out/unchanged.py)."""
+    compiled = compiled_templates(project)
+    store = compiled.parent.parent / "last-build.pickle" if compiled else None
+    key = unchanged.inputs_key(project, ("data", content_dir), draft)
+    data = unchanged.load_unchanged(store, key, project / docs_dir)
+    if data is not None:
+        return data
     data = load_dataset(project, draft)
     pages = render_pages(project, data, content_dir)
     write_changed(project / docs_dir, pages)
+    unchanged.keep(store, key, project / docs_dir, data)
     return data
 
 

@@ -85,6 +85,7 @@ def check_site(site: Path, project: Path, content_dir: str = "content",
         html = file.read_text(encoding="utf-8", errors="replace")
         pages[file.relative_to(site).as_posix()] = facts.get(html, _parse, _dump, _load)
     facts.save()
+    files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
     problems = []
     for page, parsed in pages.items():
         where = _source_of(page, languages, default, content_dir)
@@ -93,7 +94,7 @@ def check_site(site: Path, project: Path, content_dir: str = "content",
                 problems.append(_located(project, where, page, url, f"loads {url} from another host; ship the "
                                          "file with the site (readers offline, privacy)"))
         for url in parsed.links:
-            broken = _broken(site, page, url, pages, base)
+            broken = _broken(files, page, url, pages, base)
             if broken:
                 problems.append(_located(project, where, page, url, broken))
     problems.extend(_sitemap_problems(site, base))
@@ -105,8 +106,9 @@ def _is_external(url: str) -> bool:
     return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
 
 
-def _broken(site: Path, page: str, url: str, pages: dict[str, _Page], base: str = "/") -> str | None:
-    """Why an internal link does not resolve, or None (external links are not checked here)."""
+def _broken(files: set[str], page: str, url: str, pages: dict[str, _Page], base: str = "/") -> str | None:
+    """Why an internal link does not resolve, or None (external links are not checked here).
+    `files`: every file of the built site, by its path from the site's root."""
     parts = urlsplit(url.strip())
     if parts.scheme or parts.netloc:
         return None if parts.scheme in ("http", "https", "mailto") else f"links to '{url}', which is not a web address"
@@ -117,9 +119,9 @@ def _broken(site: Path, page: str, url: str, pages: dict[str, _Page], base: str 
     target = page if not path else posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if path.startswith("/") or target.startswith(".."):
         return f"links to '{url}', outside the site; use a relative link to a page of the site"
-    if (site / target).is_dir():
-        target = posixpath.join(target, "index.html")
-    if not (site / target).is_file():
+    if target not in files and posixpath.join(target, "index.html") in files:
+        target = posixpath.join(target, "index.html")  # a folder: its index page
+    if target not in files:
         return f"links to '{url}', but there is no {target} in the built site; correct the link or add the page"
     fragment = unquote(parts.fragment)
     if fragment and target in pages and fragment not in pages[target].ids:

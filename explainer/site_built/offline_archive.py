@@ -6,7 +6,9 @@ dated by SOURCE_DATE_EPOCH (the hook sets it to the last commit's time), fixed p
 from __future__ import annotations
 
 import datetime
+import hashlib
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -20,14 +22,23 @@ def archive_name(event) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", "-".join(parts).lower()).strip("-") or "publication"
 
 
-def write_offline_archive(site: Path, name: str, timestamp: int) -> Path:
+def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | None = None) -> Path:
     """Zip every file under `site` into site/<name>.zip, inside a folder <name>/; the archive
-    does not hold itself. Returns its path."""
+    does not hold itself. Returns its path. `cache`, a folder, keeps the last archive: the same
+    files and date give the same bytes, so an unchanged site copies it instead of compressing."""
     target = site / f"{name}.zip"
     files = sorted((path for path in site.rglob("*") if path.is_file() and path != target),
                    key=lambda path: path.relative_to(site).as_posix())
     moment = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).timetuple()[:6]
     moment = max(moment, _EARLIEST_ZIP_TIME)
+    contents = {path: path.read_bytes() for path in files}
+    digest = hashlib.sha256(f"{Path(__file__).read_bytes()!r}{name}{moment}".encode())
+    for path, data in contents.items():
+        digest.update(f"\0{path.relative_to(site).as_posix()}\0".encode() + data)
+    kept = cache / f"offline-{digest.hexdigest()}.zip" if cache is not None else None
+    if kept is not None and kept.is_file():
+        shutil.copyfile(kept, target)
+        return target
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
@@ -35,6 +46,14 @@ def write_offline_archive(site: Path, name: str, timestamp: int) -> Path:
             entry.create_system = 3  # Unix, whatever system builds it, so the bytes do not depend on it
             entry.external_attr = 0o644 << 16
             entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, path.read_bytes(), compresslevel=9)
+            archive.writestr(entry, contents[path], compresslevel=9)
     partial.replace(target)
+    if kept is not None:
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            for old in kept.parent.glob("offline-*.zip"):
+                old.unlink()
+            shutil.copyfile(target, kept)
+        except OSError:
+            pass  # an unwritable cache means compressing again next time
     return target
