@@ -221,3 +221,28 @@ def test_no_script_file_holds_up_the_page(real_site):
     for page in _pages(real_site):
         for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", page.read_text(encoding="utf-8")):
             assert re.search(r"\s(defer|async)\b", tag), f"{page}: {tag}"
+
+
+@pytest.mark.parametrize("path", ["ar/report.html", "index.html"])
+def test_the_page_is_laid_out_as_scripted_before_any_script_file_runs(browser, server, path):
+    """theme.js is deferred, so the first paint comes before it. Were the page laid out without
+    scripts first (html.no-js) and again with them, it would move: on an Arabic page on a phone
+    the no-js layout is 19 px wider than the screen, and Lighthouse measured CLS 0.059. With
+    every script file held back, the layout must already be the final one."""
+    layout = """() => [document.documentElement.className, document.documentElement.scrollWidth, window.scrollX,
+        ...[...document.querySelectorAll('.md-header *, .md-content h1')].map(e => {
+            const r = e.getBoundingClientRect(); return [Math.round(r.x), Math.round(r.y), Math.round(r.width)]; })]"""
+    seen = {}
+    for scripts in ("held back", "loaded"):
+        # The phone Lighthouse emulates.
+        context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
+                                      is_mobile=True, has_touch=True)
+        page = context.new_page()
+        if scripts == "held back":
+            page.route("**/assets/javascripts/*.js", lambda route: route.abort())
+        page.goto(f"{server}/{path}")
+        page.wait_for_load_state("load")
+        seen[scripts] = page.evaluate(layout)
+        context.close()
+    assert seen["held back"][:3] == ["js", 412, 0]
+    assert seen["held back"] == seen["loaded"]
