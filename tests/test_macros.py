@@ -68,7 +68,7 @@ def test_runs_of_the_other_script_are_isolated(mini):
 
 
 def test_citation_clusters_are_in_number_order(mini):
-    append(mini, "data/sources.yaml", "  - id: wire-two\n    publisher: Other Wire\n    title: Second\n    date: 2018-07-06\n"
+    append(mini, "data/sources.yaml", "  - id: wire-two\n    publisher: Example Wire\n    title: Second\n    date: 2018-07-06\n"
                                       "    url: https://example.org/two\n    language: ar\n    supports: A note.\n")
     edit(mini, "content/en/about.md", "We translate.", "We translate.{{ cite('wire-two', 'wire-one', 'wire-two') }}")
     assert mkdocs_build(mini).returncode == 0
