@@ -156,7 +156,8 @@ def test_every_element_is_styled_as_materials_full_stylesheets_style_it(browser,
         elif state == "drawer open":
             page.evaluate("document.getElementById('__drawer').checked = true")
         elif state == "search open":
-            page.locator(".explainer-search-button:visible").first.click()
+            button = page.locator(".explainer-search-button:visible")  # a phone's; a wide screen has the field
+            (button.first if button.count() else page.locator(".md-search__input")).click()
             page.keyboard.type("بصرى" if path.startswith("ar/") else "Busra")
         page.mouse.move(-5, -5)  # off the page: a :hover that comes and goes is not the purge's
         page.wait_for_timeout(500)
@@ -246,3 +247,19 @@ def test_the_page_is_laid_out_as_scripted_before_any_script_file_runs(browser, s
         context.close()
     assert seen["held back"][:3] == ["js", 412, 0]
     assert seen["held back"] == seen["loaded"]
+
+
+@pytest.mark.parametrize("width,button", [(390, True), (1400, False)])
+def test_one_way_into_search_at_each_width(browser, real_site, width, button):
+    """A phone has the header's search button (the field is inside the closed search screen), a
+    wide screen the search field in the header, not both (Material's
+    `.md-header__button:not([hidden])` once kept the button on wide screens too)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    for path in ("index.html", "ar/report.html"):
+        page.goto((real_site / path).as_uri())
+        assert page.locator(".explainer-search-button").is_visible() is button, path
+        if not button:
+            box = page.locator(".md-search__input").bounding_box()
+            assert page.locator(".md-search__input").is_visible() and box["y"] < 48, path  # in the header
+    context.close()
