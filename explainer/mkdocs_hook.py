@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from explainer.build_cache import cache_folder
 from explainer.pages_out.labels import DIRECTION
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
@@ -177,8 +178,9 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autoco
 @event_priority(-300)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
     """Once every language is built: the search index of each language, each language's 404
-    page, Material's stylesheets purged of rules no page uses, the open data, the sitemap (in each language folder, where Material asks for it) and
-    robots.txt, and last the offline archive of all that; then the site gates: a broken link or
+    page, Material's unused scripts dropped and its stylesheets purged of rules no page uses,
+    the open data, the sitemap (copied into each language folder) and robots.txt, and last the
+    offline archive of all that; then the site gates: a broken link or
     a resource from another host fails the build. (The archive comes before the gates because
     the about page links to it; the gates write nothing, so it holds the site as published.)"""
     _state["depth"] -= 1
@@ -186,7 +188,7 @@ def on_post_build(config):
         return  # a nested language build: the site is not complete yet
     site = _state["root"] or Path(config.site_dir)
     data = _state["data"]
-    cache = _cache(config)
+    cache = cache_folder(Path(config.config_file_path).parent)
     write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [],
                          cache=cache / "pages" if cache else None)
     folders = _language_folders(config)
@@ -202,8 +204,9 @@ def on_post_build(config):
         write_open_data(data, site)
     timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     write_sitemap(site, config.site_url or "", timestamp)
-    # Material fetches sitemap.xml next to every alternate language's page (ar/sitemap.xml),
-    # but a sitemap is written at the root only: copy it, or every Arabic page logs a 404.
+    # Material's bundle fetched sitemap.xml next to every alternate language's page
+    # (ar/sitemap.xml). This site no longer loads the bundle; the copy stays, harmless and
+    # tested (tests/test_hosting.py), until it and its test are removed together.
     for folder in folders.values():
         if folder and (site / folder).is_dir():
             shutil.copy(site / "sitemap.xml", site / folder / "sitemap.xml")
@@ -217,12 +220,6 @@ def on_post_build(config):
             log.error(str(problem))
         raise PluginError(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the built site; "
                           "fix them and build again (the previous site is unchanged)")
-
-
-def _cache(config) -> Path | None:
-    """The project's cache folder (.explainer-cache/), or None where it cannot be written."""
-    templates = compiled_templates(Path(config.config_file_path).parent)
-    return templates.parent.parent if templates else None
 
 
 def _drop_materials_scripts(site: Path) -> None:

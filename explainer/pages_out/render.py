@@ -27,6 +27,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..build_cache import CACHE_DIR, cache_folder  # noqa: F401 - CACHE_DIR: the folder's name, for tests
 from ..data_in.consistency import check_page_spellings
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
@@ -43,8 +44,8 @@ def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "doc
     A draft renders despite the work left in data/, and marks it in the pages. When nothing
     that shapes the result has changed since the last good build, its dataset is reused and
     docs/ left as it is (pages_out/unchanged.py)."""
-    compiled = compiled_templates(project)
-    store = compiled.parent.parent / "last-build.pickle" if compiled else None
+    cache = cache_folder(project)
+    store = cache / "last-build.pickle" if cache else None
     key = unchanged.inputs_key(project, ("data", content_dir), draft)
     data = unchanged.load_unchanged(store, key, project / docs_dir)
     if data is not None:
@@ -166,26 +167,23 @@ class TemplateCache(FileSystemBytecodeCache):
             pass
 
 
-CACHE_DIR = ".explainer-cache"
-
-
 def compiled_templates(project: Path) -> Path | None:
     """The folder of compiled templates for this engine, or None where the project cannot be
     written. Compiling the pages and sections is half the render's time, and their text rarely
     changes between builds; Jinja keys each file by its name and checks its text, and the
     folder is named for the engine's code that shapes what Jinja compiles (this module, the
     escaping folded into constants, Jinja's version), so a changed engine never reuses old
-    code. Older folders are removed; the cache ignores itself in git."""
+    code. Older folders are removed."""
     engine = hashlib.sha256(jinja2.__version__.encode())
     for module in (__file__, escape.__file__):
         engine.update(Path(module).read_bytes())
-    root = project / CACHE_DIR / "templates"
+    cache = cache_folder(project)
+    if cache is None:
+        return None
+    root = cache / "templates"
     folder = root / engine.hexdigest()[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        ignore = project / CACHE_DIR / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# Made by the explainer engine: compiled templates, safe to delete.\n*\n")
     except OSError:
         return None
     for old in root.iterdir():

@@ -20,6 +20,8 @@ import jinja2
 import pydantic
 import ruamel.yaml
 
+from ..build_cache import write_atomically
+
 _ENGINE = Path(__file__).resolve().parents[1]
 _FORMAT = 1
 
@@ -63,9 +65,7 @@ def keep(store: Path | None, key: str, docs: Path, data) -> None:
     if store is None:
         return
     try:
-        temporary = store.with_suffix(".tmp")
-        with temporary.open("wb") as file:
-            pickle.dump({"key": key, "docs": _docs_manifest(docs), "data": data}, file, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(store)
-    except Exception:  # noqa: BLE001 - unpicklable or unwritable: the next build is a full one
-        store.with_suffix(".tmp").unlink(missing_ok=True)
+        kept = pickle.dumps({"key": key, "docs": _docs_manifest(docs), "data": data}, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - unpicklable: the next build is a full one
+        return
+    write_atomically(store, kept)

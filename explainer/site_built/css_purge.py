@@ -20,6 +20,8 @@ from pathlib import Path
 
 import tinycss2
 
+from ..build_cache import write_atomically
+
 # Attributes whose values select whole families of rules; their values are judged.
 _JUDGED_VALUES = re.compile(r"data-md-color-\w+")
 # Any identifier-like word in a script: a class or id it might add.
@@ -101,17 +103,30 @@ def _can_match(selector: list, used: UsedNames) -> bool:
     return True
 
 
-def _purge_rules(rules, used: UsedNames) -> list[str]:
+_GROUPING = ("media", "supports", "layer", "container")  # at-rules that hold rules
+_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def _is_group(rule) -> bool:
+    return rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING and rule.content is not None
+
+
+def _nested(rule) -> list:
+    """The rules inside a grouping at-rule (@media ...), or none for any other rule."""
+    return tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True) if _is_group(rule) else []
+
+
+def _rewrite(rules, qualified) -> list[str]:
+    """The rules as text, each style rule as `qualified` rewrites it (None leaves it out), inside
+    grouping at-rules too; a group left empty goes, and other at-rules (@font-face) stay."""
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _selectors(rule.prelude) if _can_match(s, used)]
-            if selectors:
-                prelude = ",".join(tinycss2.serialize(s).strip() for s in selectors)
-                kept.append(prelude + "{" + tinycss2.serialize(rule.content) + "}")
-        elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING \
-                and rule.content is not None:
-            inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), used)
+            text = qualified(rule)
+            if text:
+                kept.append(text)
+        elif _is_group(rule):
+            inner = _rewrite(_nested(rule), qualified)
             if inner:
                 kept.append("@" + rule.at_keyword + tinycss2.serialize(rule.prelude) + "{" + "".join(inner) + "}")
         elif rule.type == "at-rule":
@@ -119,28 +134,33 @@ def _purge_rules(rules, used: UsedNames) -> list[str]:
     return kept
 
 
-_GROUPING = ("media", "supports", "layer", "container")  # at-rules that hold rules
-_VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+def _style_rules(rules):
+    """Every style rule, inside grouping at-rules too."""
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            yield rule
+        yield from _style_rules(_nested(rule))
+
+
+def _declarations(rule) -> list:
+    return tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+
+
+def _purge_rules(rules, used: UsedNames) -> list[str]:
+    def matching(rule):
+        selectors = [s for s in _selectors(rule.prelude) if _can_match(s, used)]
+        if selectors:
+            return ",".join(tinycss2.serialize(s).strip() for s in selectors) + "{" + tinycss2.serialize(rule.content) + "}"
+        return None
+    return _rewrite(rules, matching)
 
 
 def _drop_properties(rules, unused: set[str]) -> list[str]:
     """The rules without their declarations of the custom properties in `unused`."""
-    kept = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-            body = ";".join(d.serialize() for d in declarations
-                            if not (d.type == "declaration" and d.name in unused))
-            if body:
-                kept.append(tinycss2.serialize(rule.prelude).strip() + "{" + body + "}")
-        elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING \
-                and rule.content is not None:
-            inner = _drop_properties(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), unused)
-            if inner:
-                kept.append("@" + rule.at_keyword + tinycss2.serialize(rule.prelude) + "{" + "".join(inner) + "}")
-        else:
-            kept.append(rule.serialize())
-    return kept
+    def without(rule):
+        body = ";".join(d.serialize() for d in _declarations(rule) if not (d.type == "declaration" and d.name in unused))
+        return tinycss2.serialize(rule.prelude).strip() + "{" + body + "}" if body else None
+    return _rewrite(rules, without)
 
 
 def purge_css(text: str, used: UsedNames, elsewhere: str = "") -> str:
@@ -159,14 +179,8 @@ def purge_css(text: str, used: UsedNames, elsewhere: str = "") -> str:
 
 
 def _declared_properties(rules) -> set[str]:
-    declared = set()
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            declared |= {d.name for d in tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
-                         if d.type == "declaration" and d.name.startswith("--")}
-        elif rule.type == "at-rule" and rule.lower_at_keyword in _GROUPING and rule.content is not None:
-            declared |= _declared_properties(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
-    return declared
+    return {d.name for rule in _style_rules(rules) for d in _declarations(rule)
+            if d.type == "declaration" and d.name.startswith("--")}
 
 
 def _key(text: str, used: UsedNames, elsewhere: str) -> str:
@@ -189,15 +203,7 @@ def _purge_cached(stem: str, text: str, used: UsedNames, elsewhere: str, cache: 
     except OSError:
         pass
     purged = purge_css(text, used, elsewhere)
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        for old in cache.glob(f"purged-{stem}-*.css"):
-            old.unlink()  # the cut of an earlier state of the site
-        temporary = stored.with_suffix(".tmp")
-        temporary.write_text(purged, encoding="utf-8")
-        temporary.replace(stored)
-    except OSError:
-        pass  # an unwritable cache means purging again next time, never a failed build
+    write_atomically(stored, purged.encode("utf-8"), replaces=f"purged-{stem}-*.css")  # over an earlier cut
     return purged
 
 

@@ -80,12 +80,12 @@ def check_site(site: Path, project: Path, content_dir: str = "content",
     pages' links and the sitemap's URLs start with it. `cache`, a folder, keeps each page's
     parse between builds (explainer/site_built/page_facts.py)."""
     facts = PageFacts(cache, "gates", Path(__file__))
-    pages: dict[str, _Page] = {}
-    for file in sorted(site.rglob("*.html")):
-        html = file.read_text(encoding="utf-8", errors="replace")
-        pages[file.relative_to(site).as_posix()] = facts.get(html, _parse, _dump, _load)
-    facts.save()
     files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    pages: dict[str, _Page] = {}
+    for page in sorted((name for name in files if name.endswith(".html")), key=lambda name: name.split("/")):
+        html = (site / page).read_text(encoding="utf-8", errors="replace")
+        pages[page] = facts.get(html, _parse, _dump, _load)
+    facts.save()
     problems = []
     for page, parsed in pages.items():
         where = _source_of(page, languages, default, content_dir)

@@ -12,6 +12,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from ..build_cache import write_atomically
+
 _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 1980
 
 
@@ -49,11 +51,5 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
             archive.writestr(entry, contents[path], compresslevel=9)
     partial.replace(target)
     if kept is not None:
-        try:
-            kept.parent.mkdir(parents=True, exist_ok=True)
-            for old in kept.parent.glob("offline-*.zip"):
-                old.unlink()
-            shutil.copyfile(target, kept)
-        except OSError:
-            pass  # an unwritable cache means compressing again next time
+        write_atomically(kept, target.read_bytes(), replaces="offline-*.zip")  # over the last site's
     return target

@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 from typing import Callable, TypeVar
 
+from ..build_cache import write_atomically
+
 T = TypeVar("T")
 
 
@@ -42,12 +44,5 @@ class PageFacts:
         return value
 
     def save(self) -> None:
-        if self.file is None:
-            return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_suffix(".tmp")
-            temporary.write_text(json.dumps({"stamp": self.stamp, "pages": self.new}), encoding="utf-8")
-            temporary.replace(self.file)
-        except OSError:
-            pass
+        if self.file is not None:
+            write_atomically(self.file, json.dumps({"stamp": self.stamp, "pages": self.new}).encode("utf-8"))
