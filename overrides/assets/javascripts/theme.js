@@ -3,43 +3,23 @@
 // loading, its search, tabs, code copy, annotations, tooltips) is a feature this site does not
 // turn on. Each part below works on the markup Material's templates write; without this
 // script the page still reads, navigates (the drawer is a CSS checkbox) and prints.
+// (The page is marked scripted, `html.js`, and its colour scheme chosen by inline scripts in
+// overrides/main.html and overrides/partials/header.html, before the first paint.)
 (function () {
   "use strict";
-  var root = document.documentElement;
-  root.classList.remove("no-js");
-  root.classList.add("js");
 
-  // Colour scheme: the reader's stored choice, else the one their system prefers; the toggle
-  // in the header shows the option it switches to. Stored where Material stores it, so the
-  // inline script in every page's <body> applies it before the first paint.
+  // Colour scheme: the toggle in the header switches to the other option, applied by the
+  // header's explainerApplyPalette, and stored where Material stores it, so that the header's
+  // script picks it on every page.
   function setUpPalette(form) {
     var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name='__palette']"));
-    if (!inputs.length) { return; }
-    function apply(index, save) {
-      var input = inputs[index];
-      var color = {};
-      ["media", "scheme", "primary", "accent"].forEach(function (key) {
-        color[key] = input.getAttribute("data-md-color-" + key);
-        if (key !== "media") { document.body.setAttribute("data-md-color-" + key, color[key]); }
-      });
-      input.checked = true;
-      inputs.forEach(function (other, i) {
-        var label = other.nextElementSibling;
-        if (label && label.tagName === "LABEL") { label.hidden = i !== index; }
-      });
-      if (save && window.__md_set) { window.__md_set("__palette", { index: index, color: color }); }
-    }
-    var saved = window.__md_get ? window.__md_get("__palette") : null;
-    var index = saved && typeof saved.index === "number" && inputs[saved.index] ? saved.index : -1;
-    if (index < 0) {
-      index = inputs.findIndex(function (input) {
-        var media = input.getAttribute("data-md-color-media");
-        return media && window.matchMedia(media).matches;
-      });
-    }
-    apply(Math.max(index, 0), false);
+    if (!inputs.length || !window.explainerApplyPalette) { return; }
     inputs.forEach(function (input, i) {
-      input.addEventListener("change", function () { if (input.checked) { apply(i, true); } });
+      input.addEventListener("change", function () {
+        if (!input.checked) { return; }
+        var color = window.explainerApplyPalette(i);
+        if (color && window.__md_set) { window.__md_set("__palette", { index: i, color: color }); }
+      });
     });
     form.addEventListener("keydown", function (event) {  // Enter on a toggle switches, as a click does
       if (event.key !== "Enter") { return; }
