@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import html
 import json
 import os
 import re
@@ -52,6 +53,7 @@ def main(argv: list[str] | None = None) -> None:
             build_anchor(tmp / "anchor", real, anchor_url)
             results["pages"] = measure_pages(pages, {"site": real_url, "anchor": anchor_url})
             results["builds"] = time_builds(real, plain_project(tmp / "plain", real), 1 if args.quick else 3)
+            results["serve"] = serve_latency(real, 2 if args.quick else 5)
         results["scale"] = [] if args.quick else scale_series(tmp)
     results["machine"]["load_end"] = os.getloadavg()  # a busy machine lowers the performance scores
     print(table(results))
@@ -147,15 +149,104 @@ def measure_pages(pages, urls: dict[str, str]) -> list[dict]:
 
 
 def time_builds(real: Path, plain: Path, pairs: int) -> dict:
-    """The full build against the plain one, in pairs whose order alternates."""
+    """Our build against a plain one of the same docs/, in pairs whose order alternates, in the
+    three states an author meets: nothing changed since the last build (`rebuild`), one line of
+    data/ edited (`edit`: each run edits it again, so no cache holds its result), and an empty
+    .explainer-cache/ (`cold`: a fresh clone)."""
     build(plain)  # a first plain build warms the same caches the real one already has
-    times = {"full": [], "plain": []}
+    cases = {"rebuild": lambda n: None, "edit": lambda n: edit_one_line(real, f"run {n}"),
+             "cold": lambda n: shutil.rmtree(real / ".explainer-cache", ignore_errors=True)}
+    times = {name: [] for name in ("plain", *cases)}
     for index in range(pairs):
-        order = ("full", "plain") if index % 2 == 0 else ("plain", "full")
-        for name in order:
-            times[name].append(round(build(real if name == "full" else plain), 3))
-    full, plain_s = statistics.median(times["full"]), statistics.median(times["plain"])
-    return {"full_s": full, "plain_s": plain_s, "ratio": round(full / plain_s, 2), "runs": times}
+        for name, prepare in cases.items():
+            prepare(index)
+            order = (name, "plain") if index % 2 == 0 else ("plain", name)
+            for which in order:
+                times[which].append(round(build(real if which == name else plain), 3))
+    edit_one_line(real, None)
+    plain_s = statistics.median(times["plain"])
+    result = {"plain_s": plain_s, "runs": times}
+    for name in cases:
+        result[f"{name}_s"] = statistics.median(times[name])
+        result[f"{name}_ratio"] = round(result[f"{name}_s"] / plain_s, 2)
+    return result
+
+
+EDITED = "data/glossary.yaml"
+
+
+def edit_one_line(project: Path, marker: str | None) -> str | None:
+    """Edit one line of data/ as an author would: the first glossary definition's English text
+    gets `(marker)` appended (None restores it). Returns the text the glossary page then shows."""
+    path = project / EDITED
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if line.strip() == "definition:":
+            target = number + 1
+            break
+    else:
+        raise SystemExit(f"{EDITED}: no definition to edit")
+    text = re.sub(r' \(bench [^)]*\)"$', '"', lines[target].rstrip("\n"))
+    if marker is not None:
+        text = text[:-1] + f' (bench {marker})"'
+    lines[target] = text + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return None if marker is None else f"(bench {marker})"
+
+
+def serve_latency(project: Path, edits: int) -> dict:
+    """In `mkdocs serve`, the seconds from saving a one-line edit of data/ to the edited text in
+    the glossary page the server sends, and how many rebuilds each edit started (one is right:
+    a rebuild that rewrote a watched folder would start another)."""
+    import socket
+    import subprocess
+    import threading
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "0"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[tuple[float, str]] = []
+    reader = threading.Thread(target=lambda: [log.append((time.perf_counter(), line)) for line in server.stdout],
+                              daemon=True)
+    reader.start()
+    url = f"http://127.0.0.1:{port}/glossary.html"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return html.unescape(response.read().decode("utf-8"))  # the page writes ( as &#40;
+        except OSError:
+            return ""
+
+    def rebuilds_since(start: float) -> int:
+        return sum(1 for when, line in list(log) if when >= start and "Building documentation..." in line)
+
+    try:
+        deadline = time.perf_counter() + 180
+        while not any("Serving on" in line for _, line in list(log)) or not page():
+            if time.perf_counter() > deadline or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not start:\n" + "".join(line for _, line in log)[-3000:])
+            time.sleep(0.2)
+        seconds, rebuilds = [], []
+        for index in range(edits):
+            time.sleep(1.5)  # let the watcher settle
+            start = time.perf_counter()
+            shown = edit_one_line(project, f"serve {index}")
+            while shown not in page():
+                if time.perf_counter() - start > 60:
+                    raise SystemExit("the edit never showed:\n" + "".join(line for _, line in log)[-3000:])
+                time.sleep(0.02)
+            seconds.append(round(time.perf_counter() - start, 3))
+            time.sleep(3)  # a second rebuild, if the first one set one off, starts within this
+            rebuilds.append(rebuilds_since(start))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        edit_one_line(project, None)
+    return {"visible_s": statistics.median(seconds), "runs": seconds, "rebuilds_per_edit": rebuilds}
 
 
 def scale_series(tmp: Path) -> list[dict]:
@@ -215,8 +306,14 @@ def table(results: dict) -> str:
            for line in lines]
     builds = results["builds"]
     out.append("")
-    out.append(f"build: full {builds['full_s']:.2f} s, plain mkdocs build of the same docs/ {builds['plain_s']:.2f} s"
-               f" (medians of {len(builds['runs']['full'])}), ratio {builds['ratio']:.2f}")
+    out.append(f"build (medians of {len(builds['runs']['plain'])}): plain mkdocs build of the same docs/ "
+               f"{builds['plain_s']:.2f} s; ours: " + ", ".join(
+                   f"{name} {builds[f'{name}_s']:.2f} s ({builds[f'{name}_ratio']:.2f}x)" for name in ("rebuild", "edit", "cold")))
+    serve = results.get("serve")
+    if serve:
+        out.append(f"serve: a one-line edit of {EDITED} visible after {serve['visible_s']:.2f} s (median of "
+                   f"{len(serve['runs'])}: {', '.join(f'{s:.2f}' for s in serve['runs'])}); rebuilds per edit "
+                   f"{', '.join(map(str, serve['rebuilds_per_edit']))}")
     for row in results.get("scale", []):
         out.append(f"scale {row['factor']:>2}x: data {row['data_bytes'] / 1024:8.0f} KiB ({row['size_ratio']:5.2f}x),"
                    f" build {row['build_s']:6.1f} s ({row['time_ratio']:5.2f}x), time/size {row['time_per_size']:.2f}"
