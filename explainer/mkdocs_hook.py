@@ -125,7 +125,29 @@ def on_serve(server, config, builder):
         server.unwatch(config.docs_dir)
     except KeyError:
         pass  # not watched (another plugin already stopped it): nothing to undo
+    _poll_sooner(server, config)
     return server
+
+
+SERVE_POLL_SECONDS = 0.1
+
+
+def _poll_sooner(server, config) -> None:
+    """MkDocs looks for changed files every 0.5 s, a quarter of a second of waiting on average
+    before each rebuild starts (a third of the time from saving a one-line edit to seeing it).
+    The watched folders are a few dozen files, so looking every 0.1 s costs nothing: move the
+    watches made so far (mkdocs.yml, and the theme's folders with --watch-theme) to an observer
+    of the same kind that polls that often; those of `watch:` are added to it after this."""
+    moved = []
+    for path in (config.config_file_path, *config.theme.dirs):
+        try:
+            server.unwatch(path)
+        except (KeyError, TypeError):
+            continue  # not watched
+        moved.append(path)
+    server.observer = type(server.observer)(timeout=SERVE_POLL_SECONDS)
+    for path in moved:
+        server.watch(path)
 
 
 @event_priority(-100)  # after every plugin that edits the Markdown: the key is the final text

@@ -4,6 +4,8 @@ means computing again, and the cache holds only the latest build's pages."""
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 from explainer.problems.errors import AuthorErrors
@@ -55,6 +57,44 @@ def test_a_build_from_the_cache_writes_the_same_site_and_still_finds_a_broken_li
     page.write_text(page.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", encoding="utf-8")
     result = mkdocs_build(mini)
     assert result.returncode == 1 and "nowhere" in result.stdout + result.stderr
+
+
+def _site(project):
+    return {path.relative_to(project / "site"): path.read_bytes()
+            for path in (project / "site").rglob("*") if path.is_file()}
+
+
+def test_kept_markdown_conversions_give_the_same_site_and_follow_every_edit(mini):
+    """The hook reuses Python-Markdown's conversion of a page whose Markdown is unchanged: a
+    build from them is byte for byte a build without them, and an edited page is converted."""
+    assert mkdocs_build(mini).returncode == 0
+    conversions = sorted((mini / ".explainer-cache/conversions").glob("*.pickle"))
+    assert len(conversions) == len(list((mini / "docs").rglob("*.md")))  # one per page, both languages
+    page = mini / "content/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added by the test.\n", encoding="utf-8")
+    assert mkdocs_build(mini).returncode == 0
+    cached = _site(mini)
+    assert b"A sentence added by the test." in cached[Path("about.html")]
+    kept = sorted((mini / ".explainer-cache/conversions").glob("*.pickle"))
+    assert len(kept) == len(conversions) and len(set(kept) - set(conversions)) == 1  # the old one is gone
+    shutil.rmtree(mini / ".explainer-cache")
+    assert mkdocs_build(mini).returncode == 0
+    assert _site(mini) == cached
+
+
+def test_a_conversion_that_warned_is_not_kept_so_a_strict_build_fails_each_time(mini):
+    """A page whose conversion logs a warning (here a link to a page not in the site, once
+    MkDocs' link check is on) fails the strict build, the second time as the first."""
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    not_found: ignore", "    not_found: warn", 1),
+                      encoding="utf-8")
+    page = mini / "content/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", encoding="utf-8")
+    for _ in range(2):
+        result = mkdocs_build(mini)
+        warnings = [line for line in (result.stdout + result.stderr).splitlines()
+                    if line.startswith("WARNING") and "nowhere.md" in line and "not found" in line]
+        assert result.returncode == 1 and warnings, result.stdout + result.stderr  # MkDocs' own warning, each time
 
 
 def test_an_unchanged_project_is_not_loaded_or_rendered_again(mini, monkeypatch):

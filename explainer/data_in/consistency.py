@@ -51,14 +51,27 @@ def avoided_spellings(names: list[Name]) -> list[tuple[re.Pattern, Name, str]]:
     return [(re.compile(rf"(?<![\w-]){re.escape(bad)}(?![\w-])"), name, bad) for name in names for bad in name.en_avoid]
 
 
+def any_avoided_spelling(names: list[Name]) -> re.Pattern:
+    """One pattern that finds whether a text holds any forbidden spelling at all: most texts
+    hold none, and one search is far cheaper than one per spelling (0.15 s a build here). A
+    text it finds something in is then checked spelling by spelling, as before."""
+    spellings = sorted({bad for name in names for bad in name.en_avoid}, key=len, reverse=True)
+    if not spellings:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, spellings))})(?![\w-])")
+
+
 def check_data_spellings(docs: dict[str, YamlDocument], names: list[Name]) -> list[Problem]:
     """English texts in data/ use each name's one spelling, never a spelling the table forbids."""
     problems = []
     patterns = avoided_spellings(names)
+    anything = any_avoided_spelling(names)
     for kind, doc in docs.items():
         if kind == "names":
             continue
         for path, value in texts(doc.tree, "en"):
+            if not anything.search(value):
+                continue
             for pattern, name, bad in patterns:
                 if pattern.search(value):
                     line, column, _ = locate(doc.tree, path)
@@ -70,6 +83,8 @@ def check_data_spellings(docs: dict[str, YamlDocument], names: list[Name]) -> li
 def check_page_spellings(path: str, text: str, names: list[Name]) -> list[Problem]:
     """The same rule for an English page's own text."""
     problems = []
+    if not any_avoided_spelling(names).search(text):
+        return problems
     for pattern, name, bad in avoided_spellings(names):
         for match in pattern.finditer(text):
             line, column = line_and_column(text, match.start())
