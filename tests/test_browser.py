@@ -134,14 +134,23 @@ def test_language_switch_lands_on_the_same_sentence(page, server):
     assert page.evaluate("document.documentElement.lang") == "en"
 
 
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize("prefix", ["", "ar/"])
-def test_no_page_scrolls_sideways_on_a_phone(browser, server, prefix):
-    context = browser.new_context(viewport={"width": 320, "height": 700}, device_scale_factor=2, is_mobile=True, has_touch=True)
+def test_no_page_scrolls_sideways_on_a_phone(browser, server, prefix, javascript):
+    context = browser.new_context(viewport={"width": 320, "height": 700}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, java_script_enabled=javascript)
     page = context.new_page()
-    for name in ("index", "report", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"):
+    for name in ("index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"):
         page.goto(f"{server}/{prefix}{name}.html")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{prefix}{name}.html is {overflow}px too wide"
+    # The language menu, open, stays on the screen.
+    page.goto(f"{server}/{prefix}report.html")
+    page.locator(".md-header__option .md-select").hover()
+    page.wait_for_timeout(400)  # the opening transition
+    menu = page.evaluate("(() => { const r = document.querySelector('.md-select__inner').getBoundingClientRect();"
+                         " return [r.left, r.right]; })()")
+    assert 0 <= menu[0] and menu[1] <= 320, menu
     context.close()
 
 
