@@ -292,7 +292,7 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autoco
 def on_post_build(config):
     """Once every language is built: the search index of each language, each language's 404
     page, Material's unused scripts dropped and its stylesheets purged of rules no page uses,
-    the open data, the sitemap (copied into each language folder) and robots.txt, and last the
+    the open data, the sitemap and robots.txt, and last the
     offline archive of all that; then the site gates: a broken link or
     a resource from another host fails the build. (The archive comes before the gates because
     the about page links to it; the gates write nothing, so it holds the site as published.)"""
@@ -318,12 +318,6 @@ def on_post_build(config):
         write_open_data(data, site)
     timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     write_sitemap(site, config.site_url or "", timestamp)
-    # Material's bundle fetched sitemap.xml next to every alternate language's page
-    # (ar/sitemap.xml). This site no longer loads the bundle; the copy stays, harmless and
-    # tested (tests/test_hosting.py), until it and its test are removed together.
-    for folder in folders.values():
-        if folder and (site / folder).is_dir():
-            shutil.copy(site / "sitemap.xml", site / folder / "sitemap.xml")
     if data is not None:
         write_offline_archive(site, archive_name(data.models.get("event")), timestamp,
                               cache=cache / "offline" if cache else None)
