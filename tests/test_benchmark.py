@@ -1,6 +1,7 @@
 """The benchmark's instruments (tools/bench_web.py, tools/bench_data.py): the loopback server
 compresses what a host compresses, bytes are sorted into the right kinds, the browser's log
-counts what crossed the wire (a worker's requests too), and grown data still passes the check.
+counts what crossed the wire (a worker's requests too), grown data still passes the check, and the
+build timings' one-line edit is one valid line, undone after.
 The benchmark itself (./run bench) is not part of the suite: it takes minutes."""
 from __future__ import annotations
 
@@ -124,3 +125,25 @@ def test_grown_data_passes_the_check(tmp_path):
     body = source.removesuffix(end)
     assert (project / report["file"]).read_text(encoding="utf-8") == "\n\n".join([body] * 3) + end
     shutil.rmtree(project)
+
+
+def test_the_benchmarks_edit_changes_one_line_and_is_undone(tmp_path):
+    """The one-line edit the build and serve timings make: one line of data/glossary.yaml, still
+    valid data, whose words the glossary page then shows; undoing it gives the file back."""
+    import benchmark
+    from explainer.pages_out.render import build_docs
+
+    project = make_project(tmp_path / "edited")
+    path = project / benchmark.EDITED
+    original = path.read_text(encoding="utf-8")
+    shown = benchmark.edit_one_line(project, "run 1")
+    benchmark.edit_one_line(project, "run 2")  # a second edit replaces the first
+    edited = path.read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(original.splitlines(), edited.splitlines()) if a != b]
+    assert len(changed) == 1 and len(original.splitlines()) == len(edited.splitlines())
+    assert changed[0][1].endswith(' (bench run 2)"') and shown == "(bench run 1)"
+    build_docs(project)
+    import html
+    assert "(bench run 2)" in html.unescape((project / "docs/en/glossary.md").read_text(encoding="utf-8"))
+    benchmark.edit_one_line(project, None)
+    assert path.read_text(encoding="utf-8") == original
