@@ -263,3 +263,24 @@ def test_one_way_into_search_at_each_width(browser, real_site, width, button):
             box = page.locator(".md-search__input").bounding_box()
             assert page.locator(".md-search__input").is_visible() and box["y"] < 48, path  # in the header
     context.close()
+
+
+RENDER_BLOCKING_CSS_KIB = 24  # gzip -9 of the files; about 15 now: Material's purged sheets and ours
+
+
+def test_the_stylesheets_a_page_waits_for_stay_within_their_budget(real_site):
+    """What a first visit must fetch before it can paint: every stylesheet without a print or
+    other non-screen media query. Over the budget, something grew that the benchmark would only
+    show as a lower score; no font stylesheet is among them (the faces are inline)."""
+    import gzip
+
+    from bs4 import BeautifulSoup
+    for page in _pages(real_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        blocking = [link["href"] for link in soup.select('link[rel="stylesheet"]')
+                    if link.get("media", "all") in ("all", "screen")]
+        assert blocking and not any("fonts.css" in href for href in blocking), page
+        files = [real_site / href.lstrip("/") if href.startswith("/") else page.parent / href  # 404 pages: from the root
+                 for href in blocking]
+        size = sum(len(gzip.compress(path.read_bytes(), 9)) for path in files)
+        assert size <= RENDER_BLOCKING_CSS_KIB * 1024, f"{page}: {size / 1024:.1f} KiB of render-blocking CSS"
