@@ -161,9 +161,9 @@ def on_page_markdown(markdown, page, config, files):
     Markdown, the page's place among the site's files, the Markdown settings and the library
     versions alone: that is the key. A conversion that logged a warning is never kept, so a
     strict build fails as often as it would without the cache."""
-    key = _conversion_key(markdown, page, config, files)
     folder = cache_folder(Path(config.config_file_path).parent)
-    if key is not None and folder is not None:
+    if folder is not None:
+        key = _conversion_key(markdown, page, config, files)
         page.render = functools.partial(_render_or_reuse, page, folder / "conversions" / f"{key}.pickle",
                                         type(page).render.__get__(page))
     return markdown
@@ -172,7 +172,7 @@ def on_page_markdown(markdown, page, config, files):
 _LIBRARIES = ("mkdocs", "markdown", "pymdownx", "material")
 
 
-def _conversion_key(markdown: str, page, config, files) -> str | None:
+def _conversion_key(markdown: str, page, config, files) -> str:
     if _state["files_key"] is None or _state["files_key"][0] is not files:
         listing = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
         versions = []
@@ -226,9 +226,8 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
-def _forget_unused_conversions(project: Path) -> None:
+def _forget_unused_conversions(folder: Path | None) -> None:
     """Keep only the conversions this build used: the cache holds one site, not its history."""
-    folder = cache_folder(project)
     used, _state["conversions"] = _state["conversions"], set()
     if folder is None or not (folder / "conversions").is_dir():
         return
@@ -301,8 +300,8 @@ def on_post_build(config):
         return  # a nested language build: the site is not complete yet
     site = _state["root"] or Path(config.site_dir)
     data = _state["data"]
-    _forget_unused_conversions(Path(config.config_file_path).parent)
     cache = cache_folder(Path(config.config_file_path).parent)
+    _forget_unused_conversions(cache)
     write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [],
                          cache=cache / "pages" if cache else None)
     folders = _language_folders(config)

@@ -200,13 +200,12 @@ def serve_latency(project: Path, edits: int) -> dict:
     """In `mkdocs serve`, the seconds from saving a one-line edit of data/ to the edited text in
     the glossary page the server sends, and how many rebuilds each edit started (one is right:
     a rebuild that rewrote a watched folder would start another)."""
-    import socket
     import subprocess
     import threading
     import urllib.request
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+
+    from test_serve import REBUILD, free_port
+    port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "0"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -224,7 +223,7 @@ def serve_latency(project: Path, edits: int) -> dict:
             return ""
 
     def rebuilds_since(start: float) -> int:
-        return sum(1 for when, line in list(log) if when >= start and "Building documentation..." in line)
+        return sum(1 for when, line in list(log) if when >= start and REBUILD in line)
 
     try:
         deadline = time.perf_counter() + 180
