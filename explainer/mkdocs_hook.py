@@ -26,6 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from explainer.build_cache import cache_folder, write_atomically
+from explainer.pages_out.font_preloads import faces_drawn, first_screen_runs
 from explainer.pages_out.labels import DIRECTION
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
@@ -110,7 +111,16 @@ def on_env(env, config, files):
     folder = compiled_templates(Path(config.config_file_path).parent)
     if folder is not None:
         env.bytecode_cache = TemplateCache(str(folder), f"theme-{config.theme['language']}-%s.cache")
+    env.globals["explainer_first_screen_faces"] = _first_screen_faces
     return env
+
+
+def _first_screen_faces(faces, stacks, page, config) -> list[str]:
+    """For the fonts partial: the font files of `faces` this page's first screen draws."""
+    title = re.sub(r"<[^>]*>", "", page.title or "") if page is not None else ""
+    content = (page.content or "") if page is not None else ""
+    runs = first_screen_runs(config.site_name, title, content, config.theme["language"])
+    return faces_drawn(runs, faces, stacks)
 
 
 def on_pre_build(config):

@@ -66,6 +66,71 @@ def test_each_page_fetches_only_the_faces_its_text_needs(browser, server):
         assert "serif-400.woff2" in fetched or path.startswith("ar/"), (path, fetched)
 
 
+# Marks each element whose own text a phone's first screen shows: in the viewport, not hidden,
+# no transparent ancestor (the closed language menu is laid out but has opacity 0).
+MARK_FIRST_SCREEN_TEXT = """() => {
+  const marked = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode, element = text.parentElement;
+    if (!text.data.trim() || element.hasAttribute("data-first-screen")) continue;
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    const shown = [...range.getClientRects()].some(r => r.width > 0 && r.height > 0 && r.top < innerHeight
+      && r.bottom > 0 && r.left < innerWidth && r.right > 0);
+    if (!shown || getComputedStyle(element).visibility !== "visible") continue;
+    let transparent = false;
+    for (let e = element; e; e = e.parentElement) transparent ||= getComputedStyle(e).opacity === "0";
+    if (transparent) continue;
+    element.setAttribute("data-first-screen", marked.length);
+    marked.push(marked.length);
+  }
+  return marked.length;
+}"""
+
+
+def faces_on_first_screen(page, file_of: dict[str, str]) -> dict[str, str]:
+    """Our font files Chromium drew the first screen's text with, each with a text it drew."""
+    count = page.evaluate(MARK_FIRST_SCREEN_TEXT)
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    drawn = {}
+    for index in range(count):
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f'[data-first-screen="{index}"]'})["nodeId"]
+        for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            if font["isCustomFont"]:
+                drawn.setdefault(file_of[font["postScriptName"]], page.evaluate(
+                    f"document.querySelector('[data-first-screen=\"{index}\"]').textContent.trim().slice(0, 60)"))
+    return drawn
+
+
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_every_face_the_first_screen_draws_is_preloaded(browser, server, real_site, prefix):
+    """Target 4 of the speed issue: a face the first screen draws but the page does not preload
+    is found only at layout, arrives after the first paint and makes the phone lay the whole
+    page out again; a face preloaded but never used is a wasted download. Chromium's own
+    account of the fonts it drew decides, on every page of both languages (the Arabic pages'
+    header draws our Latin face too: its `/` is not in the Arabic face)."""
+    from fontTools.ttLib import TTFont
+    file_of = {TTFont(path)["name"].getDebugName(6): path.name for path in (real_site / "assets" / "fonts").glob("*.woff2")}
+    for name in PAGE_NAMES:
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        fetched = []
+        page.on("request", lambda request: request.resource_type == "font" and fetched.append(request.url.rsplit("/", 1)[1]))
+        page.goto(f"{server}/{prefix}{name}.html")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.fonts.ready")
+        preloaded = page.evaluate("""[...document.querySelectorAll('link[rel=preload][as=font]')]
+            .map(link => link.href.split('/').pop())""")
+        drawn = faces_on_first_screen(page, file_of)
+        context.close()
+        assert set(drawn) <= set(preloaded), (f"{prefix}{name}.html", drawn, preloaded)
+        assert set(preloaded) <= set(fetched), (f"{prefix}{name}.html", preloaded, fetched)
+        assert drawn, f"{prefix}{name}.html: no text of ours on the first screen?"
+
+
 @pytest.mark.parametrize("path", ["index.html", "report.html", "ar/index.html", "ar/report.html"])
 def test_the_font_swap_moves_nothing_above_the_fold(browser, server, path):
     """Until our faces arrive the page is drawn with local fonts scaled to their metrics

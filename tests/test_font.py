@@ -4,6 +4,7 @@ swaps; the copy inlined for file:// is the same fonts; no page waits for a font 
 from __future__ import annotations
 
 import base64
+import json
 import io
 import re
 import unicodedata
@@ -115,3 +116,47 @@ def test_fallback_faces_are_local_fonts_scaled_to_ours():
         assert "url(" not in rule["src"]
         for metric in ("size-adjust", "ascent-override", "descent-override", "line-gap-override"):
             assert re.fullmatch(r"\d+\.\d+%", rule[metric]), rule
+
+
+def preload_table() -> tuple[list[dict], dict[str, list[str]]]:
+    """The table of our font files and the font stacks the partial chooses its preloads from."""
+    text = PARTIAL.read_text(encoding="ascii")
+    faces = json.loads(re.search(r"\{%- set faces = (.*?) %\}", text).group(1))
+    stacks = json.loads(re.search(r"\{%- set stacks = (.*?) %\}", text).group(1))
+    return faces, stacks
+
+
+def test_the_preload_table_agrees_with_the_face_rules():
+    """The two outputs of tools/build_fonts.py for each file (its @font-face rule and its row in
+    the table the preloads are chosen from) name the same family, weight and characters."""
+    faces, _ = preload_table()
+    rules = [descriptors(rule) for rule in FACE.findall(PARTIAL.read_text(encoding="ascii")) if "url(" in rule]
+    assert len(rules) == len(faces) == 4
+    for face in faces:
+        rule = next(r for r in rules if face["file"] in r["src"])
+        assert rule["font-family"].strip('"') == face["family"] and int(rule["font-weight"]) == face["weight"]
+        points = {p for first, last in face["ranges"] for p in range(first, last + 1)}
+        assert points == {p for p in range(0x110000) if in_range(p, rule["unicode-range"])}
+
+
+def test_the_first_screen_estimate_picks_the_faces_its_text_needs():
+    from explainer.pages_out.font_preloads import FIRST_SCREEN_CHARACTERS, faces_drawn, first_screen_runs
+    faces, stacks = preload_table()
+
+    def preloads(site_name, content, language):
+        title = "الصفحة" if language == "ar" else "Page"
+        return [f.rsplit("/", 1)[1] for f in faces_drawn(first_screen_runs(site_name, title, content, language),
+                                                          faces, stacks)]
+    latin = "An English paragraph. " * 10
+    assert preloads("Site", f"<h1>Title</h1><p>{latin}</p>", "en") == ["serif-400.woff2", "serif-700.woff2"]
+    quote = '<blockquote lang="ar" dir="rtl"><p>قال المصدر</p></blockquote>'
+    assert "naskh-400.woff2" in preloads("Site", f"<h1>Title</h1>{quote}", "en")
+    # Arabic far down the page, or inside a closed <details>, is not on the first screen.
+    far = "x" * (FIRST_SCREEN_CHARACTERS["other"] + 10)
+    assert "naskh-400.woff2" not in preloads("Site", f"<p>{far}</p>{quote}", "en")
+    assert "naskh-400.woff2" not in preloads("Site", f"<details><summary>Note</summary>{quote}</details>", "en")
+    assert "naskh-400.woff2" in preloads("Site", f"<details open><summary>Note</summary>{quote}</details>", "en")
+    # An Arabic page: Arabic in both weights; its bold title's "/" is drawn by the Latin face,
+    # which the Arabic face lacks; spaces, digits and the Arabic comma stay in the Arabic face.
+    assert preloads("بصرى الشام، 4 تموز/يوليو", "<p>نص عربي، 2018</p>", "ar") == [
+        "naskh-400.woff2", "naskh-700.woff2", "serif-700.woff2"]
