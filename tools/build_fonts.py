@@ -35,10 +35,12 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
-from fontTools import subset
+from fontTools import merge, subset
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
 
 DEBIAN_FONTS = Path("/usr/share/fonts/truetype")
 FONTS_OUT = Path("overrides/assets/fonts")
@@ -122,6 +124,40 @@ def subset_font(path: Path, codepoints: set[int], features: list[str]) -> TTFont
     return font
 
 
+def with_punctuation_of(arabic: TTFont, latin_path: Path, codepoints: set[int]) -> TTFont:
+    """The Arabic face with the Latin face's glyphs for the punctuation and symbols it lacks
+    (`/ ( ) - % “ ”`...). Arabic text draws them from the Latin face anyway (the next in its font
+    stack), so nothing looks different; but an Arabic page whose first screen has a date such
+    as تموز/يوليو, and no Latin letter, no longer needs the Latin face for one slash (8 KiB
+    per weight, which a phone would wait for). Latin letters stay in the Latin face alone."""
+    own = set(arabic.getBestCmap())
+    latin_cmap = TTFont(latin_path).getBestCmap()
+    marks = {c for c in codepoints if c in latin_cmap and c not in own
+             and not chr(c).isalpha() and not chr(c).isspace() and unicodedata.category(chr(c))[0] in "PS"}
+    if not marks:
+        return arabic
+    options = subset.Options()
+    options.layout_features = []  # punctuation needs no kerning or substitution here
+    options.hinting = False
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    latin = TTFont(latin_path)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=marks)
+    subsetter.subset(latin)
+    if latin["head"].unitsPerEm != arabic["head"].unitsPerEm:
+        scale_upem(latin, arabic["head"].unitsPerEm)
+    buffers = []
+    for font in (arabic, latin):  # the merger reads font files: hand it both as plain TrueType
+        font.flavor, buffer = None, io.BytesIO()
+        font.save(buffer)
+        buffer.seek(0)
+        buffers.append(buffer)
+    merged = merge.Merger().merge(buffers)  # the first font's tables and names win
+    merged.flavor = "woff2"
+    return merged
+
+
 def code_point_runs(codepoints: set[int]) -> list[list[int]]:
     """The code points as [first, last] runs of consecutive ones."""
     runs: list[list[int]] = []
@@ -177,6 +213,8 @@ def main(site: Path) -> None:
     for key, (family, stem, features, fallbacks) in TYPEFACES.items():
         for weight in WEIGHTS:
             font = subset_font(source_font(stem, weight), used | BASE, features)
+            if key == "naskh":
+                font = with_punctuation_of(font, source_font(TYPEFACES["serif"][1], weight), used | BASE)
             buffer = io.BytesIO()
             font.save(buffer)
             name = f"{key}-{weight}.woff2"
