@@ -54,7 +54,8 @@ class Printed:
         self.lines = [line for sheet in self.pdf.pages for line in sheet.extract_text().splitlines()]
         self.orders = [letters("".join(self.lines)),
                        letters("".join(" ".join(reversed(line.split())) for line in self.lines))]
-        words = [set(re.findall(r"\w+", line)) for line in self.lines]
+        # Letters and digits apart: pypdf may glue a number to the Arabic word beside it ("بين6").
+        words = [set(re.findall(r"[^\W\d_]+|\d+", line)) for line in self.lines]
         self.windows = [set().union(*words[i:i + 3]) for i in range(len(words))]
 
     def has(self, text: str) -> bool:
