@@ -69,7 +69,11 @@ def first_screen_runs(site_name: str, page_title: str, content_html: str, langua
     if budget is None:
         budget = FIRST_SCREEN_CHARACTERS["ar" if language == "ar" else "other"]
     parser = _FirstText(language, budget)
-    parser.feed(content_html[:budget * 40])  # markup is at most a few dozen times its text
+    chunk = 8192
+    for start in range(0, len(content_html), chunk):  # stop reading once the screen is full
+        parser.feed(content_html[start:start + chunk])
+        if parser.left <= 0:
+            break
     return [(site_name, True, language), (page_title, False, language), *parser.runs]
 
 
