@@ -136,15 +136,7 @@ def with_punctuation_of(arabic: TTFont, latin_path: Path, codepoints: set[int]) 
              and not chr(c).isalpha() and not chr(c).isspace() and unicodedata.category(chr(c))[0] in "PS"}
     if not marks:
         return arabic
-    options = subset.Options()
-    options.layout_features = []  # punctuation needs no kerning or substitution here
-    options.hinting = False
-    options.notdef_outline = True
-    options.name_IDs = ["*"]
-    latin = TTFont(latin_path, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=marks)
-    subsetter.subset(latin)
+    latin = subset_font(latin_path, marks, [])  # punctuation needs no kerning or substitution here
     if latin["head"].unitsPerEm != arabic["head"].unitsPerEm:
         scale_upem(latin, arabic["head"].unitsPerEm)
     buffers = []
