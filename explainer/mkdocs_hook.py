@@ -22,6 +22,7 @@ from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -117,7 +118,7 @@ def on_env(env, config, files):
 
 def _first_screen_faces(faces, stacks, page, config) -> list[str]:
     """For the fonts partial: the font files of `faces` this page's first screen draws."""
-    title = re.sub(r"<[^>]*>", "", page.title or "") if page is not None else ""
+    title = Markup(page.title or "").striptags() if page is not None else ""  # as the theme's `| striptags`
     content = (page.content or "") if page is not None else ""
     runs = first_screen_runs(config.site_name, title, content, config.theme["language"])
     return faces_drawn(runs, faces, stacks)

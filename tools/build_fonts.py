@@ -131,12 +131,10 @@ def with_punctuation_of(arabic: TTFont, latin_path: Path, codepoints: set[int]) 
     as تموز/يوليو, and no Latin letter, no longer needs the Latin face for one slash (8 KiB
     per weight, which a phone would wait for). Latin letters stay in the Latin face alone."""
     own = set(arabic.getBestCmap())
-    latin_cmap = TTFont(latin_path).getBestCmap()
-    marks = {c for c in codepoints if c in latin_cmap and c not in own
-             and not chr(c).isalpha() and not chr(c).isspace() and unicodedata.category(chr(c))[0] in "PS"}
-    if not marks:
+    wanted = {c for c in codepoints if c not in own and unicodedata.category(chr(c))[0] in "PS"}
+    latin = subset_font(latin_path, wanted, [])  # punctuation needs no kerning or substitution here
+    if not latin.getBestCmap():  # the Latin face holds none of them either
         return arabic
-    latin = subset_font(latin_path, marks, [])  # punctuation needs no kerning or substitution here
     if latin["head"].unitsPerEm != arabic["head"].unitsPerEm:
         scale_upem(latin, arabic["head"].unitsPerEm)
     buffers = []

@@ -33,28 +33,27 @@ class _FirstText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.runs: list[tuple[str, bool, str]] = []
         self.left = budget
-        self._open: list[tuple[str, bool, str, bool]] = [("", False, language, False)]  # tag, bold, lang, unseen
+        # Per open element: tag, bold, language, unseen, and whether it is a closed <details>.
+        self._open: list[tuple[str, bool, str, bool, bool]] = [("", False, language, False, False)]
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID_TAGS:
             return
         values = dict(attrs)
-        parent, bold, language, unseen = self._open[-1]
-        if parent == "details/closed" and tag != "summary":
-            unseen = True  # a closed <details> draws its summary alone
-        if tag == "details" and "open" not in values:
-            tag = "details/closed"
+        _, bold, language, unseen, in_closed_details = self._open[-1]
         self._open.append((tag, bold or tag in BOLD_TAGS, values.get("lang") or language,
-                           unseen or tag in UNSEEN_TAGS or "hidden" in values))
+                           unseen or tag in UNSEEN_TAGS or "hidden" in values
+                           or (in_closed_details and tag != "summary"),  # it draws its summary alone
+                           tag == "details" and "open" not in values))
 
     def handle_endtag(self, tag):
         for depth in range(len(self._open) - 1, 0, -1):  # tolerate unclosed elements (<p>, <li>)
-            if self._open[depth][0].split("/")[0] == tag:
+            if self._open[depth][0] == tag:
                 del self._open[depth:]
                 return
 
     def handle_data(self, data):
-        _, bold, language, unseen = self._open[-1]
+        _, bold, language, unseen, _ = self._open[-1]
         text = " ".join(data.split())
         if unseen or not text or self.left <= 0:
             return
