@@ -132,9 +132,13 @@ def test_palette_values_no_page_offers_go_and_unread_custom_properties_with_them
         ".a{width:var(--md-a);color:var(--md-primary-fg-color)}", "[data-md-color-primary]{z-index:1}"]
 
 
+# Margins as computed ('auto' stays 'auto'), not as resolved: Chromium resolves an auto margin to
+# its used width at one moment and to 0px at another on the same layout (the centred header on a
+# wide screen, 90px or 0px, box unmoved). Where an auto margin puts the box is in the box's geometry.
 STYLE_SNAPSHOT = """() => Array.from(document.querySelectorAll('body *'), el => {
-  const s = getComputedStyle(el), b = el.getBoundingClientRect();
-  return [el.tagName + '.' + el.className, s.display, s.color, s.backgroundColor, s.font, s.margin,
+  const s = getComputedStyle(el), b = el.getBoundingClientRect(), computed = el.computedStyleMap();
+  const margin = ['top', 'right', 'bottom', 'left'].map(side => String(computed.get('margin-' + side))).join(' ');
+  return [el.tagName + '.' + el.className, s.display, s.color, s.backgroundColor, s.font, margin,
           s.padding, s.position, s.visibility, s.opacity, s.transform, s.border, s.boxShadow,
           Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)];
 })"""
