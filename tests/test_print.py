@@ -116,8 +116,7 @@ def test_navigation_and_controls_are_not_printed(printed, lang):
     own_text = letters(article.get_text(" "))  # the page's own words
     chrome = [element.get_text(" ") for element in soup.select(
         ".md-header .md-ellipsis, .md-header .md-select__link, .md-nav--primary .md-nav__link, .md-footer, "
-        ".md-top, .reader-controls legend, .reader-controls label, .reader-controls button")]
-    chrome += [a["data-copy"] for a in soup.select("a.sentence-anchor")[:1]]  # the script's "copy link"
+        ".md-top, .reader-controls legend, .reader-controls label, .reader-controls button, .sentence-tools .copy-link")]
     chrome = {letters(words) for words in chrome} - {""}
     only_chrome = {words for words in chrome if words not in own_text}
     assert len(only_chrome) >= 5

@@ -247,6 +247,38 @@ def test_copy_link_copies_the_sentence_address(browser, server):
     context.close()
 
 
+CONTENT_BOXES = """() => [...document.querySelectorAll('.md-content *')].map(e => {
+  const b = e.getBoundingClientRect();
+  return [e.tagName, e.className, Math.round(b.x), Math.round(b.y), Math.round(b.width), Math.round(b.height)]; })"""
+
+
+@pytest.mark.parametrize("path,width", [("report.html", 390), ("ar/report.html", 1280), ("ar/claims.html", 390)])
+def test_the_pages_scripts_move_nothing_in_the_content(browser, server, path, width):
+    """The script-only controls are in the page and shown from the first layout (main.html marks
+    <html> .js before anything is drawn), so the deferred scripts that make them work lay out
+    nothing anew: every box of the content is where it was drawn before they ran."""
+    boxes = {}
+    for scripts in ("blocked", "run"):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        if scripts == "blocked":  # the page as first drawn: the head's inline script only
+            page.route("**/assets/javascripts/*.js", lambda route: route.abort())
+        page.goto(f"{server}/{path}")
+        page.evaluate("document.fonts.ready")
+        assert page.evaluate("document.documentElement.classList.contains('js')")
+        boxes[scripts] = page.evaluate(CONTENT_BOXES)
+        if scripts == "run" and "claims" in path:  # the scripts did run: their controls work
+            page.select_option("form.ledger-filters select[name=verdict]", "corroborated")
+            assert page.locator("table.ledger-table tbody tr:visible").count() < page.locator("table.ledger-table tbody tr").count()
+        elif scripts == "run":
+            page.locator(".reader button.open-all").click()
+            assert page.evaluate("[...document.querySelectorAll('.reader details.notes')].every(d => d.open)")
+        context.close()
+    assert len(boxes["run"]) == len(boxes["blocked"]) > 100
+    moved = [(before, after) for before, after in zip(boxes["blocked"], boxes["run"]) if before != after]
+    assert moved == [], moved[:3]
+
+
 def test_roadmap_points_link_to_their_sentences_and_back(real_site):
     roadmap, report = parse(real_site, "roadmap.html"), parse(real_site, "report.html")
     for point in DATA.roadmap.points:

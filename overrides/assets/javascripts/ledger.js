@@ -1,5 +1,6 @@
-// The claims ledger's filters. The table is complete without them; this script shows the
-// form and hides the rows that do not match the chosen verdict and kind, announcing the count.
+// The claims ledger's filters. The table is complete without them; the form shows when scripts
+// run (.needs-script), and this script hides the rows that do not match the chosen verdict and
+// kind, announcing the count.
 (function () {
   "use strict";
   document.querySelectorAll(".ledger").forEach(function (ledger) {
@@ -16,7 +17,6 @@
       });
       status.textContent = status.dataset.template.replace("{shown}", shown).replace("{total}", rows.length);
     }
-    form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
   });

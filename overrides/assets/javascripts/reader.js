@@ -1,7 +1,8 @@
 // The reader's enhancements. The page is complete without them: the display modes and note
 // filters work by CSS alone, and notes open as native <details>. This script
 //  - remembers the display mode (localStorage) and announces a change,
-//  - adds "open all notes" and a "copy link" button to each sentence,
+//  - makes "open all notes" and each sentence's "copy link" work (the page holds them, shown
+//    only when scripts run: adding them here would lay the page out again),
 //  - opens the notes a link or a marked phrase points at, and highlights a note's phrase,
 //  - shows a short preview of a term, actor, place or source on hover, focus or tap
 //    (Escape closes it; it sits below the word, or above when there is no room, never on it).
@@ -35,8 +36,6 @@
     var openAll = reader.querySelector("button.open-all");
     var groups = reader.querySelectorAll("details.notes");
     if (openAll) {
-      openAll.hidden = false;
-      openAll.setAttribute("aria-pressed", "false");
       openAll.addEventListener("click", function () {
         var open = openAll.getAttribute("aria-pressed") !== "true";
         groups.forEach(function (group) { group.open = open; });
@@ -64,12 +63,8 @@
     });
 
     var copied = reader.querySelector("[data-copied]");
-    reader.querySelectorAll("a.sentence-anchor").forEach(function (anchor) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-link";
-      button.textContent = anchor.getAttribute("data-copy");
-      var id = anchor.getAttribute("href").slice(1);
+    reader.querySelectorAll(".sentence-tools button.copy-link").forEach(function (button) {
+      var id = button.closest(".sentence-tools").querySelector("a.sentence-anchor").getAttribute("href").slice(1);
       button.addEventListener("click", function () {
         var url = window.location.href.split("#")[0] + "#" + id;
         var done = function () { announce(reader, copied.getAttribute("data-copied").replace("{id}", id)); };
@@ -77,8 +72,6 @@
           navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url); done(); });
         } else { fallbackCopy(url); done(); }
       });
-      anchor.parentNode.appendChild(document.createTextNode(" · "));
-      anchor.parentNode.appendChild(button);
     });
   }
 
