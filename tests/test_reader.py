@@ -237,6 +237,15 @@ def test_controls_are_large_enough_to_tap(browser, server, prefix):
     context.close()
 
 
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_each_copy_link_button_names_its_sentence(page, server, prefix):
+    page.goto(f"{server}/{prefix}report.html")
+    for sentence in (SENTENCES[0], SENTENCES[-1]):
+        button = page.locator(f"#{sentence.id} .sentence-tools button.copy-link")
+        name = button.evaluate("b => b.getAttribute('aria-label')")
+        assert sentence.id in name and button.inner_text().strip() in name  # the visible words are in the name
+
+
 def test_copy_link_copies_the_sentence_address(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()

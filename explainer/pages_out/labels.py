@@ -41,6 +41,7 @@ LABELS = {
         "open_all": "Open all notes",
         "close_all": "Close all notes",
         "copy_link": "Copy link",
+        "copy_link_to": "Copy link to sentence {id}",  # the button's name: the visible words, then which sentence
         "link_copied": "Link to sentence {id} copied",
         "about_phrase": "On",
         "full_entry": "Full entry",
@@ -107,6 +108,7 @@ LABELS = {
         "open_all": "افتح كل الملاحظات",
         "close_all": "أغلق كل الملاحظات",
         "copy_link": "انسخ الرابط",
+        "copy_link_to": "انسخ الرابط إلى الجملة {id}",
         "link_copied": "نُسخ رابط الجملة {id}",
         "about_phrase": "عن",
         "full_entry": "المدخل كاملاً",
