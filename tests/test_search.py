@@ -153,8 +153,8 @@ def test_on_a_phone_the_header_button_opens_search(browser, server):
     assert not page.evaluate(on_top)
     button.tap()
     assert button.get_attribute("aria-expanded") == "true"
-    page.wait_for_timeout(400)  # Material slides the field in
-    assert page.evaluate(on_top)
+    # Material slides the field in: wait for it (a loaded machine outran a fixed 400 ms wait).
+    page.wait_for_function(on_top, timeout=5000)
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     context.close()
 
