@@ -1,18 +1,36 @@
 """The project's cache folder, .explainer-cache/: what one build keeps to make the next faster
 (compiled templates, each page's parse, the purged stylesheets, the offline zip, the last good
 build's dataset). Every entry is checked against what it was made from before it is used, and
-a cache that cannot be read or written only costs time, never a build."""
+a cache that cannot be read or written only costs time, never a build.
+
+Some entries are code (Jinja's compiled templates) or pickles, which run code as they load,
+and all of them shape the published site. The folder sits in the project, where a checkout,
+a restored CI cache or anyone allowed to write the project but not to run code could plant a
+file. So every entry is signed when written (HMAC-SHA256 over its file name and bytes) with a
+key that only this user can read and write, kept outside the project
+(`$XDG_CACHE_HOME/explainer/cache-key`, by default under ~/.cache); an entry whose signature
+does not match is never opened, only rebuilt. Whoever can write that key can already run code
+as this user. Without such a key (no private folder to keep it), nothing is cached.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import hmac
+import os
+import secrets
 from pathlib import Path
 
 CACHE_DIR = ".explainer-cache"
+_KEY_BYTES = 32
 
 
 def cache_folder(project: Path) -> Path | None:
     """The project's cache folder, made if needed (it ignores itself in git), or None where the
-    project cannot be written."""
+    project cannot be written or no private signing key can be kept."""
+    if signing_key() is None:
+        return None
     folder = project / CACHE_DIR
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -24,16 +42,63 @@ def cache_folder(project: Path) -> Path | None:
     return folder
 
 
+@functools.lru_cache(maxsize=None)
+def signing_key() -> bytes | None:
+    """This user's key for the cache's signatures, made on first use; None when it cannot be
+    kept private (a folder or file that another user owns or can read or write)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "explainer"
+    try:
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(base):
+            return None
+        key_file = base / "cache-key"
+        try:
+            descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(descriptor, "wb") as file:
+                file.write(secrets.token_bytes(_KEY_BYTES))
+        key = key_file.read_bytes()
+        return key if _private(key_file) and len(key) == _KEY_BYTES else None
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
+        return None
+
+
+def _private(path: Path) -> bool:
+    info = path.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o077
+
+
+def _signature(name: str, data: bytes) -> bytes:
+    return hmac.new(signing_key() or b"", name.encode("utf-8") + b"\0" + data, hashlib.sha256).digest()
+
+
+def read_entry(entry: Path) -> bytes | None:
+    """A cache entry's bytes if this user's build wrote them under this name, else None
+    (missing, truncated, planted, or signed by another key)."""
+    if signing_key() is None:
+        return None
+    try:
+        stored = entry.read_bytes()
+    except OSError:
+        return None
+    signature, data = stored[:hashlib.sha256().digest_size], stored[hashlib.sha256().digest_size:]
+    return data if hmac.compare_digest(signature, _signature(entry.name, data)) else None
+
+
 def write_atomically(target: Path, data: bytes, replaces: str | None = None) -> None:
-    """Write a cache entry whole or not at all (a reader never sees half of it), after removing
-    the files next to it that match `replaces`: the entries it supersedes. An unwritable cache
-    is skipped."""
+    """Write a signed cache entry whole or not at all (a reader never sees half of it), after
+    removing the files next to it that match `replaces`: the entries it supersedes. An
+    unwritable cache is skipped."""
+    if signing_key() is None:
+        return
     temporary = target.with_name(target.name + ".tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         for old in target.parent.glob(replaces) if replaces else ():
             old.unlink()
-        temporary.write_bytes(data)
+        temporary.write_bytes(_signature(target.name, data) + data)
         temporary.replace(target)
     except OSError:
         temporary.unlink(missing_ok=True)

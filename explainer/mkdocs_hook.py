@@ -26,14 +26,15 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from explainer.build_cache import cache_folder, write_atomically
+from explainer.build_cache import cache_folder, read_entry, write_atomically
 from explainer.pages_out.font_preloads import faces_drawn, first_screen_runs
 from explainer.pages_out.labels import DIRECTION
+from explainer.pages_out.macros import archive_name
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
 from explainer.site_built.css_purge import purge_stylesheets
 from explainer.site_built.gates import check_site
-from explainer.site_built.offline_archive import archive_name, write_offline_archive
+from explainer.site_built.offline_archive import write_offline_archive
 from explainer.site_built.open_data import write_open_data
 from explainer.site_built.search_index import name_variants, write_search_indexes
 from explainer.site_built.publish import BuildLock, discard, publish, staging_dir
@@ -203,7 +204,7 @@ def _render_or_reuse(page, entry: Path, convert, config, files) -> None:
     """Page.render, from the kept conversion when there is one."""
     _state["conversions"].add(entry.name)
     try:
-        kept = pickle.loads(entry.read_bytes())  # our own file, in the project's cache folder
+        kept = pickle.loads(read_entry(entry))  # signed by this user's builds (build_cache.py)
         page.content, page.toc, page._title_from_render, page.present_anchor_ids = kept["result"]
         page.links_to_anchors = {files.get_file_from_path(src): anchors
                                  for src, anchors in kept["links"].items()} if kept["links"] is not None else None

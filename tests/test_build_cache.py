@@ -4,13 +4,17 @@ means computing again, and the cache holds only the latest build's pages."""
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from jinja2 import bccache
 from explainer.problems.errors import AuthorErrors
 
 from conftest import mkdocs_build
+from explainer.build_cache import read_entry
 from explainer.site_built.page_facts import PageFacts
 
 
@@ -35,7 +39,7 @@ def test_facts_are_reused_only_for_unchanged_pages_and_code(tmp_path):
     assert get("<p>a</p>") == 8 and calls == []          # unchanged: not parsed again
     assert get("<p>ccc</p>") == 10 and calls == ["<p>ccc</p>"]
     facts.save()
-    assert len(json.loads((tmp_path / "lengths.json").read_text())["pages"]) == 2  # <p>bb</p> is gone
+    assert len(json.loads(read_entry(tmp_path / "lengths.json"))["pages"]) == 2  # <p>bb</p> is gone
     code.write_text("version two")
     facts, calls, get = _facts(tmp_path, code)
     assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]  # new code: computed again
@@ -122,3 +126,50 @@ def test_an_unchanged_project_is_not_loaded_or_rendered_again(mini, monkeypatch)
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ nonexistent_macro() }}\n", encoding="utf-8")
     with pytest.raises(AuthorErrors):
         render.build_docs(mini)  # a changed page is rendered, and its error found
+
+
+class _Planted:
+    """A pickle that, when loaded, creates the file `marker`: what a planted cache entry could do."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return open, (str(self.marker), "w")
+
+
+def _site_files(site: Path) -> dict:
+    return {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def test_no_code_runs_from_a_planted_cache_file_and_nothing_planted_is_published(mini, tmp_path):
+    """Every entry of .explainer-cache/ replaced by a hostile file of its kind (a pickle that runs
+    code as it loads, where the build keeps pickles or Jinja's compiled code; a stylesheet, a zip
+    and page facts of our choosing elsewhere): the next build runs none of it and publishes the
+    same site as before."""
+    assert mkdocs_build(mini).returncode == 0
+    before = _site_files(mini / "site")
+    marker = tmp_path / "planted-code-ran"
+    hostile = pickle.dumps(_Planted(marker))
+    planted = Counter()
+    for entry in sorted((mini / ".explainer-cache").rglob("*")):
+        if not entry.is_file() or entry.name == ".gitignore":
+            continue
+        if entry.suffix == ".pickle":
+            entry.write_bytes(hostile)
+        elif entry.suffix == ".cache":  # Jinja unpickles the checksum that follows its magic
+            entry.write_bytes(bccache.bc_magic + hostile)
+        elif entry.suffix == ".css":
+            entry.write_bytes(b"body{display:none}")
+        elif entry.suffix == ".json":
+            entry.write_bytes(json.dumps({"stamp": "x", "pages": {}}).encode())
+        elif entry.suffix == ".zip":
+            entry.write_bytes(b"PK planted")
+        else:
+            continue
+        planted[entry.suffix] += 1
+    assert set(planted) == {".pickle", ".cache", ".css", ".json", ".zip"}, planted
+    result = mkdocs_build(mini)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not marker.exists(), "a planted cache file ran code"
+    assert _site_files(mini / "site") == before

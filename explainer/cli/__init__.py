@@ -8,11 +8,12 @@ from pathlib import Path
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m explainer", description="The explainer engine's commands.")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="report the state of a publication without building it")
+    check = commands.add_parser("check", help="every problem the build would refuse, and the work left, without publishing")
     check.add_argument("project", nargs="?", default=".", type=Path, help="the publication's folder (default: here)")
     check.add_argument("--draft", action="store_true", help="work left (TODO texts, missing sources) is not a failure")
-    check.add_argument("--site", action="store_true", help="also build the site into a throw-away folder and check it")
-    check.add_argument("--quick", action="store_true", help=argparse.SUPPRESS)  # the default since --site exists
+    check.add_argument("--quick", action="store_true",
+                       help="check data/ and content/ only, not the built site (links, anchors, other hosts)")
+    check.add_argument("--site", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
     new = commands.add_parser("new", help="start a draft publication from an Arabic news text")
     new.add_argument("--source", required=True, type=Path, help="the report's text, a UTF-8 .txt file")
     new.add_argument("--into", required=True, type=Path, help="a new (or empty) folder for the publication")
@@ -24,7 +25,7 @@ def main(argv: list[str]) -> int:
         return int(exit_.code or 0)
     if options.command == "check":
         from .check import run_check
-        return run_check(options.project, options.draft, options.site)
+        return run_check(options.project, options.draft, options.quick)
     if options.command == "new":
         from .new import run_new
         return run_new(options.source, options.into)

@@ -1,60 +1,80 @@
-"""`python -m explainer check`: the state of a publication without building it: every problem
-in data/ and content/ (located), and a table of what is translated, written and cited.
+"""`python -m explainer check`: the state of a publication without publishing it: every problem
+the build would refuse (located), and a table of what is translated, written and cited.
 
-Exit status: 0 when the publication can be published; 1 on any problem, or on work left
-(texts still TODO, statements without a source) unless `--draft` says that work left is
-expected. `--site` also builds the site into a throw-away folder and runs the site gates.
+`check` runs the build's own stages with the build's own rules, so that it finds exactly what
+the build refuses: first the data and the pages (the same `load_dataset` and `render_pages`
+calls as the build, in the same mode), then, when those pass, the real site build into a
+throw-away folder with every gate over the built HTML (links, anchors, other hosts).
+
+Exit status: 0 when the publication can be published; 1 on any problem. Without `--draft` the
+mode is a normal build's, which refuses work left (texts still TODO, statements without a
+source, todo() in pages); `--draft` checks as a draft build does, which accepts it. `--quick`
+stops after the data and the pages (it says that the built site was not checked).
 """
 from __future__ import annotations
 
-import dataclasses
 import sys
 from pathlib import Path
 
-from ..data_in.dataset import load_dataset
+from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
 from ..pages_out.labels import LANGUAGES
 from ..pages_out.render import render_pages
-from ..problems.errors import AuthorErrors
+from ..problems.errors import AuthorErrors, Problem
 from ..site_built.publish import BuildLock
-from .progress import measure
+from .progress import Progress, measure
 
 
-def run_check(project: Path, draft: bool, site: bool) -> int:
-    try:
-        with BuildLock(project):
-            data = load_dataset(project, draft=True)  # work left is counted, not a stop
-            render_pages(project, data, "content")
-    except AuthorErrors as errors:
-        for problem in errors.problems:
+def run_check(project: Path, draft: bool, quick: bool) -> int:
+    with BuildLock(project):
+        data, problems = data_and_page_problems(project, draft)
+        progress = _progress(project, data, draft)
+    if progress is not None:
+        print(progress.table())
+    if problems:
+        for problem in problems:
             print(problem, file=sys.stderr)
-        print(f"{len(errors.problems)} problem(s); fix them and run again", file=sys.stderr)
+        advice = "fix them and run again"
+        if not draft and progress is not None and not progress.complete:
+            advice = ("some are work left (texts still TODO, statements without a source); fix them and run "
+                      "again, or run `check --draft` while the publication is a draft")
+        print(f"{len(problems)} problem(s); {advice}", file=sys.stderr)
         return 1
-    progress = measure(data, _page_texts(project))
-    print(progress.table())
-    if not progress.complete and not draft:
-        left = [gap.problem() for gap in data.gaps]
-        try:
-            render_pages(project, dataclasses.replace(data, draft=False), "content")
-        except AuthorErrors as errors:  # the todo() calls left in pages, at their lines
-            left += errors.problems
-        for problem in left:
-            print(problem, file=sys.stderr)
-        print(f"{len(left)} problem(s): work left (texts still TODO, statements without a source); "
-              "fix them and run again, or run `check --draft` while the publication is a draft", file=sys.stderr)
-        return 1
-    if not site:
-        print("data/ and content/ are valid" + (" (a draft: the work left is shown above)" if not progress.complete else ""))
+    state = " (a draft: the work left is shown above)" if progress is not None and not progress.complete else ""
+    if quick:
+        print(f"data/ and content/ are valid{state}; the built site was not checked (run without --quick)")
         return 0
     from ..mkdocs_hook import build_and_check  # the site build is MkDocs' part
     status, lines = build_and_check(project, draft)
     if status != 0:
         for line in lines:
             print(line, file=sys.stderr)
-        print("the site build failed; fix the problems above and run again", file=sys.stderr)
+        print("the site build failed; fix them and run again", file=sys.stderr)
         return 1
-    print("data/, content/ and the built site are valid")
+    print(f"data/, content/ and the built site are valid{state}")
     return 0
+
+
+def data_and_page_problems(project: Path, draft: bool) -> tuple[Dataset | None, list[Problem]]:
+    """The problems the build's first stage refuses, by the build's own calls in its mode (see
+    pages_out/render.py: build_docs): the data, then the pages rendered from it."""
+    try:
+        data = load_dataset(project, draft)
+        render_pages(project, data, "content")
+    except AuthorErrors as errors:
+        return None, list(errors.problems)
+    return data, []
+
+
+def _progress(project: Path, data: Dataset | None, draft: bool) -> Progress | None:
+    """The table of work done and left. A normal build stops at the work left, so the table is
+    then counted from a draft's reading of the data; none when even that has problems."""
+    if data is None and not draft:
+        try:
+            data = load_dataset(project, draft=True)
+        except AuthorErrors:
+            return None
+    return None if data is None else measure(data, _page_texts(project))
 
 
 def _page_texts(project: Path) -> dict[str, str]:

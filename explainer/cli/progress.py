@@ -35,11 +35,12 @@ class Progress:
     texts_en: Count
     texts_ar: Count
     cited: Count
+    values: Count
     page_todos: dict[str, int]
 
     @property
     def complete(self) -> bool:
-        counts = (self.sentences_en, self.texts_en, self.texts_ar, self.cited)
+        counts = (self.sentences_en, self.texts_en, self.texts_ar, self.cited, self.values)
         return all(c.done == c.total for c in counts) and not any(self.page_todos.values())
 
     def table(self) -> str:
@@ -48,6 +49,7 @@ class Progress:
                 ("report sentences", f"{self.sentences_en} translated", f"{self.sentences_en.total} (the source)"),
                 ("our texts in data/", f"{self.texts_en} written", f"{self.texts_ar} written"),
                 ("statements with sources", f"{self.cited} cited", "(the same statements)"),
+                ("values (a date, a place)", f"{self.values} set", "(the same values)"),
                 ("todo() left in content/", str(self.page_todos.get("en", 0)), str(self.page_todos.get("ar", 0)))]
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
@@ -66,10 +68,15 @@ def measure(data: Dataset, page_texts: dict[str, str]) -> Progress:
             texts_en.add(not is_todo(text.en))
             texts_ar.add(not is_todo(text.ar))
     uncited = sum(gap.kind == "uncited" for gap in data.gaps)
-    statements = _needing_sources(data.models.values())
+    statements = _needing(data.models.values(), "needs_source")
+    values = Count()
+    for model in data.models.values():
+        for _, marks, value in marked_fields(model):
+            if marks.get("needs_value"):
+                values.add(value is not None)
     todos = {lang: sum(text.count("todo(") for key, text in page_texts.items() if key.startswith(f"{lang}/"))
              for lang in ("en", "ar")}
-    return Progress(sentences_en, texts_en, texts_ar, Count(statements - uncited, statements), todos)
+    return Progress(sentences_en, texts_en, texts_ar, Count(statements - uncited, statements), values, todos)
 
 
 def _bilingual_texts(value):
@@ -85,6 +92,6 @@ def _bilingual_texts(value):
             yield from _bilingual_texts(item)
 
 
-def _needing_sources(models) -> int:
-    """How many fields of the data must cite a source."""
-    return sum(bool(marks.get("needs_source")) for model in models for _, marks, _ in marked_fields(model))
+def _needing(models, mark: str) -> int:
+    """How many fields of the data carry `mark` ('needs_source': they must cite a source)."""
+    return sum(bool(marks.get(mark)) for model in models for _, marks, _ in marked_fields(model))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
 import sys
 from typing import Callable
 
@@ -21,6 +22,13 @@ from ..problems.errors import Problem
 from . import escape, reader
 from .labels import LABELS, LANGUAGES, format_date, format_span
 from .locator_map import from_reference, locator_map
+
+def archive_name(event) -> str:
+    """The offline archive's name, from data/event.yaml: the place's id and the date
+    ('a-town-2018-07-04'); 'publication' while a draft has neither."""
+    parts = [str(part) for part in (getattr(event, "place", None), getattr(event, "date", None)) if part]
+    return re.sub(r"[^a-z0-9-]+", "-", "-".join(parts).lower()).strip("-") or "publication"
+
 
 # The page each kind of entry lives on, and the anchor prefix of its entries.
 TARGETS = {
@@ -54,7 +62,15 @@ class PageMacros:
             "term": self.term, "actor": self.actor, "place": self.place, "point": self.point,
             "cite": self.cite, "sentence": self.sentence, "block": self.block,
             "data": self.data, "lang": self.lang, "date": self.date, "todo": self.todo,
+            "offline_copy": self.offline_copy,
         }
+
+    def offline_copy(self) -> Markup:
+        """A Markdown link to the offline archive of the whole site (written at the site's root,
+        beside the first language's pages), named as the build names it from data/event.yaml."""
+        name = f"{archive_name(self.data.models.get('event'))}.zip"
+        depth = self.page.count("/") + (self.lang != LANGUAGES[0])
+        return Markup(f'[<code dir="ltr">{name}</code>]({"../" * depth}{name}){{: type="application/zip" }}')
 
     # --- links to entries -------------------------------------------------------------
     def href(self, kind: str, entry_id: str) -> Markup:

@@ -27,7 +27,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..build_cache import CACHE_DIR, cache_folder  # noqa: F401 - CACHE_DIR: the folder's name, for tests
+from ..build_cache import CACHE_DIR, cache_folder, read_entry, write_atomically  # noqa: F401 - CACHE_DIR: the folder's name, for tests
 from ..data_in.consistency import check_page_spellings
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
@@ -151,20 +151,22 @@ def _environment(loader, lang: str, kind=Environment, compiled: Path | None = No
 
 
 class TemplateCache(FileSystemBytecodeCache):
-    """Jinja's file cache, except that a cache file that cannot be read or written (the folder
-    deleted during a build, a full disk) means compiling again, never a failed build."""
+    """Jinja's file cache, with each file signed (build_cache.py): compiled code runs when it is
+    loaded, so only a file this user's build wrote is loaded. A file that cannot be read or
+    written (the folder deleted during a build, a full disk), or is not signed, means compiling
+    again, never a failed build."""
 
     def load_bytecode(self, bucket) -> None:
+        stored = read_entry(Path(self._get_cache_filename(bucket)))
+        if stored is None:
+            return
         try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - a truncated or foreign file: compile instead
+            bucket.bytecode_from_string(stored)
+        except Exception:  # noqa: BLE001 - from another Python or Jinja: compile instead
             bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
+        write_atomically(Path(self._get_cache_filename(bucket)), bucket.bytecode_to_string())
 
 
 def compiled_templates(project: Path) -> Path | None:

@@ -20,7 +20,7 @@ import jinja2
 import pydantic
 import ruamel.yaml
 
-from ..build_cache import write_atomically
+from ..build_cache import read_entry, write_atomically
 
 _ENGINE = Path(__file__).resolve().parents[1]
 _FORMAT = 1
@@ -52,8 +52,7 @@ def load_unchanged(store: Path | None, key: str, docs: Path):
     if store is None:
         return None
     try:
-        with store.open("rb") as file:
-            kept = pickle.load(file)  # our own file, in the project's cache folder
+        kept = pickle.loads(read_entry(store))  # signed by this user's builds (build_cache.py)
         if kept["key"] == key and kept["docs"] == _docs_manifest(docs):
             return kept["data"]
     except Exception:  # noqa: BLE001 - missing, truncated, or from another version: build in full

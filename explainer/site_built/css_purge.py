@@ -20,7 +20,7 @@ from pathlib import Path
 
 import tinycss2
 
-from ..build_cache import write_atomically
+from ..build_cache import read_entry, write_atomically
 
 # Attributes whose values select whole families of rules; their values are judged.
 _JUDGED_VALUES = re.compile(r"data-md-color-\w+")
@@ -198,10 +198,9 @@ def _purge_cached(stem: str, text: str, used: UsedNames, elsewhere: str, cache: 
     if cache is None:
         return purge_css(text, used, elsewhere)
     stored = cache / f"purged-{stem}-{_key(text, used, elsewhere)}.css"
-    try:
-        return stored.read_text(encoding="utf-8")
-    except OSError:
-        pass
+    kept = read_entry(stored)
+    if kept is not None:
+        return kept.decode("utf-8")
     purged = purge_css(text, used, elsewhere)
     write_atomically(stored, purged.encode("utf-8"), replaces=f"purged-{stem}-*.css")  # over an earlier cut
     return purged

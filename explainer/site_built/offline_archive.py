@@ -7,21 +7,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
-import shutil
 import zipfile
 from pathlib import Path
 
-from ..build_cache import write_atomically
+from ..build_cache import read_entry, write_atomically
 
 _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 1980
-
-
-def archive_name(event) -> str:
-    """The archive's name, from data/event.yaml: the place's id and the date
-    ('a-town-2018-07-04'); 'publication' while a draft has neither."""
-    parts = [str(part) for part in (getattr(event, "place", None), getattr(event, "date", None)) if part]
-    return re.sub(r"[^a-z0-9-]+", "-", "-".join(parts).lower()).strip("-") or "publication"
 
 
 def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | None = None) -> Path:
@@ -38,8 +29,9 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
     for path, data in contents.items():
         digest.update(f"\0{path.relative_to(site).as_posix()}\0".encode() + data)
     kept = cache / f"offline-{digest.hexdigest()}.zip" if cache is not None else None
-    if kept is not None and kept.is_file():
-        shutil.copyfile(kept, target)
+    archive = read_entry(kept) if kept is not None else None
+    if archive is not None:
+        target.write_bytes(archive)
         return target
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

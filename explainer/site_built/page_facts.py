@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ..build_cache import write_atomically
+from ..build_cache import read_entry, write_atomically
 
 T = TypeVar("T")
 
@@ -26,7 +26,7 @@ class PageFacts:
         self.new: dict[str, object] = {}
         if self.file is not None:
             try:
-                stored = json.loads(self.file.read_text(encoding="utf-8"))
+                stored = json.loads(read_entry(self.file) or b"{}")
                 if stored.get("stamp") == self.stamp:
                     self.old = stored["pages"]
             except (OSError, ValueError, KeyError, AttributeError):
