@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from explainer.build_cache import cache_folder, read_entry, write_atomically
+from explainer.pages_out.content_policy import with_content_policy
 from explainer.pages_out.font_preloads import faces_drawn, first_screen_runs
 from explainer.pages_out.labels import DIRECTION
 from explainer.pages_out.macros import archive_name
@@ -293,7 +294,8 @@ def _fix_material_page(output, config):
     ignore it there anyway)."""
     output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     lang = config.theme["language"]
-    return output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
+    output = output.replace(f'<html lang="{lang}"', f'<html lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}"', 1)
+    return with_content_policy(output)  # last: the policy hashes the page's final inline scripts
 
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')

@@ -175,7 +175,7 @@ def test_the_display_choice_is_remembered_and_announced(page, server):
     page.locator('input[name="display"][value="en"]').focus()
     page.keyboard.press("Space")
     assert page.locator('input[name="display"][value="en"]').is_checked()
-    page.wait_for_function("document.querySelector('.reader [aria-live]').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.reader [aria-live]').textContent.length > 0")
     assert page.locator(".reader [aria-live]").text_content() == "English only"
     page.reload()
     assert page.locator('input[name="display"][value="en"]').is_checked()
@@ -251,7 +251,7 @@ def test_copy_link_copies_the_sentence_address(browser, server):
     page = context.new_page()
     page.goto(f"{server}/report.html")
     page.locator("#p2-s1 .sentence-tools button.copy-link").click()
-    page.wait_for_function("document.querySelector('.reader [aria-live]').textContent.includes('p2-s1')")
+    page.wait_for_function("() => document.querySelector('.reader [aria-live]').textContent.includes('p2-s1')")
     assert page.evaluate("navigator.clipboard.readText()") == f"{server}/report.html#p2-s1"
     context.close()
 

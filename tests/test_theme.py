@@ -71,7 +71,7 @@ def test_header_back_to_top_and_contents_follow_the_reader(page, real_site):
     target = page.locator("#" + active.get_attribute("href")[1:])
     assert target.bounding_box()["y"] <= header.bounding_box()["height"] + 8
     page.locator(".md-top").click()
-    page.wait_for_function("window.scrollY === 0")
+    page.wait_for_function("() => window.scrollY === 0")
 
 
 def test_drawer_closes_with_escape_and_when_a_link_is_followed(browser, real_site):
@@ -177,7 +177,7 @@ def test_every_element_is_styled_as_materials_full_stylesheets_style_it(browser,
             }
             return n; }""", originals)
         assert swapped == 2
-        page.wait_for_function("Array.from(document.styleSheets).filter(s => /\\.min\\.css$/.test(s.href || '')).length === 2")
+        page.wait_for_function("() => Array.from(document.styleSheets).filter(s => /\\.min\\.css$/.test(s.href || '')).length === 2")
         page.wait_for_timeout(300)
         original = page.evaluate(STYLE_SNAPSHOT)
         different = [(ours, theirs) for ours, theirs in zip(purged, original) if ours != theirs]
