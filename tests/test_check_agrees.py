@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import error_lines, make_project, mkdocs_build
 from hypothesis import given
-from test_fuzz import PRISTINE, mutations, profile
+from fuzzing import PRISTINE, mutations, profile
 
 from explainer.__main__ import main as explainer_main
 from explainer.pages_out.render import build_docs

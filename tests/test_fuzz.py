@@ -1,180 +1,237 @@
-"""Mutation fuzzing of the real publication: hypothesis changes one data or content file at a
-time (drops keys, changes types, duplicates ids, breaks references, corrupts YAML and UTF-8,
-alters the Arabic, calls macros with wrong arguments) and every case must end cleanly: valid,
-or located problem lines, never another exception. A sample goes through the full
-`mkdocs build`, where a failed build must also leave site/ byte-identical.
+"""Mutation fuzzing of the real publication (strategies in tests/fuzzing.py): one file changed
+at a time, in every data kind, the boundary data, the source text, the pages and their front
+matter, and every case must end cleanly: valid, or located problem lines, never another
+exception. Edits known to break a rule must be refused at their file. Hostile text in a field
+that reaches a page must never become markup. A sample goes through the full `mkdocs build`,
+where a failed build must also leave site/ byte-identical.
 
-The CI profile is small and deterministic; `./run test tests/test_fuzz.py --fuzz-cases 1500`
-(and `--fuzz-builds 40`) runs a large random one.
+The default suite runs a short deterministic sample (every rule once); `--fuzz-cases N` runs N
+random cases (half random edits, a fifth rule-breaking edits, the rest injections; `./run
+bench` runs 1,000) and `--fuzz-builds N` N full builds.
 """
 from __future__ import annotations
 
-import re
+import collections
+import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, mkdocs_build
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from test_atomic_build import snapshot
+from bs4 import BeautifulSoup, Comment
+from conftest import error_lines, make_project, mkdocs_build
+from fuzzing import (
+    LOCATED,
+    PRISTINE,
+    RULES,
+    injections,
+    invalid_mutations,
+    located_problems,
+    markdown_converter,
+    mutations,
+    profile,
+    requested,
+    unsafe_markup,
+)
+from hypothesis import given
+from mkdocs.utils.meta import get_data
 
 from explainer.pages_out.render import build_docs
 from explainer.problems.errors import AuthorErrors
 
-LOCATED = re.compile(r"^((?:data|content)/[^:]+):(\d+):(\d+): \S")
-FILES = sorted(p.relative_to(ROOT).as_posix() for p in
-               [*(ROOT / "data").glob("*.yaml"), *(ROOT / "content").glob("*/*.md"), ROOT / "data/source/article-ar.txt"])
-PRISTINE = {name: (ROOT / name).read_bytes() for name in FILES}
-
-VALUES = ["", "~", "null", "true", "yes", "0", "-1", "1e999", "3.5", ".nan", "[]", "{}", "[1, 2]", "{a: 1}",
-          "2018-02-30", "2018-13-01", "0000-00-00", "!!int abc", "!!float x", "!!bool maybe", "!!str 5",
-          "!!set {a}", "!!python/object:os.system x", "&a x", "*a", "'unclosed", '"unclosed', "[unclosed",
-          "{unclosed", "a: b: c", "- item", "|", ">", "%YAML 1.1", "@at", "`tick`", "? complex",
-          "javascript:alert(1)", "https://x.example/a b", "x" * 6000, "ب" * 6000, "Busra al-Sham",
-          "Bosra", "[x](javascript:alert(1))", "<script>alert(1)</script>", "{{ 7*7 }}", "\t", "\u202e",
-          "nonexistent-id", "NOT-AN-ID", "a" * 70]
-MACRO_CALLS = ["{{ term(5) }}", "{{ term() }}", "{{ term('nope') }}", "{{ actor(None) }}", "{{ place([1]) }}",
-               "{{ point(99) }}", "{{ point(-1) }}", "{{ point('x', 5) }}", "{{ cite() }}", "{{ cite(5, 'x') }}",
-               "{{ cite(*range(3)) }}", "{{ sentence('p9-s9') }}", "{{ sentence({}) }}", "{{ block('nope') }}",
-               "{{ block(5) }}", "{{ block('report', sentence=1) }}", "{{ date('2018-07-04') }}", "{{ date(5) }}",
-               "{{ date(data.event.date, 'x') }}", "{{ 1/0 }}", "{{ data.nope }}", "{{ data.event.nope.en }}",
-               "{{ nope() }}", "{% for %}", "{% if %}", "{{", "}}", "{% endfor %}", "{{ 'x' * 10**9 }}",
-               "{{ range(10**9)|list }}", "{{ ''.__class__ }}", "{{ lang.upper()[99] }}", "{## unclosed",
-               "{% include 'nope.md' %}", "{% extends 'about.md' %}", "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
-               "[broken](nowhere.md)", "## Heading without id", "## New section { #only-in-one-language }"]
-ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
+SHORT = {"mutations": 16, "rules": 1, "injections": 8, "builds": 2}
+"""The default suite's sample: random edits, edits per rule, injections, full builds."""
+TALLY = collections.Counter({"tracebacks": 0, "unlocated": 0, "accepted invalid": 0})
+"""The run's figures; a case that adds to the first three also fails its test."""
 
 
-@st.composite
-def mutations(draw):
-    """(file, new bytes, what was done): one random change to one file."""
-    name = draw(st.sampled_from(FILES))
-    data = PRISTINE[name]
-    text = data.decode("utf-8")
-    lines = text.split("\n")
-    kind = draw(st.sampled_from(["drop-line", "duplicate-line", "value", "reference", "id", "yaml-syntax",
-                                 "bytes", "truncate", "arabic", "indent", "macro", "text"]))
-    index = draw(st.integers(0, max(len(lines) - 1, 0)))
-    line = lines[index]
-    if kind == "drop-line":
-        del lines[index]
-    elif kind == "duplicate-line":
-        lines.insert(index, line)
-    elif kind == "value" and ":" in line:
-        key = line.split(":", 1)[0]
-        lines[index] = f"{key}: {draw(st.one_of(st.sampled_from(VALUES), st.text(max_size=30)))}"
-    elif kind == "reference":
-        references = [i for i, l in enumerate(lines) if re.search(r"(cite|sentence|place|coordinates_cite): ", l)]
-        if references:
-            index = draw(st.sampled_from(references))
-            lines[index] = re.sub(r"([a-z0-9])(\]|$|,)", r"\1x\2", lines[index], count=1)
-    elif kind == "id":
-        ids = [i for i, l in enumerate(lines) if re.match(r"\s*-?\s*id: ", l)]
-        if ids:
-            index = draw(st.sampled_from(ids))
-            lines[index] = draw(st.sampled_from([lines[index] + "-renamed", lines[index].split("id:")[0] + "id: " +
-                                                 draw(st.sampled_from(VALUES))]))
-    elif kind == "yaml-syntax":
-        column = draw(st.integers(0, len(line)))
-        lines[index] = line[:column] + draw(st.sampled_from(["[", "{", "]", "}", ": :", "\t", "- ", '"', "'", "&a ",
-                                                             "*a", "!!", "%", "@", "#", "|", ">", "? ", "---\n"])) + line[column:]
-    elif kind == "bytes":
-        position = draw(st.integers(0, len(data)))
-        return name, data[:position] + draw(st.binary(min_size=1, max_size=4)) + data[position:], f"{kind} at {position}"
-    elif kind == "truncate":
-        position = draw(st.integers(0, len(data)))
-        return name, data[:position], f"{kind} at byte {position}"
-    elif kind == "arabic":
-        positions = [i for i, c in enumerate(text) if c in ARABIC_LETTERS]
-        if positions:
-            position = draw(st.sampled_from(positions))
-            text = text[:position] + draw(st.sampled_from(ARABIC_LETTERS)) + text[position + 1:]
-            return name, text.encode("utf-8"), f"{kind} at {position}"
-    elif kind == "indent":
-        lines[index] = draw(st.sampled_from(["  " + line, line[1:], line.lstrip(), "\t" + line]))
-    elif kind == "macro":
-        lines.insert(index, draw(st.sampled_from(MACRO_CALLS)))
-    elif kind == "text":
-        column = draw(st.integers(0, len(line)))
-        lines[index] = line[:column] + draw(st.text(max_size=20)) + line[column:]
-    return name, "\n".join(lines).encode("utf-8", "surrogatepass"), f"{kind} at line {index + 1}"
+def planned(request, part: str, rule: str = "") -> int:
+    """How many cases of `part` this run makes: --fuzz-cases split half random edits, a fifth
+    rule-breaking edits (shared among the rules) and the rest injections; SHORT by default."""
+    if part == "builds":
+        return requested(request.config, "--fuzz-builds") or SHORT["builds"]
+    cases = requested(request.config, "--fuzz-cases")
+    if cases is None:
+        return SHORT[part]
+    if part == "rules":
+        share, rest = divmod(cases // 5, len(RULES))
+        return share + (sorted(RULES).index(rule) < rest)
+    return max(cases // 2 if part == "mutations" else cases - cases // 2 - cases // 5, 1)
 
 
-def assert_clean(project: Path, name: str, what: str, problems: list) -> None:
-    """Every problem line has the located shape and points inside an author's file."""
-    for problem in problems:
-        line = str(problem)
-        match = LOCATED.match(line)
-        assert match, f"{name} ({what}): unlocated message {line!r}"
-        file = project / match.group(1)
-        if file.is_file():
-            count = file.read_bytes().count(b"\n") + 1
-            assert 1 <= int(match.group(2)) <= count + 1, f"{name} ({what}): line out of the file: {line!r}"
-
-
-def profile(examples: int, small: int):
-    """Hypothesis settings for `examples` cases: a small run (CI's) is deterministic, so that a
-    red CI can be rerun as it was; a large one draws new cases every time."""
-    return settings(max_examples=examples, deadline=None, database=None, derandomize=examples <= small,
-                    suppress_health_check=list(HealthCheck))
+@pytest.fixture(scope="module", autouse=True)
+def tally(request):
+    """The figures of the run, printed at its end (a large run's report)."""
+    yield TALLY
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is not None and capture is not None and TALLY:
+        with capture.global_and_fixture_disabled():  # a fixture's output is captured, and lost on success
+            reporter.write_line(f"\nfuzz: {dict(sorted(TALLY.items()))}")
 
 
 @pytest.fixture(scope="module")
 def fuzz_project(tmp_path_factory) -> Path:
-    return make_project(tmp_path_factory.mktemp("fuzz") / "project")
+    project = make_project(tmp_path_factory.mktemp("fuzz") / "project")
+    build_docs(project)
+    return project
+
+
+def build(project: Path, name: str, data: bytes, what: str) -> list | None:
+    """Build the pages with one file changed: None when valid, else its located problems."""
+    TALLY["cases"] += 1
+    target = project / name
+    target.write_bytes(data)
+    try:
+        build_docs(project)
+    except AuthorErrors as errors:
+        assert errors.problems, f"{name} ({what}): AuthorErrors without a problem"
+        TALLY["unlocated"] += not all(LOCATED.match(str(problem)) for problem in errors.problems)
+        TALLY["located"] += 1
+        return located_problems(project, f"{name} ({what})", errors.problems)
+    except Exception as error:  # noqa: BLE001 - this is the failure the test looks for
+        TALLY["tracebacks"] += 1
+        pytest.fail(f"{name} ({what}): {type(error).__name__}: {error}")
+    finally:
+        target.write_bytes(PRISTINE[name])
+    TALLY["valid"] += 1
+    return None
 
 
 def test_every_mutation_gives_a_clean_result(fuzz_project, request):
-    counts = {"cases": 0, "valid": 0, "located": 0}
-
-    @profile(request.config.getoption("--fuzz-cases"), small=300)
-    @given(mutations())
-    def case(mutation):
-        name, data, what = mutation
-        target = fuzz_project / name
-        target.write_bytes(data)
-        try:
-            build_docs(fuzz_project)
-            counts["valid"] += 1
-        except AuthorErrors as errors:
-            assert errors.problems, f"{name} ({what}): AuthorErrors without a problem"
-            assert_clean(fuzz_project, name, what, errors.problems)
-            counts["located"] += 1
-        except Exception as error:  # noqa: BLE001 - this is the failure the test looks for
-            pytest.fail(f"{name} ({what}): {type(error).__name__}: {error}")
-        finally:
-            target.write_bytes(PRISTINE[name])
-            counts["cases"] += 1
-
-    case()
-    print(f"fuzz: {counts}")
-    assert counts["located"] > counts["cases"] / 3, counts  # most mutations are mistakes, and are caught
-
-
-def test_a_sample_of_mutations_through_the_full_build(tmp_path, request):
-    project = make_project(tmp_path / "project")
-    assert mkdocs_build(project).returncode == 0
-    site = project / "site"
     outcomes = []
 
-    @profile(request.config.getoption("--fuzz-builds"), small=10)
+    @profile(planned(request, "mutations"), small=300)
     @given(mutations())
     def case(mutation):
-        name, data, what = mutation
-        before = snapshot(site)
+        TALLY["random edits"] += 1
+        outcomes.append(build(fuzz_project, *mutation) is not None)
+
+    case()
+    assert sum(outcomes) > len(outcomes) / 3, outcomes  # most mutations are mistakes, and are caught
+
+
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_an_edit_known_to_be_invalid_is_refused_at_its_file(fuzz_project, request, rule):
+    examples = planned(request, "rules", rule)
+    if examples == 0:
+        pytest.skip("this run's share of rule-breaking edits went to the other rules")
+
+    @profile(examples, small=60)
+    @given(invalid_mutations(rule))
+    def case(mutation):
+        name, data, what, refused_at = mutation
+        TALLY["rule-breaking edits"] += 1
+        problems = build(fuzz_project, name, data, what)
+        if problems is None:
+            TALLY["accepted invalid"] += 1
+        assert problems is not None, f"{name} ({what}): accepted"
+        assert refused_at in {match.group(1) for match in problems}, (what, [m.string for m in problems])
+
+    case()
+
+
+class Rendered:
+    """The pages as MkDocs converts them, each compared with its pristine conversion."""
+
+    def __init__(self, project: Path):
+        self.docs = project / "docs"
+        self.markdown = markdown_converter()
+        self.pristine = {p: p.read_text(encoding="utf-8") for p in sorted(self.docs.rglob("*.md"))}
+        self.clean: dict[Path, tuple[set[str], int]] = {}
+        """Per page, the tag names and the number of comments of its pristine conversion."""
+
+    def html(self, text: str) -> BeautifulSoup:
+        body, _ = get_data(text)  # MkDocs reads the front matter off the page before converting it
+        return BeautifulSoup(self.markdown.reset().convert(body), "html.parser")
+
+    def changed(self):
+        """(page, its Markdown, its HTML, its pristine Markdown) of every page the case changed."""
+        for page, before in self.pristine.items():
+            text = page.read_text(encoding="utf-8")
+            if text != before:
+                if page not in self.clean:
+                    self.clean[page] = clean_of(self.html(before))
+                yield page, text, self.html(text), before
+
+
+def test_no_injected_text_becomes_markup(fuzz_project, request):
+    """A payload in any free-text field of any data kind, or in a page's description: the build
+    refuses it at its file, or the pages as MkDocs converts them hold nothing it asks for."""
+    rendered = Rendered(fuzz_project)
+
+    @profile(planned(request, "injections"), small=300)
+    @given(injections())
+    def case(injection):
+        name, data, what, payload = injection
+        TALLY["injections"] += 1
+        if build(fuzz_project, name, data, what) is not None:
+            return
+        TALLY["injections rendered"] += 1
+        for page, text, soup, before in rendered.changed():
+            found = unsafe_markup(soup, *rendered.clean[page])
+            assert not found, (page.name, name, what, found)
+            if "7*7" in payload:
+                assert text.count("49") <= before.count("49"), (page.name, name, what, "evaluated")
+            if name.startswith("content/") and page.relative_to(rendered.docs).as_posix() == name[8:]:
+                meta = get_data(text)[1]
+                assert payload in meta.get("description", ""), (page.name, what, meta)
+
+    case()
+
+
+def clean_of(soup: BeautifulSoup) -> tuple[set[str], int]:
+    """What a page has without any payload: its tag names, its number of comments."""
+    return {t.name for t in soup.find_all(True)}, len(soup.find_all(string=lambda s: isinstance(s, Comment)))
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_sample_of_cases_through_the_full_build(tmp_path, real_site, request):
+    """Half edits, half injections through `mkdocs build`: a failure is located and leaves
+    site/ as it was; a success's HTML holds no markup the payload asks for."""
+    project = tmp_path / "project"
+    shutil.copytree(real_site.parent, project, symlinks=True)  # with its cache: only changed pages convert
+    site = project / "site"
+    builds = planned(request, "builds")
+    clean: dict[str, tuple[set[str], int]] = {}
+
+    def run(name, data, what, payload=None):
+        before = _pages(site)
         (project / name).write_bytes(data)
         try:
             result = mkdocs_build(project)
-            output = result.stdout + result.stderr
-            assert "Traceback" not in output, f"{name} ({what}): {output[-2000:]}"
-            outcomes.append(result.returncode)
-            if result.returncode != 0:
-                assert result.returncode == 1, f"{name} ({what}): exit {result.returncode}"
-                assert snapshot(site) == before, f"{name} ({what}): a failed build changed site/"
-                errors = [line.split("-  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
-                assert any(LOCATED.match(line) for line in errors), f"{name} ({what}): no located line in {errors}"
         finally:
             (project / name).write_bytes(PRISTINE[name])
+        output = result.stdout + result.stderr
+        TALLY["full builds"] += 1
+        TALLY["tracebacks"] += "Traceback" in output
+        assert "Traceback" not in output, f"{name} ({what}): {output[-2000:]}"
+        if result.returncode != 0:
+            assert result.returncode == 1, f"{name} ({what}): exit {result.returncode}"
+            assert _pages(site) == before, f"{name} ({what}): a failed build changed site/"
+            assert any(LOCATED.match(line) for line in error_lines(output)), f"{name} ({what}): {output[-2000:]}"
+            TALLY["full builds refused"] += 1
+            return
+        for page, html in _pages(site).items():
+            if page.endswith(".html") and payload is not None and before.get(page) != html:
+                if page not in clean:
+                    clean[page] = clean_of(BeautifulSoup(before[page], "html.parser"))
+                found = unsafe_markup(BeautifulSoup(html, "html.parser"), *clean[page])
+                assert not found, (page, name, what, found)
+        if payload is not None:
+            TALLY["full builds with a payload"] += 1
 
-    case()
-    print(f"fuzz builds: {len(outcomes)}, failed cleanly: {outcomes.count(1)}")
+    @profile(builds - builds // 2, small=10)
+    @given(mutations())
+    def edit(mutation):
+        run(*mutation)
+
+    @profile(builds // 2, small=10)
+    @given(injections())
+    def inject(injection):
+        run(*injection)
+
+    edit()
+    if builds > 1:
+        inject()
