@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,21 @@ def server(real_site):
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+def wait_until(page, expression: str, timeout: float = 10.0, interval: float = 0.05):
+    """Wait for a condition, not for a time: evaluate `expression` in the page until it is truthy
+    and return its value. Unlike Playwright's wait_for_function it polls from outside the page,
+    so it works with the page's scripts off and under the site's content security policy (which
+    forbids the eval that wait_for_function runs in the page)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        time.sleep(interval)
 
 
 @pytest.fixture(scope="module")
