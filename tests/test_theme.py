@@ -11,6 +11,7 @@ from pathlib import Path
 
 import material
 import pytest
+from explainer.build_cache import write_atomically
 from explainer.site_built.css_purge import UsedNames, purge_css, purge_stylesheets
 
 MATERIAL_CSS = Path(material.__file__).parent / "templates/assets/stylesheets"
@@ -203,7 +204,7 @@ def test_a_purge_is_reused_while_the_names_stay_and_redone_when_they_change(tmp_
     css = ".a{color:red}.b{color:blue}"
     assert purge(css, '<link href="assets/main.0.min.css"><p class="a">one</p>') == ".a{color:red}\n"
     [stored] = cache.glob("purged-main-*.css")
-    stored.write_text(".a{color:green}\n", encoding="utf-8")  # marks the stored cut
+    write_atomically(stored, b".a{color:green}\n")  # marks the stored cut (signed as the build signs it)
     assert purge(css, '<link href="assets/main.0.min.css"><p class="a">other words</p>') == ".a{color:green}\n"
     assert purge(css, '<link href="assets/main.0.min.css"><p class="a b">two</p>') == ".a{color:red}\n.b{color:blue}\n"
     assert len(list(cache.glob("purged-main-*.css"))) == 1
