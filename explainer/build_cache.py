@@ -52,13 +52,19 @@ def signing_key() -> bytes | None:
         if not _private(base):
             return None
         key_file = base / "cache-key"
-        try:
-            descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
+        if not key_file.exists():
+            # Written aside, then linked into place: two first builds at once agree on one key,
+            # and neither reads a key half written.
+            made = base / f"cache-key.{os.getpid()}.{secrets.token_hex(4)}"
+            descriptor = os.open(made, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(descriptor, "wb") as file:
                 file.write(secrets.token_bytes(_KEY_BYTES))
+            try:
+                os.link(made, key_file)
+            except FileExistsError:
+                pass  # another build made it first: use that one
+            finally:
+                made.unlink()
         key = key_file.read_bytes()
         return key if _private(key_file) and len(key) == _KEY_BYTES else None
     except (OSError, RuntimeError):  # RuntimeError: no home folder to be found

@@ -14,7 +14,7 @@ from jinja2 import bccache
 from explainer.problems.errors import AuthorErrors
 
 from conftest import mkdocs_build
-from explainer.build_cache import read_entry
+from explainer.build_cache import cache_folder, read_entry, signing_key, write_atomically
 from explainer.site_built.page_facts import PageFacts
 
 
@@ -173,3 +173,25 @@ def test_no_code_runs_from_a_planted_cache_file_and_nothing_planted_is_published
     assert result.returncode == 0, result.stdout + result.stderr
     assert not marker.exists(), "a planted cache file ran code"
     assert _site_files(mini / "site") == before
+
+
+def test_the_signing_key_is_private_or_not_used(tmp_path, monkeypatch):
+    """The key is made once, readable by this user alone; a key others can read is no key, and
+    then nothing is cached (every build is a full one) rather than trusting what others wrote."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    signing_key.cache_clear()
+    try:
+        key = signing_key()
+        key_file = tmp_path / "explainer" / "cache-key"
+        assert key is not None and len(key) == 32 and key_file.read_bytes() == key
+        assert key_file.stat().st_mode & 0o777 == 0o600 and (tmp_path / "explainer").stat().st_mode & 0o777 == 0o700
+        entry = tmp_path / "entry"
+        write_atomically(entry, b"kept")
+        assert read_entry(entry) == b"kept"
+        entry.write_bytes(entry.read_bytes()[:-1] + b"X")  # one byte changed
+        assert read_entry(entry) is None
+        signing_key.cache_clear()
+        key_file.chmod(0o644)
+        assert signing_key() is None and cache_folder(tmp_path / "project") is None
+    finally:
+        signing_key.cache_clear()
