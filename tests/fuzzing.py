@@ -150,7 +150,7 @@ RULES = {
     "a coverage outlet citing an unknown source": Rule("data/claims.yaml", r"^    - source: (\S+)$", ("{}x",)),
     "the map's frame inverted, west of east": Rule("data/map.yaml", r"^  west: (\S+)$", ("37.5", "40")),
     "the map's frame inverted, south of north": Rule("data/map.yaml", r"^  north: (\S+)$", ("32.0", "-{}")),
-    "the map's coordinates out of range": Rule("data/map.yaml", r"^  \w+: (\S+)$", ("95", "-181", '"north"')),
+    "the map's coordinates out of range": Rule("data/map.yaml", r"^  \w+: (\S+)$", ("181", "-181", '"north"')),
     "the map's reference unknown": Rule("data/map.yaml", r"^reference: (\S+)$", ("no-such-place",)),
     "a map area not in the boundary data": Rule("data/map.yaml", r'\{feature: ("[^"]*")', ('"Atlantis"',)),
     "a map country not in the boundary data": Rule("data/map.yaml", r"\{country: (\w+)", ("XXX", "jor", "JO")),
@@ -175,10 +175,12 @@ RULES = {
     "an actor citing an unknown source": Rule("data/actors.yaml", r"cite: \[([\w-]+)", ("no-such-source",)),
     # The boundary data is JSON: its problems are located at the line of map.yaml that names it.
     "the boundary data corrupted": Rule(BOUNDARIES, r"(?s)\A(.*)\Z", (
-        "", "{}", "[]", "<html>", '{"features": null}', '{"features": [{"name": 5, "country": "SYR", "rings": []}]}',
+        "", "{ }", "[]", "<html>", '{"features": null}', '{"features": [{"name": 5, "country": "SYR", "rings": []}]}',
         '{"features": [{"name": "Dar`a", "country": "SYR", "rings": [[[36.1, 32.6, 1]]]}]}',
         '{"features": [{"name": "Dar`a", "country": "SYR", "rings": [[["36.1", 32.6]]]}]}',
-        "[" * 100_000 + "]" * 100_000, PRISTINE[BOUNDARIES].decode()[:-20], "\udcff{}"), "data/map.yaml"),
+        PRISTINE[BOUNDARIES].decode()[:-20], "\udcff{}"), "data/map.yaml"),
+    "the boundary data nested too deep": Rule(BOUNDARIES, r"(?s)\A(.*)\Z", ("[" * 100_000 + "]" * 100_000,),
+                                              "data/map.yaml"),
     "a front matter key unknown": Rule("front matter", r"\A---\n()", ("colour: red\n", "Description: x\n")),
     "a front matter key duplicated": Rule("front matter", r"\A---\n(description: [^\n]*)$", ("{}\n{}",)),
     "a front matter description typed wrong": Rule("front matter", r"\A---\ndescription: ([^\n]*)$", (
@@ -186,6 +188,11 @@ RULES = {
     "a front matter block unclosed": Rule("front matter", r"\A---\n[^\n]*\n(---)$", ("", "--", "...x")),
     "a front matter block dropped": Rule("front matter", r"\A(---\n[^\n]*\n---\n)", ("",)),
 }
+
+# Rules the engine does not keep yet (its bugs, reported): their test is an expected failure, and
+# the random cases leave them out. load_boundaries (explainer/data_in/map_checks.py) catches the
+# JSON decoder's errors but not its RecursionError: deeply nested brackets give a traceback.
+ENGINE_BUGS: dict[str, str] = {}  # rule -> why the engine still accepts it (none now: map_checks.py catches the RecursionError)
 
 
 @st.composite
@@ -213,7 +220,7 @@ def mutations(draw):
     a quarter of the data's and front matter's changes break one of their rules on purpose."""
     target = draw(st.sampled_from(sorted(TARGETS)))
     name = draw(st.sampled_from(TARGETS[target]))
-    rules = [r for r, spec in RULES.items() if spec.file in (name, target)]
+    rules = [r for r, spec in RULES.items() if spec.file in (name, target) and r not in ENGINE_BUGS]
     if rules and draw(st.integers(0, 3)) == 0:
         return Edit(*draw(invalid_mutations(draw(st.sampled_from(rules))))[:3])
     if target == "front matter":
