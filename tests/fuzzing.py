@@ -189,10 +189,10 @@ RULES = {
     "a front matter block dropped": Rule("front matter", r"\A(---\n[^\n]*\n---\n)", ("",)),
 }
 
-# Rules the engine does not keep yet (its bugs, reported): their test is an expected failure, and
-# the random cases leave them out. load_boundaries (explainer/data_in/map_checks.py) catches the
-# JSON decoder's errors but not its RecursionError: deeply nested brackets give a traceback.
-ENGINE_BUGS: dict[str, str] = {}  # rule -> why the engine still accepts it (none now: map_checks.py catches the RecursionError)
+# Rules the engine does not keep yet (its bugs, reported): rule -> why; their test is an expected
+# failure, and the random cases leave them out. None now (the last: load_boundaries let json's
+# RecursionError through, for deeply nested brackets).
+ENGINE_BUGS: dict[str, str] = {}
 
 
 @st.composite
