@@ -3,6 +3,7 @@ it with the real `mkdocs build`, and read what an author or reader would see."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -13,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,6 +24,19 @@ def pytest_addoption(parser):
                      help="mutations run against `explainer check` (CI: 100; a large run: 1500)")
     parser.addoption("--fuzz-builds", type=int, default=2,
                      help="mutations run through the full `mkdocs build` (CI: 2; a large run: 40)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Chromium (`./run test -m 'not browser'` for a fast loop)")
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that uses the browser is marked `browser`, without each module saying so."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -49,6 +64,55 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
 def error_lines(output: str) -> list[str]:
     """The messages MkDocs printed at ERROR level, without the level prefix."""
     return [line.split("-  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
+
+
+# --- helpers the test modules share (import them from here, never from another test module) ---
+
+def edit(project: Path, relative: str, old: str, new: str) -> None:
+    """Replace one exact occurrence of `old`, failing loudly if the fixture changed."""
+    file = project / relative
+    text = file.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not unique in {relative}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def append(project: Path, relative: str, text: str) -> None:
+    """Add lines at the end of an author's file (a new entry in a list)."""
+    with open(project / relative, "a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def problems_of(project: Path) -> list[str]:
+    """Build; assert it failed cleanly; return the problem lines (without the summary)."""
+    result = mkdocs_build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    lines = error_lines(output)
+    assert lines[-1].endswith("in data/ or content/; fix them and build again (the previous site is unchanged)")
+    return lines[:-1]
+
+
+def snapshot(site: Path) -> dict[str, str]:
+    """Every file under site/ with the hash of its bytes."""
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+PAGES = sorted(p.relative_to(ROOT / "content/en").with_suffix(".html").as_posix()
+               for p in (ROOT / "content/en").rglob("*.md"))
+LANGS = {"en": ("", "ltr"), "ar": ("ar/", "rtl")}
+
+
+def parse(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def real_data():
+    """The real publication's validated data, loaded once for all the modules that read it."""
+    from explainer.data_in.dataset import load_dataset
+    return load_dataset(ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -1,17 +1,8 @@
 """A failed build leaves the previous site/ exactly as it was; a good one replaces it whole."""
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 
-from conftest import mkdocs_build
-from test_author_errors import edit
-
-
-def snapshot(site: Path) -> dict[str, str]:
-    """Every file under site/ with the hash of its bytes."""
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+from conftest import edit, mkdocs_build, snapshot
 
 
 def test_failed_builds_leave_the_site_untouched(mini):

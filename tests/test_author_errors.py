@@ -3,34 +3,8 @@ all problems at once, and no Python traceback. Messages are pinned exactly: they
 engine's user interface."""
 from __future__ import annotations
 
-from pathlib import Path
 
-from conftest import error_lines, mkdocs_build
-
-
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    """Replace one exact occurrence of `old`, failing loudly if the fixture changed."""
-    file = project / relative
-    text = file.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} is not unique in {relative}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def append(project: Path, relative: str, text: str) -> None:
-    """Add lines at the end of an author's file (a new entry in a list)."""
-    with open(project / relative, "a", encoding="utf-8") as file:
-        file.write(text)
-
-
-def problems_of(project: Path) -> list[str]:
-    """Build; assert it failed cleanly; return the problem lines (without the summary)."""
-    result = mkdocs_build(project)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1, output
-    assert "Traceback" not in output
-    lines = error_lines(output)
-    assert lines[-1].endswith("in data/ or content/; fix them and build again (the previous site is unchanged)")
-    return lines[:-1]
+from conftest import append, edit, mkdocs_build, problems_of
 
 
 def test_invalid_yaml_is_located(mini):

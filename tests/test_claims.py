@@ -8,13 +8,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-from test_author_errors import append, edit, problems_of
+from conftest import append, edit, problems_of, real_data
 
-from explainer.data_in.dataset import load_dataset
 from explainer.pages_out.labels import LABELS
 
-DATA = load_dataset(ROOT)
+DATA = real_data()
 CLAIMS = DATA.claims.claims
 SENTENCES = DATA.by_id["sentences"]
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from conftest import ROOT, real_data
 from pydantic import BaseModel
 
-from explainer.data_in.dataset import load_dataset
 
-DATA = load_dataset(ROOT)
+DATA = real_data()
 REPORT_AR = (ROOT / "data/source/article-ar.txt").read_text(encoding="utf-8")
 
 

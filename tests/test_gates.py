@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, error_lines, mkdocs_build
-from test_atomic_build import snapshot
-from test_author_errors import edit
+from conftest import ROOT, edit, error_lines, mkdocs_build, snapshot
 
 from explainer.site_built.gates import check_site
 

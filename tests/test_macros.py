@@ -3,8 +3,7 @@ and nothing from data can inject HTML, script or Markdown into a page."""
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import mkdocs_build
-from test_author_errors import append, edit
+from conftest import append, edit, mkdocs_build
 
 
 def page(project, path):

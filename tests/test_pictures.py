@@ -12,12 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-from test_author_errors import edit, problems_of
+from conftest import edit, problems_of, real_data
 
-from explainer.data_in.dataset import load_dataset
 
-DATA = load_dataset(ROOT)
+DATA = real_data()
 ON_MAP = [p for p in DATA.places.places if p.on_map]
 
 

@@ -10,14 +10,13 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import real_data
 
-from explainer.data_in.dataset import load_dataset
 from explainer.pages_out.reader import note_anchor
 
 pypdf = pytest.importorskip("pypdf")
 
-DATA = load_dataset(ROOT)
+DATA = real_data()
 URLS = {source.id: source.url for source in DATA.sources.sources}
 # Words of one script only, letters without vowel marks: such a word comes out of a PDF whole.
 WORD = {"en": re.compile(r"[A-Za-z]+"), "ar": re.compile(r"[\u0621-\u064a]+")}

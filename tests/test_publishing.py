@@ -8,8 +8,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
-from test_site import LANGS, PAGES, parse
+from conftest import LANGS, PAGES, ROOT, parse
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/legalcode"
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")

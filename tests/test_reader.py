@@ -10,12 +10,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
-from test_author_errors import edit, problems_of
+from conftest import edit, problems_of, real_data, wait_until
 
-from explainer.data_in.dataset import load_dataset
 
-DATA = load_dataset(ROOT)
+DATA = real_data()
 SENTENCES = [s for p in DATA.report.paragraphs for s in p.sentences]
 
 
@@ -320,8 +318,8 @@ def test_a_link_to_a_late_sentence_lands_on_it_under_the_header_on_a_phone(brows
     late = SENTENCES[len(SENTENCES) * 2 // 3].id
     page.goto(f"{server}/{prefix}report.html#{late}")
     page.evaluate("document.fonts.ready")
-    page.wait_for_timeout(300)
-    top = page.evaluate(f"document.getElementById('{late}').getBoundingClientRect().top")
-    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
-    assert header - 1 <= top <= header + 80, (top, header)
+    landed = (f"(() => {{ const top = document.getElementById('{late}').getBoundingClientRect().top;"
+              " const header = document.querySelector('.md-header').getBoundingClientRect().bottom;"
+              " return header - 1 <= top && top <= header + 80; })()")
+    wait_until(page, landed)  # the sentence lands just under the header, once laid out
     context.close()

@@ -8,11 +8,11 @@ import shutil
 
 import jinja2
 import pytest
+from conftest import edit
 
 from explainer.data_in.dataset import load_dataset
 from explainer.pages_out import render
 from explainer.pages_out.render import CACHE_DIR, build_docs, render_pages, write_changed
-from test_author_errors import edit
 
 
 def test_only_changed_pages_are_written_and_stale_ones_removed(tmp_path):

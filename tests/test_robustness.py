@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import mkdocs_build
-from test_author_errors import append, edit, problems_of
+from conftest import append, edit, mkdocs_build, problems_of
 
 from explainer.__main__ import main as explainer_main
 

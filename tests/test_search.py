@@ -3,19 +3,16 @@ HTTP, in both languages; and the index the engine writes from the built pages.""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import real_data
 
-from explainer.data_in.dataset import load_dataset
 from explainer.site_built.search_index import page_units
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def data():
-    return load_dataset(ROOT)
+    return real_data()
 
 
 def sentences_with(data, word: str) -> set[str]:
@@ -28,7 +25,8 @@ def open_search(page, query: str) -> list[str]:
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").fill(query)
     page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|لا|No")).wait_for(timeout=15000)
-    page.wait_for_timeout(200)  # the search runs 80 ms after the last keystroke
+    # The count and the list are written in one synchronous render (search.js), so once the
+    # count shows, the list is complete.
     return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
 
 

@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from test_author_errors import edit
+from conftest import edit
 
 REBUILD = "Building documentation..."  # what serve logs at the start of every build
 RELOAD = "Reloading browsers"  # ... and once the new site is visible

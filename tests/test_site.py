@@ -6,17 +6,8 @@ import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import LANGS, PAGES, ROOT, parse
 from ruamel.yaml import YAML
-
-PAGES = sorted(p.relative_to(ROOT / "content/en").with_suffix(".html").as_posix()
-               for p in (ROOT / "content/en").rglob("*.md"))
-LANGS = {"en": ("", "ltr"), "ar": ("ar/", "rtl")}
-
-
-def parse(site: Path, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
 
 
 def all_built_pages(site: Path) -> list[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import material
 import pytest
+from conftest import wait_until
 from explainer.build_cache import write_atomically
 from explainer.site_built.css_purge import UsedNames, purge_css, purge_stylesheets
 
@@ -53,6 +54,9 @@ def test_palette_follows_the_system_then_the_readers_choice_and_keeps_it(browser
     context.close()
 
 
+TWO_FRAMES = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def test_header_back_to_top_and_contents_follow_the_reader(page, real_site):
     page.goto((real_site / "report.html").as_uri())
     assert page.evaluate("document.documentElement.classList.contains('js')")
@@ -61,9 +65,10 @@ def test_header_back_to_top_and_contents_follow_the_reader(page, real_site):
     top_hidden = "document.querySelector('.md-top').hidden"  # [hidden] fades it out (opacity 0, no pointer)
     assert page.evaluate(top_hidden)
     page.mouse.wheel(0, 4000)
-    page.wait_for_timeout(300)
+    wait_until(page, "window.scrollY > 3000")
     page.mouse.wheel(0, -400)
-    page.wait_for_timeout(300)
+    wait_until(page, "window.scrollY < 3700 && document.querySelector('.md-header__title').classList.contains("
+               "'md-header__title--active') && !document.querySelector('.md-top').hidden")
     assert "md-header--shadow" in header.get_attribute("class")
     assert "md-header__title--active" in page.locator(".md-header__title").get_attribute("class")
     assert not page.evaluate(top_hidden)
@@ -80,14 +85,12 @@ def test_drawer_closes_with_escape_and_when_a_link_is_followed(browser, real_sit
     page = context.new_page()
     page.goto((real_site / "ar/report.html").as_uri())
     page.click("label.md-header__button[for='__drawer']")
-    drawer = page.locator(".md-sidebar--primary")
-    page.wait_for_timeout(400)
-    assert drawer.bounding_box()["x"] < 390 and drawer.bounding_box()["x"] + drawer.bounding_box()["width"] > 0
+    wait_until(page, "(r => r.left < 390 && r.right > 0)(document.querySelector('.md-sidebar--primary')"
+               ".getBoundingClientRect())")  # slid in
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     page.click("label.md-header__button[for='__drawer']")
-    page.wait_for_timeout(400)
-    page.locator(".md-sidebar--primary a[href='glossary.html']").click()
+    page.locator(".md-sidebar--primary a[href='glossary.html']").click()  # Playwright waits until it stops moving
     page.wait_for_url("**/ar/glossary.html")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     context.close()
@@ -168,7 +171,7 @@ def test_every_element_is_styled_as_materials_full_stylesheets_style_it(browser,
         # Swapping the stylesheets restarts Material's transitions (the header title, the language
         # menu): on a busy machine a snapshot caught them half-way. End states are what we compare.
         page.add_style_tag(content="*,*::before,*::after{transition:none!important;animation:none!important}")
-        page.wait_for_timeout(500)
+        page.evaluate(TWO_FRAMES)  # the styles recomputed: every transition cut to its end
         purged = page.evaluate(STYLE_SNAPSHOT)
         swapped = page.evaluate("""(names) => {
             let n = 0;
@@ -179,7 +182,7 @@ def test_every_element_is_styled_as_materials_full_stylesheets_style_it(browser,
             return n; }""", originals)
         assert swapped == 2
         page.wait_for_function("() => Array.from(document.styleSheets).filter(s => /\\.min\\.css$/.test(s.href || '')).length === 2")
-        page.wait_for_timeout(300)
+        page.evaluate(TWO_FRAMES)
         original = page.evaluate(STYLE_SNAPSHOT)
         different = [(ours, theirs) for ours, theirs in zip(purged, original) if ours != theirs]
         assert len(purged) == len(original)

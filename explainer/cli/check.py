@@ -2,9 +2,9 @@
 the build would refuse (located), and a table of what is translated, written and cited.
 
 `check` runs the build's own stages with the build's own rules, so that it finds exactly what
-the build refuses: first the data and the pages (the same `load_dataset` and `render_pages`
-calls as the build, in the same mode), then, when those pass, the real site build into a
-throw-away folder with every gate over the built HTML (links, anchors, other hosts).
+the build refuses: first the data and the pages (`validate`, the build's first stage, in the
+same mode), then, when those pass, the real site build into a throw-away folder with every gate
+over the built HTML (links, anchors, other hosts).
 
 Exit status: 0 when the publication can be published; 1 on any problem. Without `--draft` the
 mode is a normal build's, which refuses work left (texts still TODO, statements without a
@@ -19,7 +19,7 @@ from pathlib import Path
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
 from ..pages_out.labels import LANGUAGES
-from ..pages_out.render import render_pages
+from ..pages_out.render import validate
 from ..problems.errors import AuthorErrors, Problem
 from ..site_built.publish import BuildLock
 from .progress import Progress, measure
@@ -56,11 +56,9 @@ def run_check(project: Path, draft: bool, quick: bool) -> int:
 
 
 def data_and_page_problems(project: Path, draft: bool) -> tuple[Dataset | None, list[Problem]]:
-    """The problems the build's first stage refuses, by the build's own calls in its mode (see
-    pages_out/render.py: build_docs): the data, then the pages rendered from it."""
+    """The problems the build's first stage refuses: the build's own function, in its mode."""
     try:
-        data = load_dataset(project, draft)
-        render_pages(project, data, "content")
+        data, _ = validate(project, draft)
     except AuthorErrors as errors:
         return None, list(errors.problems)
     return data, []

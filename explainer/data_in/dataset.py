@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..problems.errors import Problem, ProblemCollector
+from ..problems.errors import Problem, ProblemCollector, WorkLeft
 from ..problems.locate import format_field, locate
 from ..problems.messages import describe
 from .gaps import Gap, find_gaps
@@ -57,7 +57,8 @@ class Dataset:
 def load_dataset(project: Path, draft: bool = False) -> Dataset:
     """Read `data/` under `project`; raise AuthorErrors listing every problem found. In a
     draft, the work left (texts still TODO, statements without a source) is no problem: it
-    is returned as `Dataset.gaps`, for the pages to show."""
+    is returned as `Dataset.gaps`, for the pages to show. Outside a draft, data whose only
+    problems are work left raises WorkLeft."""
     problems = ProblemCollector()
     docs: dict[str, YamlDocument] = {}
     for kind, (path, _) in FILES.items():
@@ -82,6 +83,8 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     # Gaps in the files that validated are reported with the shape problems of the others.
     gaps = find_gaps({kind: docs[kind] for kind in models}, models)
     if not draft:
+        if gaps and not problems.problems:
+            raise WorkLeft([gap.problem() for gap in gaps])
         problems.extend(gap.problem() for gap in gaps)
     problems.raise_if_any()
 

@@ -20,7 +20,7 @@ def load_boundaries(project: Path, map_doc: YamlDocument, map_model) -> tuple[di
             assert isinstance(feature["name"], str) and isinstance(feature["country"], str)
             for ring in feature["rings"]:
                 assert all(len(point) == 2 and all(isinstance(v, (int, float)) for v in point) for point in ring)
-    except (OSError, ValueError, KeyError, TypeError, AssertionError):
+    except (OSError, ValueError, KeyError, TypeError, AssertionError, RecursionError):  # nested past Python's stack
         return None, [Problem(map_doc.path, line, column, "boundaries", f"{map_model.boundaries} is missing or not "
                               "boundary data; run `.venv/bin/python tools/build_map_data.py` to write it")]
     return data, []

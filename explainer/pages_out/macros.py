@@ -49,8 +49,9 @@ class PageMacros:
     """The macros for one page: they know its language, its path and where to report problems."""
 
     def __init__(self, data: Dataset, lang: str, page: str, source_path: str,
-                 blocks: Environment, problems: list[Problem], source_text: str = ""):
+                 blocks: Environment, problems: list[Problem], source_text: str = "", accepts_todo: bool = True):
         self.data, self.lang, self.page = data, lang, page
+        self.accepts_todo = data.draft and accepts_todo  # a draft build shows todo(), a normal one refuses it
         self.source_path, self.blocks, self.problems = source_path, blocks, problems
         self.source_lines = source_text.splitlines()
         self.labels = LABELS[lang]
@@ -197,7 +198,7 @@ class PageMacros:
     def todo(self, what: object = "") -> Markup:
         """Work left in a page, {{ todo('write the introduction') }}: marked in a draft build,
         refused by a normal one."""
-        if self.data.draft:
+        if self.accepts_todo:
             return escape.for_text(f"TODO: {what}" if what else "TODO", self.lang)
         self._problem("todo", what, "is work left in this page; do it and remove the todo() (only a draft build accepts it)")
         return Markup("")

@@ -31,7 +31,7 @@ from ..build_cache import CACHE_DIR, cache_folder, read_entry, write_atomically 
 from ..data_in.consistency import check_page_spellings
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
-from ..problems.errors import AuthorErrors, Problem
+from ..problems.errors import AuthorErrors, Problem, WorkLeft
 from . import escape, unchanged
 from .front_matter import FrontMatter, check_descriptions, read_front_matter
 from .labels import LABELS, LANGUAGES
@@ -50,15 +50,34 @@ def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "doc
     data = unchanged.load_unchanged(store, key, project / docs_dir)
     if data is not None:
         return data
-    data = load_dataset(project, draft)
-    pages = render_pages(project, data, content_dir)
+    data, pages = validate(project, draft, content_dir)
     write_changed(project / docs_dir, pages)
     unchanged.keep(store, key, project / docs_dir, data)
     return data
 
 
-def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, str]:
-    """Rendered text of every page, keyed by its path under docs/ ('ar/report.md')."""
+def validate(project: Path, draft: bool, content_dir: str = "content") -> tuple[Dataset, dict[str, str]]:
+    """The build's first stage, which `check` runs too: data/ loaded and checked, then every page
+    rendered from it; AuthorErrors with every problem. Mistakes in data/ stop before the pages
+    (they need valid data). Work left in data/, which only a draft accepts, does not: the pages
+    are rendered as in a draft (they need its placeholders) but their own work left (todo(), a
+    TODO description) is refused too, so that a normal build lists all the work left at once."""
+    try:
+        data = load_dataset(project, draft)
+    except WorkLeft as work_left:
+        problems = list(work_left.problems)
+        try:
+            data = load_dataset(project, draft=True)
+            render_pages(project, data, content_dir, accepts_todo=False)
+        except AuthorErrors as errors:
+            problems += errors.problems
+        raise AuthorErrors(problems) from None
+    return data, render_pages(project, data, content_dir)
+
+
+def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: bool = True) -> dict[str, str]:
+    """Rendered text of every page, keyed by its path under docs/ ('ar/report.md'). In a draft,
+    the pages' own work left is shown, unless `accepts_todo` is false."""
     problems: list[Problem] = []
     sources = _page_sources(project / content_dir, content_dir, problems)
     raw: dict[str, str] = {}
@@ -69,7 +88,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
             if isinstance(text, Problem):
                 problems.append(text)
             else:
-                front, front_problems = read_front_matter(text, f"{content_dir}/{lang}/{page}", data.draft)
+                front, front_problems = read_front_matter(text, f"{content_dir}/{lang}/{page}", data.draft and accepts_todo)
                 problems.extend(front_problems)
                 fronts[f"{lang}/{page}"], raw[f"{lang}/{page}"] = front, text
     problems.extend(check_descriptions(fronts, content_dir))
@@ -83,7 +102,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str) -> dict[str, st
             if f"{lang}/{page}" not in raw:
                 continue
             source_path = f"{content_dir}/{lang}/{page}"
-            macros = PageMacros(data, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"])
+            macros = PageMacros(data, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"], accepts_todo)
             text = _render_one(env, page, macros, source_path, problems)
             if text is not None:
                 front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs

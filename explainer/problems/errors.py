@@ -31,6 +31,12 @@ class AuthorErrors(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class WorkLeft(AuthorErrors):
+    """AuthorErrors that are all work left (texts still TODO, statements without a source): a
+    normal build refuses them, a draft shows them. Raised apart from mistakes so that the build
+    can go on to report the pages' own work left with them, all at once."""
+
+
 class ProblemCollector:
     """Accumulates problems from every stage; `raise_if_any` stops once at the end of a stage."""
 
