@@ -1,0 +1,51 @@
+"""Reading quality that axe and Lighthouse do not see (issue 24): in Chromium, on every page of
+both languages, quotation marks drawn the way the quotation's own language draws them, and every
+citation and every run in the other language isolated from the text around it, so that the
+bidirectional algorithm cannot join a citation to a neighbouring number ("³⁴،2018") or carry
+punctuation across a run of the other direction."""
+from __future__ import annotations
+
+import pytest
+from conftest import LANGS, PAGES
+
+# The marks each language opens and closes a quotation with (and a quotation inside it).
+QUOTES = {"en": '"“" "”" "‘" "’"', "ar": '"«" "»"'}
+
+# Per page: each <q> with its language and computed `quotes`, each citation and each inline
+# element in the other language with its computed `unicode-bidi`.
+READ = """(pageLang) => {
+  const inline = e => getComputedStyle(e).display.startsWith('inline');
+  const name = e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${e.textContent.trim().slice(0, 30)}"`;
+  const quotes = [...document.querySelectorAll('.md-content q')].map(q =>
+    [name(q), (q.closest('[lang]') || document.documentElement).lang, getComputedStyle(q).quotes]);
+  const runs = [...document.querySelectorAll('.md-content sup.cite, .md-content [lang]')]
+    .filter(e => inline(e) && (e.matches('sup.cite') || e.lang !== (e.parentElement.closest('[lang]') || document.documentElement).lang))
+    .map(e => [name(e), getComputedStyle(e).unicodeBidi]);
+  return {quotes, runs};
+}"""
+
+
+@pytest.fixture(scope="module")
+def readings(browser, real_site):
+    """What READ finds on every page, by page."""
+    page = browser.new_page()
+    found = {}
+    for lang, (prefix, _) in LANGS.items():
+        for name in PAGES:
+            page.goto((real_site / f"{prefix}{name}").as_uri())
+            found[f"{prefix}{name}"] = page.evaluate(READ, lang)
+    page.close()
+    return found
+
+
+def test_quotation_marks_follow_the_quotations_language(readings):
+    wrong = [(page, q) for page, found in readings.items() for q in found["quotes"] if q[2] != QUOTES.get(q[1], q[2])]
+    assert sum(len(found["quotes"]) for found in readings.values()) > 100  # the notes quote in both languages
+    assert not wrong, f"{len(wrong)} quotations drawn with another language's marks, e.g. {wrong[:3]}"
+
+
+def test_citations_and_runs_in_the_other_language_are_isolated(readings):
+    runs = [(page, run) for page, found in readings.items() for run in found["runs"]]
+    assert len(runs) > 200
+    loose = [(page, run) for page, run in runs if run[1] not in ("isolate", "isolate-override", "plaintext")]
+    assert not loose, f"{len(loose)} citations or runs of the other language not isolated, e.g. {loose[:3]}"
