@@ -5,8 +5,10 @@ bidirectional algorithm cannot join a citation to a neighbouring number ("³⁴�
 punctuation across a run of the other direction."""
 from __future__ import annotations
 
+import re
+
 import pytest
-from conftest import LANGS, PAGES
+from conftest import LANGS, PAGES, parse
 
 # The marks each language opens and closes a quotation with (and a quotation inside it).
 QUOTES = {"en": '"“" "”" "‘" "’"', "ar": '"«" "»"'}
@@ -49,3 +51,19 @@ def test_citations_and_runs_in_the_other_language_are_isolated(readings):
     assert len(runs) > 200
     loose = [(page, run) for page, run in runs if run[1] not in ("isolate", "isolate-override", "plaintext")]
     assert not loose, f"{len(loose)} citations or runs of the other language not isolated, e.g. {loose[:3]}"
+
+
+def test_the_interface_speaks_the_pages_language(real_site):
+    """On Arabic pages, the theme's own words (the header, the colour switch, the language menu,
+    the navigation, back to top) are Arabic, and spelt right (no hamza on اختر or ابحث)."""
+    english = []
+    for name in PAGES:
+        soup = parse(real_site, f"ar/{name}")
+        for element in soup.select("header [aria-label], header [title], header [placeholder], nav[aria-label], "
+                                   ".md-top, .md-footer [aria-label], [data-md-component=palette] [title]"):
+            for attribute in ("aria-label", "title", "placeholder"):
+                words = element.get(attribute) or ""
+                if re.search(r"[A-Za-z]{2,}", words.replace("English", "")):
+                    english.append((name, attribute, words))
+        assert not re.search(r"إختر|إبحث", str(soup)), f"ar/{name}: a hamza the imperative does not take"
+    assert not english, f"English interface words on Arabic pages: {sorted(set(english))[:5]}"

@@ -41,12 +41,12 @@ def test_palette_follows_the_system_then_the_readers_choice_and_keeps_it(browser
     page.goto((real_site / "ar/report.html").as_uri())
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     visible = page.locator("[data-md-component=palette] label:not([hidden])")
-    assert visible.count() == 1 and visible.get_attribute("title") == "Light mode"
+    assert visible.count() == 1 and visible.get_attribute("title") == "الوضع الفاتح"  # in the page's language
     visible.click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
     page.goto((real_site / "ar/glossary.html").as_uri())  # another page of the site
     assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
-    assert page.locator("[data-md-component=palette] label:not([hidden])").get_attribute("title") == "Dark mode"
+    assert page.locator("[data-md-component=palette] label:not([hidden])").get_attribute("title") == "الوضع الداكن"
     # By keyboard: the toggle's radio takes focus and Enter switches.
     page.focus("#__palette_0")
     page.keyboard.press("Enter")

@@ -89,7 +89,7 @@ LABELS = {
         "sources_label": "المصادر",
         "coordinates": "الإحداثيات",
         "coordinates_source": "مصدر الإحداثيات",
-        "used_by": "لغة من",
+        "used_by": "مَن يستعمل هذا اللفظ",
         "neutral": "البديل المحايد",
         "how_report_says": "في التقرير",
         "explanation": "معنى البند",
