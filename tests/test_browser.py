@@ -240,6 +240,14 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server, prefix, javascript
                 page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
                 overflow, outside = page.evaluate(OUTSIDE_THE_SCREEN)
                 assert overflow <= 0 and not outside, f"{prefix}report.html, notes open, at {width}px: {outside}"
+        if javascript:  # search open, with results, is a screen of its own: never a wider page
+            page.goto(f"{server}/{prefix}report.html")
+            page.locator(".explainer-search-button:visible").first.click()
+            page.keyboard.type("بصرى" if prefix else "Busra")
+            wait_until(page, "document.querySelectorAll('.md-search-result__item').length > 3")
+            width_now, (overflow, outside) = page.evaluate("innerWidth"), page.evaluate(OUTSIDE_THE_SCREEN)
+            assert width_now == width and overflow <= 0 and not outside, \
+                f"{prefix}report.html, search open, at {width}px: the page is {width_now}px wide, {outside}"
     # The language menu, open, stays on the screen.
     page.goto(f"{server}/{prefix}report.html")
     page.locator(".md-header__option .md-select").hover()
