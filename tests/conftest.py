@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def pytest_addoption(parser):
+    # Without these options the suite runs a short fixed sample (tests/fuzzing.py says how big);
+    # `./run bench` runs --fuzz-cases 1000 --fuzz-builds 20.
     parser.addoption("--fuzz-cases", type=int, default=100,
-                     help="mutations run against `explainer check` (CI: 100; a large run: 1500)")
+                     help="fuzz cases through the page build and check (default: a short fixed sample)")
     parser.addoption("--fuzz-builds", type=int, default=2,
-                     help="mutations run through the full `mkdocs build` (CI: 2; a large run: 40)")
+                     help="fuzz cases through the full `mkdocs build` (default: 2)")
 
 
 def pytest_configure(config):

@@ -67,3 +67,40 @@ def test_the_interface_speaks_the_pages_language(real_site):
                     english.append((name, attribute, words))
         assert not re.search(r"إختر|إبحث", str(soup)), f"ar/{name}: a hamza the imperative does not take"
     assert not english, f"English interface words on Arabic pages: {sorted(set(english))[:5]}"
+
+
+# The focused element's look, and its look once blurred. A focused input that is not drawn (a
+# 0x0 radio, an opacity-0 checkbox) shows its focus on the label the reader sees.
+FOCUS_LOOK = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const drawn = x => { const r = x.getBoundingClientRect(); return r.width > 2 && r.height > 2 && getComputedStyle(x).opacity !== '0'; };
+  let shown = e;
+  if (e.tagName === 'INPUT' && !drawn(e)) shown = [...(e.labels || [])].find(drawn) || e.nextElementSibling || e;
+  const look = () => { const s = getComputedStyle(shown);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.textDecorationLine, s.borderColor].join('|'); };
+  const focused = look();
+  e.blur();
+  const blurred = look();
+  e.focus({preventScroll: true});
+  const name = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''} "${(e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 25)}"`;
+  return [name, focused !== blurred];
+}"""
+
+
+@pytest.mark.parametrize("path", ["index.html", "report.html", "ar/report.html", "claims.html"])
+def test_every_control_reached_by_keyboard_shows_its_focus(browser, real_site, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((real_site / path).as_uri())
+    seen, unmarked = set(), []
+    for _ in range(70):
+        page.keyboard.press("Tab")
+        found = page.evaluate(FOCUS_LOOK)
+        if found is None or found[0] in seen:
+            continue
+        seen.add(found[0])
+        if not found[1]:
+            unmarked.append(found[0])
+    page.close()
+    assert len(seen) > 15, seen
+    assert not unmarked, f"{path}: {len(unmarked)} of {len(seen)} controls look the same focused, e.g. {unmarked[:6]}"
