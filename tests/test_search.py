@@ -23,6 +23,8 @@ def sentences_with(data, word: str) -> set[str]:
 def open_search(page, query: str) -> list[str]:
     """Type the query into the search field as a reader would; the hrefs of the results."""
     page.locator(".md-search__input").click()
+    # The count of an earlier query must not pass for this one's: empty it, then search.
+    page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
     page.locator(".md-search__input").fill(query)
     page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|لا|No")).wait_for(timeout=15000)
     # The count and the list are written in one synchronous render (search.js), so once the

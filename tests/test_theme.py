@@ -161,12 +161,15 @@ def test_every_element_is_styled_as_materials_full_stylesheets_style_it(browser,
         page.goto((real_site / path).as_uri())
         if state == "scrolled":
             page.mouse.wheel(0, 1500)
+            wait_until(page, "window.scrollY > 0")
         elif state == "drawer open":
             page.evaluate("document.getElementById('__drawer').checked = true")
         elif state == "search open":
             button = page.locator(".explainer-search-button:visible")  # a phone's; a wide screen has the field
             (button.first if button.count() else page.locator(".md-search__input")).click()
-            page.keyboard.type("بصرى" if path.startswith("ar/") else "Busra")
+            # One input event, so one render of the results (search.js renders 80 ms after the last).
+            page.locator(".md-search__input").fill("بصرى" if path.startswith("ar/") else "Busra")
+            page.wait_for_selector(".md-search-result__item")
         page.mouse.move(-5, -5)  # off the page: a :hover that comes and goes is not the purge's
         # Swapping the stylesheets restarts Material's transitions (the header title, the language
         # menu): on a busy machine a snapshot caught them half-way. End states are what we compare.
