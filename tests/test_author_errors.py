@@ -4,7 +4,21 @@ engine's user interface."""
 from __future__ import annotations
 
 
-from conftest import append, edit, mkdocs_build, problems_of
+from conftest import append, edit, error_lines, first_stage_problems, mkdocs_build, problems_of
+
+
+def test_the_real_build_prints_the_same_lines_and_stops(mini):
+    """`mkdocs build` itself, as an author runs it: one ERROR line per problem (the lines the
+    other tests get in process from problems_of), a summary, exit 1, no traceback."""
+    edit(mini, "data/sources.yaml", "    publisher: Example Wire", "    publisher: [Example Wire")
+    edit(mini, "content/en/index.md", "\n## ", "\n{{ term('no-such-term') }}\n\n## ")
+    expected = problems_of(mini)
+    result = mkdocs_build(mini)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    lines = error_lines(output)
+    assert lines[:-1] == expected and len(expected) >= 1
+    assert lines[-1].endswith("in data/ or content/; fix them and build again (the previous site is unchanged)")
 
 
 def test_invalid_yaml_is_located(mini):
@@ -200,17 +214,17 @@ def test_a_url_off_its_publishers_site_needs_via(mini):
         "site, not Example Wire's; say where we read the copy with 'via:', or correct the publisher"]
     edit(mini, "data/sources.yaml", "url: https://news-copies.example.net/wire-one",
          "url: https://news-copies.example.net/wire-one\n    via: Other Paper's site, which carried the wire")
-    assert mkdocs_build(mini).returncode == 0
+    assert first_stage_problems(mini) == []
 
 
 def test_a_subdomain_of_the_publishers_site_and_an_archive_need_no_via(mini):
     edit(mini, "data/sources.yaml", "url: https://example.org/wire-one", "url: https://www.english.example.org/wire-one")
-    assert mkdocs_build(mini).returncode == 0
+    assert first_stage_problems(mini) == []
     edit(mini, "data/sources.yaml", "url: https://www.english.example.org/wire-one",
          "url: https://web.archive.org/web/2018/https://example.org/wire-one")
     edit(mini, "data/sources.yaml", "sites: [{host: example.org, publisher: \"Example Wire\"}]",
          "sites: [{host: example.org, publisher: \"Example Wire\"}, {host: web.archive.org, archive: true}]")
-    assert mkdocs_build(mini).returncode == 0
+    assert first_stage_problems(mini) == []
 
 
 def test_a_host_name_ending_in_a_dot(mini):
