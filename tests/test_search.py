@@ -3,6 +3,7 @@ HTTP, in both languages; and the index the engine writes from the built pages.""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from conftest import real_data
@@ -167,3 +168,18 @@ def test_no_page_points_at_the_other_languages_index(real_site):
         named = re.findall(r'search/([a-z-]+)\.js', html)
         assert named == [lang], (path.relative_to(real_site), named)
         assert not re.search(r'<script[^>]+src="[^"]*search/[a-z-]+\.js"', html), path
+
+
+def test_a_latin_word_in_an_arabic_snippet_keeps_its_quotation_marks_around_it(page, server):
+    """In an Arabic result, each run in one script is isolated and ends on a letter or digit of
+    its script: the marks and commas between runs are left to the paragraph, so «handover»
+    shows its guillemets on either side of the word, not both at one end."""
+    page.goto(f"{server}/ar/index.html")
+    open_search(page, "handover")
+    runs = page.eval_on_selector_all(".md-search-result__teaser bdi[dir], .md-search-result__teaser mark[dir]",
+                                     "runs => runs.map(r => [r.dir, r.textContent])")
+    assert any(direction == "ltr" for direction, _ in runs), runs
+    def letter_or_digit(char: str) -> bool:
+        return unicodedata.category(char)[0] in "LNM"  # a letter, a digit, or a mark on a letter
+    loose = [text for _, text in runs if not (letter_or_digit(text[0]) and letter_or_digit(text[-1]))]
+    assert not loose, f"runs that carry punctuation or spaces at an end: {loose[:5]}"

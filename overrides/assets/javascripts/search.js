@@ -159,21 +159,28 @@
   }
 
   // A run of text in one script gets its own direction, so that an English phrase in an Arabic
-  // snippet (or the reverse) keeps its punctuation where it belongs.
-  var RUN = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff][^A-Za-z\u00c0-\u024f]*|[A-Za-z\u00c0-\u024f][^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]*|[^A-Za-z\u00c0-\u024f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+/g;
+  // snippet (or the reverse) reads in order. Runs of one script, each ending on a letter or digit of its script: the punctuation and
+  // spaces between two runs stay outside both, where the paragraph's direction places them, as
+  // in the page's own text ("بـ«handover»،" keeps its marks around the Latin word).
+  // Letters (and their marks) only: the Arabic comma, semicolon and question mark are neutral.
+  var RTL_LETTERS = "\u05d0-\u05ea\u0620-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff" +
+                    "\ufb1d-\ufdff\ufe70-\ufeff";
+  var LTR_LETTERS = "A-Za-z\u00c0-\u024f";
+  var DIGITS = "0-9\u0660-\u0669";
+  var RUN = new RegExp("[" + RTL_LETTERS + "](?:[^" + LTR_LETTERS + "]*[" + RTL_LETTERS + DIGITS + "])?|[" + LTR_LETTERS +
+                       "](?:[^" + RTL_LETTERS + "]*[" + LTR_LETTERS + DIGITS + "])?|[^" + LTR_LETTERS + RTL_LETTERS + "]+", "g");
 
   function appendRuns(parent, text, marked) {
-    var runs = text.match(RUN) || [];
-    runs.forEach(function (run) {
-      // The space after a run stays outside it: inside a right-to-left run it would show at
-      // the run's far end, and the next word would touch it.
-      var space = /\s*$/.exec(run)[0];
-      var bdi = document.createElement(marked ? "mark" : "bdi");
-      if (/^[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(run)) bdi.dir = "rtl";
-      else if (/^[A-Za-z\u00c0-\u024f]/.test(run)) bdi.dir = "ltr";
-      bdi.textContent = run.slice(0, run.length - space.length);
-      if (bdi.textContent) parent.appendChild(bdi);
-      if (space) parent.appendChild(document.createTextNode(" "));
+    (text.match(RUN) || []).forEach(function (run) {
+      var script = new RegExp("^[" + RTL_LETTERS + "]").test(run) ? "rtl" : new RegExp("^[" + LTR_LETTERS + "]").test(run) ? "ltr" : "";
+      if (!script && !marked) {  // punctuation and spaces between runs: plain text
+        parent.appendChild(document.createTextNode(run));
+        return;
+      }
+      var element = document.createElement(marked ? "mark" : "bdi");
+      if (script) element.dir = script;
+      element.textContent = run;
+      parent.appendChild(element);
     });
   }
 
