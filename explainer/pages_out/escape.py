@@ -29,10 +29,15 @@ _BLOCK_START = re.compile(r"^(?:[\s\-+*=>#|:]|\d+[.)])")
 _ATTRIBUTE_UNSAFE = re.compile(r"[^A-Za-z0-9 \-.,:;/?@%\u00a0-\U0010ffff]")
 
 # A run of Arabic words (with the spaces and Arabic punctuation between them), and a run of
-# Latin words (letters, digits, apostrophes, hyphens; never a final full stop, which belongs
-# to the surrounding sentence).
+# Latin words: letters, digits, apostrophes, hyphens, with the spaces, commas and other Latin
+# punctuation between them and whole (bracketed) groups, so that "The Daily Star (Lebanon), AFP"
+# is one left-to-right unit (split at its comma and brackets, an Arabic page laid its parts out
+# right to left). A run never ends on punctuation (a final full stop belongs to the sentence
+# around it) nor takes one bracket of a pair.
 _ARABIC_RUN = re.compile(r"[\u0600-\u06FF](?:[\u0600-\u06FF\u200c-\u200f\s]*[\u0600-\u06FF])?")
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9’'\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9’'\-]*)*")
+_LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9’'\-]*"
+_LATIN_GROUP = r"\([^()\u0600-\u06FF]*\)"
+_LATIN_RUN = re.compile(rf"[A-Za-z][A-Za-z0-9’'\-]*(?:(?:[\s,.;:&/–]|{_LATIN_GROUP})*(?:{_LATIN_WORD}|{_LATIN_GROUP}))*")
 
 
 def _reference(match: re.Match) -> str:
