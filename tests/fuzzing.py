@@ -230,7 +230,8 @@ def mutations(draw):
 
 # ---------------------------------------------------------------- hostile text in the pages
 # Each asks for one way text could become markup; "xss" marks whatever they would create.
-PAYLOADS = [
+# The first seven are test_injection.py's, which poisons every field with each.
+MARKUP_PAYLOADS = [
     '<img src="https://evil.example/xss.png" onerror="window.__xss=1">',
     "[xss](javascript:window.__xss=1)",
     "![xss](https://evil.example/xss.png)",
@@ -238,6 +239,9 @@ PAYLOADS = [
     '" onmouseover="window.__xss=1" data-xss="',
     "{{ 7*7 }} *xss-em* **xss-strong** `xss-code` <script>window.__xss=1</script>",
     "<https://evil.example/xss> &lt;b&gt; | xss | cell |",
+]
+PAYLOADS = [
+    *MARKUP_PAYLOADS,
     "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)", "{{ 7*7 }}",
     "{% raw %}", "{% endraw %}{{ 7*7 }}", "](javascript:alert(1))", "<!--", "-->", "&lt;", "\u202e", "\u202ealert",
     '{: onclick="x" }', "[x](javascript:alert(1)){: onclick=alert(1) }", "</p><p onclick=alert(1)>", "\n\n<div>",

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Comment
 from conftest import make_project, mkdocs_build
-from fuzzing import EVIL_HOST, text_fields, unsafe_markup
+from fuzzing import EVIL_HOST, MARKUP_PAYLOADS, text_fields, unsafe_markup
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from explainer.__main__ import main as explainer_main
@@ -21,15 +21,7 @@ from explainer.problems.errors import AuthorErrors
 
 # Each payload aims at one way Markdown or HTML could turn text into markup. They mark what
 # they would create with "xss", so that any element or attribute they made can be found.
-PAYLOADS = [
-    '<img src="https://evil.example/xss.png" onerror="window.__xss=1">',
-    "[xss](javascript:window.__xss=1)",
-    "![xss](https://evil.example/xss.png)",
-    '{: onclick="window.__xss=1" .xss }',
-    '" onmouseover="window.__xss=1" data-xss="',
-    "{{ 7*7 }} *xss-em* **xss-strong** `xss-code` <script>window.__xss=1</script>",
-    "<https://evil.example/xss> &lt;b&gt; | xss | cell |",
-]
+PAYLOADS = MARKUP_PAYLOADS
 # Fields whose values are plainly not free text (ids, references, codes; addresses are tested
 # apart below). Any other string the schema refuses with a payload is found by trial.
 NOT_TEXT = {"id", "cite", "coordinates_cite", "url", "language", "kind", "role", "file", "sha256",

@@ -30,7 +30,7 @@ _ATTRIBUTE_UNSAFE = re.compile(r"[^A-Za-z0-9 \-.,:;/?@%\u00a0-\U0010ffff]")
 
 # A run of Arabic words (with the spaces and Arabic punctuation between them), and a run of
 # Latin words: letters, digits, apostrophes, hyphens, with the spaces, commas and other Latin
-# punctuation between them and whole (bracketed) groups, so that "The Daily Star (Lebanon), AFP"
+# punctuation between them and whole (bracketed) groups, so that "Example Wire (London), Other Agency"
 # is one left-to-right unit (split at its comma and brackets, an Arabic page laid its parts out
 # right to left). A run never ends on punctuation (a final full stop belongs to the sentence
 # around it) nor takes one bracket of a pair.

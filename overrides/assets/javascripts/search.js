@@ -161,7 +161,7 @@
   // A run of text in one script gets its own direction, so that an English phrase in an Arabic
   // snippet (or the reverse) reads in order. Runs of one script, each ending on a letter or digit of its script: the punctuation and
   // spaces between two runs stay outside both, where the paragraph's direction places them, as
-  // in the page's own text ("بـ«handover»،" keeps its marks around the Latin word).
+  // in the page's own text ("بـ«word»،" keeps its marks around the Latin word).
   // Letters (and their marks) only: the Arabic comma, semicolon and question mark are neutral.
   var RTL_LETTERS = "\u05d0-\u05ea\u0620-\u065f\u0670-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff" +
                     "\ufb1d-\ufdff\ufe70-\ufeff";
