@@ -24,6 +24,7 @@ from pathlib import Path
 
 CACHE_DIR = ".explainer-cache"
 _KEY_BYTES = 32
+_SIGNATURE_BYTES = hashlib.sha256().digest_size
 
 
 def cache_folder(project: Path) -> Path | None:
@@ -89,7 +90,7 @@ def read_entry(entry: Path) -> bytes | None:
         stored = entry.read_bytes()
     except OSError:
         return None
-    signature, data = stored[:hashlib.sha256().digest_size], stored[hashlib.sha256().digest_size:]
+    signature, data = stored[:_SIGNATURE_BYTES], stored[_SIGNATURE_BYTES:]
     return data if hmac.compare_digest(signature, _signature(entry.name, data)) else None
 
 

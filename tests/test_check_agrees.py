@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import error_lines, make_project, mkdocs_build
+from conftest import edit, error_lines, make_project, mkdocs_build
 from hypothesis import given
 from fuzzing import PRISTINE, mutations, profile
 
@@ -37,13 +37,6 @@ def build_problems(project: Path, draft: bool) -> list[str]:
     return []
 
 
-def edit(project: Path, relative: str, old: str, new: str) -> None:
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return make_project(tmp_path_factory.mktemp("agree") / "project")
@@ -54,7 +47,7 @@ EDITS = {
     "a null place": ("data/event.yaml", "place: busra-al-sham", "place: null"),
     "a TODO text": ("data/actors.yaml", 'ar: "الجانب الروسي (الضباط الروس)"', 'ar: "TODO: translate"'),
     "a page's TODO description": ("content/en/glossary.md", 'description: "The terms', 'description: "TODO The terms'),
-    "a todo() in a page": ("content/ar/glossary.md", "\n## ", "\n{{ todo('اكتب') }}\n\n## "),
+    "a todo() in a page": ("content/ar/glossary.md", "\n## الكلمات المنحازة", "\n{{ todo('اكتب') }}\n\n## الكلمات المنحازة"),
     "an unknown term": ("content/en/glossary.md", "{{ term('heavy-weapons') }}", "{{ term('heavy-weapon') }}"),
 }
 

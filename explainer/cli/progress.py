@@ -68,7 +68,7 @@ def measure(data: Dataset, page_texts: dict[str, str]) -> Progress:
             texts_en.add(not is_todo(text.en))
             texts_ar.add(not is_todo(text.ar))
     uncited = sum(gap.kind == "uncited" for gap in data.gaps)
-    statements = _needing(data.models.values(), "needs_source")
+    statements = _needing_sources(data.models.values())
     values = Count()
     for model in data.models.values():
         for _, marks, value in marked_fields(model):
@@ -92,6 +92,6 @@ def _bilingual_texts(value):
             yield from _bilingual_texts(item)
 
 
-def _needing(models, mark: str) -> int:
-    """How many fields of the data carry `mark` ('needs_source': they must cite a source)."""
-    return sum(bool(marks.get(mark)) for model in models for _, marks, _ in marked_fields(model))
+def _needing_sources(models) -> int:
+    """How many fields of the data must cite a source."""
+    return sum(bool(marks.get("needs_source")) for model in models for _, marks, _ in marked_fields(model))

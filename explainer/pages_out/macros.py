@@ -23,6 +23,7 @@ from . import escape, reader
 from .labels import LABELS, LANGUAGES, format_date, format_span
 from .locator_map import from_reference, locator_map
 
+
 def archive_name(event) -> str:
     """The offline archive's name, from data/event.yaml: the place's id and the date
     ('a-town-2018-07-04'); 'publication' while a draft has neither."""

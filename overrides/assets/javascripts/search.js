@@ -169,10 +169,11 @@
   var DIGITS = "0-9\u0660-\u0669";
   var RUN = new RegExp("[" + RTL_LETTERS + "](?:[^" + LTR_LETTERS + "]*[" + RTL_LETTERS + DIGITS + "])?|[" + LTR_LETTERS +
                        "](?:[^" + RTL_LETTERS + "]*[" + LTR_LETTERS + DIGITS + "])?|[^" + LTR_LETTERS + RTL_LETTERS + "]+", "g");
+  var STARTS_RTL = new RegExp("^[" + RTL_LETTERS + "]"), STARTS_LTR = new RegExp("^[" + LTR_LETTERS + "]");
 
   function appendRuns(parent, text, marked) {
     (text.match(RUN) || []).forEach(function (run) {
-      var script = new RegExp("^[" + RTL_LETTERS + "]").test(run) ? "rtl" : new RegExp("^[" + LTR_LETTERS + "]").test(run) ? "ltr" : "";
+      var script = STARTS_RTL.test(run) ? "rtl" : STARTS_LTR.test(run) ? "ltr" : "";
       if (!script && !marked) {  // punctuation and spaces between runs: plain text
         parent.appendChild(document.createTextNode(run));
         return;
