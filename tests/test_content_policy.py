@@ -109,10 +109,11 @@ def test_every_page_runs_its_scripts_with_no_violation(browser, real_site, serve
             url = f"{server}/{name}" if scheme == "http" else path.as_uri()
             violations, errors = _open(page, url)
             assert violations == [], (url, violations)
-            # From file://, Chromium refuses the preloaded font files (CORS, not the policy; the
-            # page's fonts.css has them inline); over HTTP nothing at all may fail.
-            policy_errors = errors if scheme == "http" else [e for e in errors if "Content Security Policy" in e]
-            assert policy_errors == [], (url, policy_errors)
+            # Nothing at all may fail, from file:// too (where a preloaded font file would be a
+            # refused cross-origin load: the page preloads over HTTP only and inlines the faces),
+            # except the 404 page's root-absolute addresses, which only a server can answer.
+            if not (scheme == "file" and name.endswith("404.html")):
+                assert errors == [], (url, errors)
             # The inline scripts ran: html.js (main.html), Material's storage helpers and our
             # palette (the header) ...
             state = page.evaluate("""[document.documentElement.classList.contains("js"), typeof __md_get,
