@@ -104,3 +104,40 @@ def test_every_control_reached_by_keyboard_shows_its_focus(browser, real_site, p
     page.close()
     assert len(seen) > 15, seen
     assert not unmarked, f"{path}: {len(unmarked)} of {len(seen)} controls look the same focused, e.g. {unmarked[:6]}"
+
+
+# Each "word/word" pair of Arabic text (a month written both ways, "تموز/يوليو"), laid out as
+# narrow as it can be in its own place and font: more than one line means a line could end
+# at its slash.
+SPLIT_PAIRS = """() => {
+  const pair = /[\\u0621-\\u064a]+\\/\\u2060?[\\u0621-\\u064a]+/g;
+  const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+  const seen = [], split = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(pair)) {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'display:inline-block;width:min-content;white-space:normal';
+      const one = probe.cloneNode();
+      probe.textContent = match[0];
+      one.textContent = 'ا';
+      node.parentNode.append(probe, one);
+      seen.push(match[0]);
+      if (probe.getBoundingClientRect().height > one.getBoundingClientRect().height * 1.5) split.push(match[0]);
+      probe.remove(); one.remove();
+    }
+  }
+  return [seen.length, split];
+}"""
+
+
+def test_month_pairs_never_break_at_their_slash(browser, real_site):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    total, broken = 0, []
+    for name in PAGES:
+        page.goto((real_site / f"ar/{name}").as_uri())
+        seen, split = page.evaluate(SPLIT_PAIRS)
+        total += seen
+        broken += [(name, pair) for pair in split]
+    page.close()
+    assert total > 100, total  # the Arabic pages write dates with both month names
+    assert not broken, f"{len(broken)} pairs can break at their slash, e.g. {broken[:3]}"
