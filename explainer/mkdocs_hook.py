@@ -31,6 +31,7 @@ from explainer.pages_out.content_policy import with_content_policy
 from explainer.pages_out.font_preloads import faces_drawn, first_screen_runs
 from explainer.pages_out.labels import DIRECTION
 from explainer.pages_out.macros import archive_name
+from explainer.pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
 from explainer.site_built.css_purge import purge_stylesheets
@@ -64,6 +65,8 @@ def on_config(config):
         try:
             data = _state["data"] = build_docs(project, draft=is_draft(config))
             _reproducible_dates(project, data)
+            _state["masthead"] = read_masthead(config.extra, Path(config.config_file_path),
+                                               int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0))
         except AuthorErrors as errors:
             lock.release()
             for problem in errors.problems:
@@ -115,7 +118,26 @@ def on_env(env, config, files):
     if folder is not None:
         env.bytecode_cache = TemplateCache(str(folder), f"theme-{config.theme['language']}-%s.cache")
     env.globals["explainer_first_screen_faces"] = _first_screen_faces
+    env.globals["explainer_masthead"] = _masthead
+    data = _state["data"]
+    env.globals["explainer_offline_copy"] = f"{archive_name(data.models.get('event') if data else None)}.zip"
     return env
+
+
+def _masthead(page, config, offline_href: str) -> Markup:
+    """For the footer partial: the masthead in the page's language."""
+    url = page.url if page is not None and page.url else ""
+    return masthead_html(_state["masthead"], config.theme["language"], offline_href,
+                         public_url(config.site_url or "", url) if url else "")
+
+
+def on_page_content(html, page, config, files):
+    """The masthead where a content page asks for it (`{{ masthead() }}`), as in the footer."""
+    if PLACEHOLDER not in html:
+        return html
+    name = archive_name(_state["data"].models.get("event")) if _state["data"] is not None else "publication"
+    offline = "../" * page.url.count("/") + f"{name}.zip"
+    return html.replace(PLACEHOLDER, masthead_html(_state["masthead"], config.theme["language"], offline), 1)
 
 
 def _first_screen_faces(faces, stacks, page, config) -> list[str]:
@@ -332,8 +354,9 @@ def on_post_build(config):
     timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
     write_sitemap(site, config.site_url or "", timestamp)
     if data is not None:
-        write_offline_archive(site, archive_name(data.models.get("event")), timestamp,
-                              cache=cache / "offline" if cache else None)
+        name = archive_name(data.models.get("event"))
+        write_offline_archive(site, name, timestamp, cache=cache / "offline" if cache else None,
+                              online=public_url(config.site_url or "", f"{name}.zip"))
     problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/",
                           cache=cache / "pages" if cache else None)
     if problems:

@@ -117,10 +117,10 @@ def url_for_reading(url: str) -> str:
 _PERCENT_ENCODED_NON_ASCII = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")
 
 
-# Two Arabic words joined by a slash (a month named both ways, "تموز/يوليو"; a crossing's two
-# names, "نصيب/جابر") may break at the slash, leaving "تموز/" at the end of one line: a WORD
-# JOINER after the slash keeps the pair on one line. It is invisible, and search splits words
-# at it as at the slash.
+# Two Arabic words joined by a slash (a month named both ways, "تموز/يوليو", or the two names of
+# one place) may break at the slash, leaving "تموز/" at the end of one line: a WORD JOINER after
+# the slash keeps the pair on one line. It is invisible, and search splits words at it as at
+# the slash.
 _SLASH_PAIR = re.compile(r"([\u0621-\u064a])/([\u0621-\u064a])")
 
 

@@ -77,6 +77,9 @@ LABELS = {
         "includes": "What it includes",
         "leaves_out": "What it leaves out",
         "open_data_schemas": "Each kind of data is described by a JSON Schema:",
+        "masthead": {"publisher": "Published by {publisher}", "first_published": "First published {date}",
+                     "last_updated": "Last updated {date}", "contact": "Send a correction or a question",
+                     "offline": "The whole site for offline reading (zip)", "this_page": "This page:"},
     },
     "ar": {
         "point": "البند {number}",
@@ -143,6 +146,9 @@ LABELS = {
         "includes": "ما يتضمنه",
         "leaves_out": "ما يغفله",
         "open_data_schemas": "ويصف مخططُ JSON Schema كلَّ نوع من البيانات:",
+        "masthead": {"publisher": "الناشر: {publisher}", "first_published": "نُشر أول مرة في {date}",
+                     "last_updated": "آخر تحديث في {date}", "contact": "أرسل تصحيحاً أو سؤالاً",
+                     "offline": "الموقع كاملاً للقراءة دون اتصال (ملف مضغوط)", "this_page": "هذه الصفحة:"},
     },
 }
 
@@ -171,3 +177,4 @@ def format_span(start: datetime.date, end: datetime.date | None, lang: str) -> s
     if start.year == end.year:  # 30 June – 1 July 2018
         return f"{start.day} {_MONTHS[lang][start.month - 1]} – {format_date(end, lang)}"
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
+

@@ -22,6 +22,7 @@ from ..problems.errors import Problem
 from . import escape, reader
 from .labels import LABELS, LANGUAGES, format_date, format_span
 from .locator_map import from_reference, locator_map
+from .masthead import PLACEHOLDER
 
 
 def archive_name(event) -> str:
@@ -64,15 +65,22 @@ class PageMacros:
             "term": self.term, "actor": self.actor, "place": self.place, "point": self.point,
             "cite": self.cite, "sentence": self.sentence, "block": self.block,
             "data": self.data, "lang": self.lang, "date": self.date, "todo": self.todo,
-            "offline_copy": self.offline_copy,
+            "offline_copy": self.offline_copy, "masthead": self.masthead,
         }
 
-    def offline_copy(self) -> Markup:
+    def offline_copy(self, text: str | None = None) -> Markup:
         """A Markdown link to the offline archive of the whole site (written at the site's root,
-        beside the first language's pages), named as the build names it from data/event.yaml."""
+        beside the first language's pages), named as the build names it from data/event.yaml;
+        its words are the file's name unless `text` is given."""
         name = f"{archive_name(self.data.models.get('event'))}.zip"
         depth = self.page.count("/") + (self.lang != LANGUAGES[0])
-        return Markup(f'[<code dir="ltr">{name}</code>]({"../" * depth}{name}){{: type="application/zip" }}')
+        words = escape.for_text(text, self.lang) if text is not None else Markup(f'<code dir="ltr">{name}</code>')
+        return Markup(f'[{words}]({"../" * depth}{name}){{: type="application/zip" .offline-copy }}')
+
+    def masthead(self) -> Markup:
+        """Where the publication's masthead goes on this page (the build fills it in from
+        mkdocs.yml, as in every page's footer: pages_out/masthead.py)."""
+        return Markup(f"\n\n{PLACEHOLDER}\n\n")
 
     # --- links to entries -------------------------------------------------------------
     def href(self, kind: str, entry_id: str) -> Markup:

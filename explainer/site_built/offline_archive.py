@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,17 +16,21 @@ from ..build_cache import read_entry, write_atomically
 _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 1980
 
 
-def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | None = None) -> Path:
+def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | None = None,
+                          online: str = "") -> Path:
     """Zip every file under `site` into site/<name>.zip, inside a folder <name>/; the archive
     does not hold itself. Returns its path. `cache`, a folder, keeps the last archive: the same
-    files and date give the same bytes, so an unchanged site copies it instead of compressing."""
+    files and date give the same bytes, so an unchanged site copies it instead of compressing.
+    Inside the archive, the pages' links to it (which it cannot hold) lead to `online`, the
+    published archive's address, or, without one, are plain text."""
     target = site / f"{name}.zip"
     files = sorted((path for path in site.rglob("*") if path.is_file() and path != target),
                    key=lambda path: path.relative_to(site).as_posix())
     moment = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).timetuple()[:6]
     moment = max(moment, _EARLIEST_ZIP_TIME)
-    contents = {path: path.read_bytes() for path in files}
-    digest = hashlib.sha256(f"{Path(__file__).read_bytes()!r}{name}{moment}".encode())
+    contents = {path: _links_to_itself(path.read_bytes(), name, online) if path.suffix == ".html" else path.read_bytes()
+                for path in files}
+    digest = hashlib.sha256(f"{Path(__file__).read_bytes()!r}{name}{moment}{online}".encode())
     for path, data in contents.items():
         digest.update(f"\0{path.relative_to(site).as_posix()}\0".encode() + data)
     kept = cache / f"offline-{digest.hexdigest()}.zip" if cache is not None else None
@@ -45,3 +50,11 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
     if kept is not None:
         write_atomically(kept, target.read_bytes(), replaces="offline-*.zip")  # over the last site's
     return target
+
+
+def _links_to_itself(html: bytes, name: str, online: str) -> bytes:
+    """A page's links to the archive (`href="../<name>.zip"`), as the archive's copy of the page
+    must have them: to the published archive, or, without one, no link (an <a> without href is
+    text, and not a stop for the keyboard)."""
+    link = re.compile(rb'\shref="(?:\.\./)*' + re.escape(name.encode()) + rb'\.zip"')
+    return link.sub(b' href="' + online.encode() + b'"' if online else b"", html)

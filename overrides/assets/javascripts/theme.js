@@ -45,20 +45,6 @@
     return update;
   }
 
-  // Back to top: shown while the reader scrolls up, away from the top; hidden at the top.
-  function setUpBackToTop(button) {
-    var last = window.scrollY;
-    button.addEventListener("click", function () {
-      button.blur();
-      window.scrollTo({ top: 0 });
-    });
-    return function () {
-      var y = window.scrollY;
-      button.hidden = !(y < last && y > 400);
-      last = y;
-    };
-  }
-
   // The table of contents: the section being read is marked, the ones above it passed, and the
   // list scrolls to keep the mark in view (toc.follow).
   function setUpContents(nav, header) {
@@ -104,8 +90,6 @@
   if (palette) { setUpPalette(palette); }
   var header = document.querySelector("[data-md-component='header']");
   if (header) { updates.push(setUpHeader(header)); }
-  var top = document.querySelector("[data-md-component='top']");
-  if (top) { updates.push(setUpBackToTop(top)); }
   var toc = document.querySelector(".md-sidebar--secondary .md-nav--secondary");
   if (toc && header) { updates.push(setUpContents(toc, header)); }
   var drawer = document.getElementById("__drawer");

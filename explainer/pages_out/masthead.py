@@ -1,0 +1,113 @@
+"""The masthead: who publishes the site, when it was first published and last updated, where
+to send a correction, and the offline copy; in the footer of every page (printed too, with the
+page's own address) and on the page whose content calls `{{ masthead() }}` (the about page).
+
+Who publishes and how to reach them come from the publication's configuration (mkdocs.yml,
+`extra: masthead:`), like `site_url`: a build never invents them. A field left empty is left
+out of the page, not filled with a guess; the last update is the last commit's date, which the
+build already uses for reproducible files (SOURCE_DATE_EPOCH).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from ..problems.errors import AuthorErrors, Problem
+from .escape import join_slash_pairs
+from .labels import LABELS, format_date
+
+FIELDS = ("publisher", "first_published", "contact")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PLACEHOLDER = "<!-- explainer:masthead -->"  # where a content page asks for it (macros.py)
+
+
+@dataclass(frozen=True)
+class Masthead:
+    publisher: str = ""
+    first_published: datetime.date | None = None
+    contact: str = ""
+    """An https:// address (a form, the repository's issues) or a mailto: one."""
+    last_updated: datetime.date | None = None
+
+
+def read_masthead(extra: dict, config_file: Path, timestamp: int) -> Masthead:
+    """The masthead of mkdocs.yml's `extra: masthead:`, checked; AuthorErrors naming the line of
+    each wrong field."""
+    given = extra.get("masthead") or {}
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    problems = []
+
+    def problem(field: str, message: str) -> None:
+        match = re.search(rf"^([ \t]*){field}\s*:", text, re.MULTILINE)
+        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        column = len(match.group(1)) + 1 if match else 1
+        problems.append(Problem(config_file.name, line, column, f"extra.masthead.{field}", message))
+
+    if not isinstance(given, dict):
+        problem("masthead", "expected the fields publisher, first_published and contact; "
+                            "write them indented under 'masthead:'")
+        raise AuthorErrors(problems)
+    for key in given:
+        if key not in FIELDS:
+            problem(str(key), f"unknown field; the masthead holds only {', '.join(FIELDS)}")
+    publisher = str(given.get("publisher") or "").strip()
+    published_text = str(given.get("first_published") or "").strip()
+    first_published = None
+    if published_text:
+        try:
+            if not _DATE.fullmatch(published_text):
+                raise ValueError
+            first_published = datetime.date.fromisoformat(published_text)
+        except ValueError:
+            problem("first_published", f"expected the date of the first edition as YYYY-MM-DD, found "
+                                       f"{published_text!r}; write it like 2018-07-04, or leave it empty")
+    contact = str(given.get("contact") or "").strip()
+    if contact and not (re.fullmatch(r"mailto:[^\s@<>\"]+@[^\s@<>\"]+", contact)
+                        or (urlsplit(contact).scheme == "https" and urlsplit(contact).netloc
+                            and not re.search(r"[\s<>\"]", contact))):
+        problem("contact", f"expected an https:// address or a mailto: address, found {contact!r}; "
+                           "give where readers send corrections, or leave it empty")
+    if problems:
+        raise AuthorErrors(problems)
+    updated = datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).date() if timestamp else None
+    return Masthead(publisher, first_published, contact, updated)
+
+
+def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_url: str = "") -> Markup:
+    """The masthead as one paragraph in `lang`: each field given, the offline copy's link, and
+    (shown in print only) this page's address."""
+    words = LABELS[lang]["masthead"]
+    parts = []
+    if masthead.publisher:
+        parts.append(words["publisher"].format(publisher=f'<bdi>{escape(masthead.publisher)}</bdi>'))
+    if masthead.first_published:
+        parts.append(words["first_published"].format(date=_date(masthead.first_published, lang)))
+    if masthead.last_updated:
+        parts.append(words["last_updated"].format(date=_date(masthead.last_updated, lang)))
+    if masthead.contact:
+        parts.append(f'<a href="{escape(masthead.contact)}">{words["contact"]}</a>')
+    if offline_href:
+        parts.append(f'<a href="{escape(offline_href)}" type="application/zip" class="offline-copy">{words["offline"]}</a>')
+    address = (f'<span class="print-only"> {words["this_page"]} <bdi dir="ltr">{escape(page_url)}</bdi></span>'
+               if page_url else "")
+    # Each part its own element: the stylesheet puts a dot between them, and drops the offline
+    # copy's when it is not a link (in the copy itself).
+    return Markup('<p class="masthead">' + "".join(f"<span>{part}</span>" for part in parts) + f"{address}</p>")
+
+
+def _date(day: datetime.date, lang: str) -> str:
+    return f'<time datetime="{day.isoformat()}">{escape(join_slash_pairs(format_date(day, lang)))}</time>'
+
+
+def public_url(site_url: str, page_url: str) -> str:
+    """The page's address on the published site, or '' when the site's address is a placeholder
+    (a host under .invalid, which never resolves)."""
+    host = urlsplit(site_url or "").hostname or ""
+    if not host or host == "invalid" or host.endswith(".invalid"):
+        return ""
+    return site_url.rstrip("/") + "/" + page_url.lstrip("/")

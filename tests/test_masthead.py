@@ -1,0 +1,89 @@
+"""The masthead (issue 24): who publishes the site, when, where to send a correction and the
+offline copy, from mkdocs.yml's `extra: masthead:`; in every page's footer in the page's
+language, on the about page, in print with the page's address; a wrong field refused with its
+line; and the offline copy consistent inside itself (no link to a file it cannot hold)."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+from conftest import LANGS, PAGES, edit, error_lines, mkdocs_build, parse
+
+
+def test_a_wrong_masthead_field_is_refused_at_its_line(mini):
+    edit(mini, "mkdocs.yml", 'publisher: !ENV [EXPLAINER_PUBLISHER, ""]', 'publisher: "Example Desk"\n    editor: "someone"')
+    edit(mini, "mkdocs.yml", 'first_published: !ENV [EXPLAINER_FIRST_PUBLISHED, ""]', 'first_published: "July 2018"')
+    edit(mini, "mkdocs.yml", 'contact: !ENV [EXPLAINER_CONTACT, ""]', 'contact: "javascript:alert(1)"')
+    lines = (mini / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+
+    def at(field: str) -> str:
+        number = next(i for i, line in enumerate(lines, 1) if line.strip().startswith(f"{field}:"))
+        return f"mkdocs.yml:{number}:5: extra.masthead.{field}: "
+
+    result = mkdocs_build(mini)
+    assert result.returncode != 0
+    errors = error_lines(result.stdout + result.stderr)
+    assert any(e.startswith(at("editor") + "unknown field") for e in errors), errors
+    assert any(e.startswith(at("first_published") + "expected the date of the first edition as YYYY-MM-DD")
+               for e in errors), errors
+    assert any(e.startswith(at("contact") + "expected an https:// address or a mailto: address") for e in errors), errors
+    assert "Traceback" not in result.stdout + result.stderr
+    assert not (mini / "site").exists()
+
+
+def test_a_configured_masthead_is_in_every_footer_in_the_pages_language(mini, monkeypatch):
+    monkeypatch.setenv("EXPLAINER_PUBLISHER", "Example Desk <b>")
+    monkeypatch.setenv("EXPLAINER_FIRST_PUBLISHED", "2018-07-06")
+    monkeypatch.setenv("EXPLAINER_CONTACT", "https://example.org/corrections")
+    monkeypatch.setenv("EXPLAINER_SITE_URL", "https://news.example.org/explainer/")
+    result = mkdocs_build(mini)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = mini / "site"
+    expected = {"en": ("Published by", "First published 6 July 2018", "Last updated"),
+                "ar": ("الناشر:", "نُشر أول مرة في 6 تموز/\u2060يوليو 2018", "آخر تحديث في")}
+    for lang, (prefix, _) in LANGS.items():
+        for name in PAGES:
+            masthead = parse(site, f"{prefix}{name}").select_one("footer .masthead")
+            text = masthead.get_text("")
+            assert all(words in text for words in expected[lang]), (lang, name, text)
+            assert masthead.select_one("bdi").get_text() == "Example Desk <b>"  # text, not markup
+            assert masthead.select_one('a[href="https://example.org/corrections"]') is not None
+            offline = masthead.select_one("a.offline-copy")["href"]
+            assert (site / prefix / name).parent.joinpath(offline).resolve().is_file(), (name, offline)
+            # In print only, the page's own address on the published site.
+            assert masthead.select_one(".print-only bdi").get_text() == f"https://news.example.org/explainer/{prefix}{name}"
+    # Inside the offline copy, its own links lead to the published archive.
+    archive = next(site.glob("*.zip"))
+    with zipfile.ZipFile(archive) as copy:
+        about = copy.read(next(n for n in copy.namelist() if n.endswith("/about.html"))).decode()
+    assert f'href="https://news.example.org/explainer/{archive.name}"' in about
+
+
+def test_the_masthead_is_on_the_about_page_and_the_offline_copy_on_the_home_page(real_site):
+    for lang, (prefix, _) in LANGS.items():
+        about = parse(real_site, f"{prefix}about.html")
+        assert about.select_one("article .masthead time[datetime]") is not None
+        home = parse(real_site, f"{prefix}index.html")
+        # The way in comes first: right under the title, the annotated report, then the offline copy.
+        way_in = home.select_one("article h1 + .way-in")
+        assert way_in.select_one("a.way-in-report")["href"] == "report.html"
+        assert way_in.select_one("a.offline-copy")["href"].endswith(".zip")
+
+
+def test_the_offline_copy_has_no_link_to_a_file_it_does_not_hold(real_site):
+    archive = next(real_site.glob("*.zip"))
+    with zipfile.ZipFile(archive) as copy:
+        names = set(copy.namelist())
+        root = next(iter(names)).split("/")[0]
+        dangling = []
+        for name in names:
+            if not name.endswith(".html") or name.endswith("404.html"):
+                continue
+            folder = name.rsplit("/", 1)[0]
+            for href in re.findall(r'href="([^"#?:]+\.zip)"', copy.read(name).decode()):
+                target = "/".join(part for part in f"{folder}/{href}".split("/") if part)
+                while "/../" in f"/{target}/":
+                    target = re.sub(r"[^/]+/\.\./", "", target, count=1)
+                if target not in names:
+                    dangling.append((name, href))
+    assert root and not dangling, dangling[:5]
