@@ -8,6 +8,8 @@ given as a list under it (distances and directions computed from the coordinates
 """
 from __future__ import annotations
 
+import math
+
 from markupsafe import Markup
 
 from .escape import for_attribute, for_text
@@ -15,7 +17,40 @@ from .geo import Projection, bearing, centroid, clip, compass, distance_km
 
 WIDTH = 460.0
 FONT = 16.0
-CHAR_WIDTH = {"en": 0.56, "ar": 0.56}  # average advance of a character, in font sizes
+AREA_FONT = 14.0
+# The map's width on the narrowest screen we serve, 320 px (the page's margins and the map's
+# border taken off; the map is as wide as the text column there, wider on larger screens). A
+# link's target is at least 24 CSS px square there (WCAG 2.5.8), so on every screen; TARGET is
+# that side in the map's units.
+NARROWEST_PX = 286.0
+TARGET = 24.0 * WIDTH / NARROWEST_PX
+MARKER = 4.5  # the marker's radius; its box, with a little air, is what labels keep clear of
+# The faces' line box (ascent, descent), in font sizes: what a browser reports as a text's box.
+LINE = {"en": (1.07, 0.30), "ar": (1.07, 0.64)}
+# Advances, in font sizes, of the bold faces (Noto Serif, Noto Naskh Arabic) the labels are set
+# in, by groups of letters of similar width and rounded up: an estimate a few per cent wide,
+# which is the safe side. Arabic letters have a narrower form when they join the next letter.
+LATIN = (("fijlrtI.,;:'’-() ", 0.42), ("mwMW", 0.99), ("ABCDEFGHJKLNOPQRSTUVXYZ", 0.80))
+LATIN_OTHER = 0.67
+ARABIC = (("اأإآٱ", 0.30, 0.30), ("بتثنيىئ", 0.37, 0.82), ("جحخ", 0.67, 0.67), ("دذ", 0.49, 0.49),
+          ("رز", 0.40, 0.40), ("سش", 0.71, 1.07), ("صض", 0.86, 1.14), ("طظ", 0.72, 0.80),
+          ("عغ", 0.53, 0.61), ("فق", 0.44, 0.86), ("ك", 0.48, 0.63), ("ل", 0.25, 0.62), ("م", 0.48, 0.51),
+          ("ه", 0.53, 0.43), ("وؤ", 0.51, 0.51), ("ة", 0.52, 0.52), ("ء", 0.46, 0.46))
+ARABIC_OTHER = (0.55, 0.85)
+NON_JOINING = set("اأإآٱدذرزوؤةء")  # letters that never join the letter after them
+
+
+def text_width(text: str, lang: str, size: float) -> float:
+    """An estimate of a label's advance width, in the map's units."""
+    if lang != "ar":
+        return size * sum(next((w for group, w in LATIN if c in group), LATIN_OTHER) for c in text)
+    total = 0.0
+    for i, c in enumerate(text):
+        joined, free = next(((j, f) for group, j, f in ARABIC if c in group), ARABIC_OTHER)
+        follows = text[i + 1] if i + 1 < len(text) else " "
+        joins = c not in NON_JOINING and "\u0621" <= follows <= "\u064a" and follows != "ء"
+        total += joined if joins else free
+    return size * total
 
 
 def _text(value: str) -> str:
@@ -25,38 +60,131 @@ def _text(value: str) -> str:
 
 
 def _overlap(box, boxes) -> float:
-    """The area a box shares with boxes already placed."""
+    """The area a box shares with the boxes given."""
     x0, y0, x1, y1 = box
     return sum(max(0.0, min(x1, b[2]) - max(x0, b[0])) * max(0.0, min(y1, b[3]) - max(y0, b[1])) for b in boxes)
 
 
-def _label(x: float, y: float, text: str, lang: str, css: str, boxes: list, size: float = FONT,
-           candidates=((8, 5), (-8, 5), (0, -9), (0, 20), (8, -8), (8, 17), (-8, -8), (-8, 17),
-                       (0, -26), (0, 36), (8, 30), (-8, 30), (8, -22), (-8, -22))) -> str:
-    """A label near (x, y) where it overlaps nothing already placed (the first candidate that
-    fits, else the one that overlaps least), its box recorded. Arabic labels are right-to-left."""
-    width = len(text) * size * CHAR_WIDTH[lang]
-    ascent, descent = size * 0.95, size * 0.4  # the typefaces' line box, with a little air
+def _grown(box, side: float):
+    """The box grown to at least `side` each way: about its centre, or from one edge."""
+    x0, y0, x1, y1 = box
+    dx, dy = max(0.0, side - (x1 - x0)), max(0.0, side - (y1 - y0))
+    for fy in (0.5, 0.0, 1.0):
+        for fx in ((0.5, 0.0, 1.0) if dx else (0.5,)):
+            yield (x0 - dx * fx, y0 - dy * fy, x1 + dx * (1 - fx), y1 + dy * (1 - fy))
 
-    def box_at(left: float, baseline: float) -> tuple:
-        return (left - 2, baseline - ascent, left + width + 2, baseline + descent)
 
-    best = None
-    for dx, dy in candidates:
-        left = x + dx if dx > 0 else x + dx - width if dx < 0 else x - width / 2
-        box = box_at(left, y + dy)
-        outside = box[0] < 0 or box[2] > WIDTH or box[1] < 0
-        cost = _overlap(box, boxes) + (1e6 if outside else 0)
-        if best is None or cost < best[0]:
-            best = (cost, (left, y + dy, box))
-        if cost == 0:
-            break
-    chosen = best[1]
-    left, baseline, box = chosen
-    boxes.append(box)
-    anchor_x = left + width if lang == "ar" else left  # 'start' is the right end of a right-to-left text
-    direction = ' direction="rtl"' if lang == "ar" else ""
-    return (f'<text class="{css}" x="{anchor_x:.1f}" y="{baseline:.1f}" font-size="{size:.0f}"{direction}>'
+# Where a label may go around its marker, in order of preference: beside it on the side its
+# text starts from (right in English, left in Arabic), then above or below beside it, then the
+# other side, then centred above or below; then the same again a step farther out. Each is
+# (horizontal, vertical): -1 before the marker, 0 centred on it, 1 after it.
+AROUND = ((1, 0), (1, -1), (1, 1), (-1, 0), (-1, -1), (-1, 1), (0, -1), (0, 1))
+
+
+def _candidates(x: float, y: float, width: float, size: float, lang: str):
+    """Label boxes (left, top, right, bottom) around a marker at (x, y), and their baselines."""
+    ascent, descent = (size * m for m in LINE[lang])
+    height = ascent + descent
+    mirror = -1 if lang == "ar" else 1
+    for step in (0.0, 6.0, 14.0, 24.0):
+        for h, v in AROUND:
+            h *= mirror
+            # Beside: clear of the marker's box; above or below beside it: from near its centre.
+            gap_x, gap_y = (MARKER + 3 + step, MARKER + 2 + step) if v == 0 else (2 + step, MARKER + 2 + step)
+            left = x + gap_x if h > 0 else x - gap_x - width if h < 0 else x - width / 2
+            if v < 0:
+                top = y - gap_y - height
+            elif v > 0:
+                top = y + gap_y
+            else:  # the middle of the letters' body (about a third of the size) at the marker's centre
+                top = y + size * 0.3 - ascent
+            yield (left, top, left + width, top + height), top + ascent
+
+
+class Labels:
+    """Where the labels go. The areas' names first, each in the first of its places that
+    overlaps nothing drawn so far (markers, scale bar, north arrow, other names). Then the
+    places' names all together: each where it overlaps nothing and where its link's target
+    covers no other place's marker or name, nor another target its own (so that a tap on what a
+    reader sees reaches that place), chosen greedily, most crowded place first, then each place
+    again given all the others until nothing changes. Deterministic: the same data, the same map."""
+
+    def __init__(self, height: float):
+        self.height = height
+        self.drawn: list = []  # boxes every label keeps clear of
+
+    def add(self, box) -> None:
+        self.drawn.append(box)
+
+    def _cost(self, box) -> float:
+        padded = (box[0] - 1, box[1], box[2] + 1, box[3])
+        outside = padded[0] < 0 or padded[2] > WIDTH or padded[1] < 0 or padded[3] > self.height
+        return (1e6 if outside else 0) + 100 * _overlap(padded, self.drawn)
+
+    def area(self, x, y, text, lang, size):
+        """The box and baseline of an area's name near (x, y)."""
+        width = text_width(text, lang, size)
+        options = list(_area_candidates(x, y, width, size, lang))
+        box, baseline = min(options, key=lambda o: self._cost(o[0]))  # min keeps the first of equals
+        self.drawn.append(box)
+        return box, baseline
+
+    def places(self, names: list) -> list:
+        """For each (x, y, text, lang, size) of a marker and its name: the name's box, its
+        baseline and the link's target (the marker and the name, grown to TARGET)."""
+        options = []
+        for x, y, text, lang, size in names:
+            marker = (x - MARKER - 1, y - MARKER - 1, x + MARKER + 1, y + MARKER + 1)
+            mine = []
+            for rank, (box, baseline) in enumerate(_candidates(x, y, text_width(text, lang, size), size, lang)):
+                cost = self._cost(box) + rank * 0.5
+                mine.extend((box, baseline, target, marker, cost) for target in _grown(box, TARGET))
+            options.append(mine)
+
+        def between(a, b) -> float:
+            box_a, _, target_a, marker_a, _ = a
+            box_b, _, target_b, marker_b, _ = b
+            return (100 * (_overlap(box_a, [box_b, target_b]) + _overlap(box_b, [target_a])
+                           + _overlap(target_a, [marker_b]) + _overlap(target_b, [marker_a]))
+                    + _overlap(target_a, [target_b]))  # targets touching: a lesser evil
+
+        def best(i, chosen) -> int:
+            return min(range(len(options[i])), key=lambda k: options[i][k][4] + sum(
+                between(options[i][k], options[j][c]) for j, c in chosen.items() if j != i))
+
+        crowded = sorted(range(len(names)), key=lambda i: -sum(
+            math.hypot(names[i][0] - x, names[i][1] - y) < 60 for x, y, *_ in names))
+        chosen: dict = {}
+        for i in crowded:
+            chosen[i] = best(i, chosen)
+        for _ in range(10):
+            changed = False
+            for i in crowded:
+                k = best(i, chosen)
+                changed, chosen[i] = changed or k != chosen[i], k
+            if not changed:
+                break
+        placed = [options[i][chosen[i]][:3] for i in range(len(names))]
+        self.drawn.extend(box for box, _, _ in placed)
+        return placed
+
+
+def _union(a, b) -> tuple:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _label_element(box, baseline, x: float, text: str, lang: str, css: str, size: float) -> str:
+    """The <text> of a label in `box`, held by its edge nearest the marker at x (or its middle):
+    the box is an estimate a little wide, so the text ends short of its far edge."""
+    if box[0] >= x:
+        at, anchor = box[0], "end" if lang == "ar" else "start"
+    elif box[2] <= x:
+        at, anchor = box[2], "start" if lang == "ar" else "end"
+    else:
+        at, anchor = (box[0] + box[2]) / 2, "middle"
+    anchor = "" if anchor == "start" else f' text-anchor="{anchor}"'
+    direction = ' direction="rtl"' if lang == "ar" else ""  # its 'start' is then the right end
+    return (f'<text class="{css}" x="{at:.1f}" y="{baseline:.1f}" font-size="{size:g}"{anchor}{direction}>'
             f"{_text(text)}</text>")
 
 
@@ -89,44 +217,79 @@ def locator_map(data, lang: str, labels: dict) -> Markup:
     for (country, name), rings in clipped.items():
         focus = " area-named" if any(a.feature == name for a in spec.areas) else ""
         out.append(f'<path class="area country-{for_attribute(country.lower())}{focus}" d="{_path(rings, project)}"/>')
-    boxes: list = []
+    layout = Labels(height)
+    layout.add(_scale_bar_box(project, height))
+    layout.add(_north_arrow_box())
     # Markers first, so that no label is put over one.
     markers = []
     for place in data.places.places:
         if not place.on_map:
             continue
         x, y = project(place.longitude, place.latitude)
-        boxes.append((x - 5, y - 5, x + 5, y + 5))
+        layout.add((x - MARKER - 1, y - MARKER - 1, x + MARKER + 1, y + MARKER + 1))
         markers.append((place, x, y))
+    names = [(x, y, getattr(place.name, lang), lang, FONT) for place, x, y in markers]
+    links = []
+    for (place, x, y), (box, baseline, target) in zip(markers, layout.places(names)):
+        # The target: an unpainted rectangle over the name that still takes taps and clicks
+        # (pointer-events), at least 24 CSS px square on any screen; the marker is part of it too.
+        x0, y0 = (math.floor(v * 10) / 10 for v in target[:2])  # rounded outwards
+        x1, y1 = (math.ceil(v * 10) / 10 for v in target[2:])
+        hit = (f'<rect class="map-target" x="{x0:.1f}" y="{y0:.1f}" width="{x1 - x0:.1f}" height="{y1 - y0:.1f}" '
+               f'fill="none" pointer-events="all"/>')
+        links.append(f'<a href="#place-{for_attribute(place.id)}" id="map-{for_attribute(place.id)}" class="map-place" '
+                   f'data-lat="{place.latitude}" data-lon="{place.longitude}">{hit}<circle cx="{x:.1f}" cy="{y:.1f}" r="{MARKER:g}"/>'
+                   f'{_label_element(box, baseline, x, getattr(place.name, lang), lang, "place-label", FONT)}</a>')
+    # The areas' names last: they give way to the places'.
     for area in spec.areas:
         rings = ([r for (c, n), rs in clipped.items() if n == area.feature for r in rs] if area.feature
                  else [r for (c, n), rs in clipped.items() if c == area.country for r in rs])
         if not rings:
             continue
         ring = max(rings, key=lambda r: abs(_area(r)))
-        lon, lat = centroid(ring)
-        x, y = project(lon, lat)
-        out.append(_label(x, y, getattr(area.name, lang), lang, "area-label", boxes, FONT * 0.85, ((0, 4), (0, -10), (0, 18))))
-    for place, x, y in markers:
-        name = getattr(place.name, lang)
-        out.append(f'<a href="#place-{for_attribute(place.id)}" id="map-{for_attribute(place.id)}" class="map-place" '
-                   f'data-lat="{place.latitude}" data-lon="{place.longitude}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>'
-                   f'{_label(x, y, name, lang, "place-label", boxes)}</a>')
+        x, y = project(*centroid(ring))
+        name = getattr(area.name, lang)
+        box, baseline = layout.area(x, y, name, lang, AREA_FONT)
+        out.append(_label_element(box, baseline, x, name, lang, "area-label", AREA_FONT))
+    out.extend(links)  # over the areas' names
     out.append(_scale_bar(project, height, lang, labels))
     out.append(_north_arrow(lang, labels))
     out.append("</svg>")
     return Markup("".join(out))
 
 
+def _area_candidates(x, y, width, size, lang):
+    """An area's name sits on its centroid, or a line above or below it."""
+    ascent, descent = (size * m for m in LINE[lang])
+    for dy in (0.0, -size * 1.1, size * 1.1, -size * 2.2, size * 2.2):
+        top = y + dy + size * 0.3 - ascent
+        yield (x - width / 2, top, x + width / 2, top + ascent + descent), top + ascent
+
+
 def _area(ring) -> float:
     return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1])) / 2
 
 
-def _scale_bar(project: Projection, height: float, lang: str, labels: dict) -> str:
-    """A bar of a round number of kilometres, about a fifth of the map's width."""
+def _scale_km(project: Projection) -> tuple[int, float]:
+    """A round number of kilometres, about a fifth of the map's width, and its length."""
     target = WIDTH / 5 * project.km_per_unit()
     km = max(n for n in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500) if n <= max(target, 1))
-    length = km / project.km_per_unit()
+    return km, km / project.km_per_unit()
+
+
+def _scale_bar_box(project: Projection, height: float) -> tuple:
+    x, y = 16.0, height - 18
+    return (x - 4, y - 16, x + _scale_km(project)[1] + 4, y + 10)
+
+
+def _north_arrow_box() -> tuple:
+    x, y = WIDTH - 24, 16.0
+    return (x - 12, y, x + 12, y + 38)
+
+
+def _scale_bar(project: Projection, height: float, lang: str, labels: dict) -> str:
+    """A bar of a round number of kilometres, about a fifth of the map's width."""
+    km, length = _scale_km(project)
     x, y = 16.0, height - 18
     text = labels["km"].format(km=km)
     direction = ' direction="rtl"' if lang == "ar" else ""
