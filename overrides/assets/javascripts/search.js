@@ -292,7 +292,7 @@
 
   var pending = null;
   input.addEventListener("input", function () {
-    if (!toggle.checked) open();  // typing in the field after Escape opens search again
+    if (!toggle.checked && input.value) open();  // typing after Escape opens it again (a second Escape empties the field)
     clearTimeout(pending);
     pending = setTimeout(render, 80);
   });
