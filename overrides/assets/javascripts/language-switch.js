@@ -18,7 +18,7 @@
     if (window.scrollY <= 0) { return ""; }
     var line = header ? header.getBoundingClientRect().bottom : 0;
     var near = line + (window.innerHeight - line) / 3;
-    var best = null, bestTop = 0, above = null;
+    var best = null, bestTop = 0, started = false, above = null;
     var candidates = document.querySelectorAll(".md-content [id]");
     for (var i = 0; i < candidates.length; i++) {
       var element = candidates[i];
@@ -33,9 +33,12 @@
         continue;
       }
       if (best && !best.contains(element)) { break; }
+      // Once one starts at the top of the window, only a part of it that starts with it (the
+      // paragraph's first sentence) is preferred; its later parts are not.
+      if (best && started && box.top - bestTop > 24) { break; }
       best = element;
       bestTop = box.top;
-      if (box.top >= line - 8) { break; }  // it starts at the top of the window
+      started = box.top >= line - 8;
     }
     if ((!best || bestTop > near) && above) { best = above; }
     return best ? best.id : "";
