@@ -43,6 +43,10 @@ LABELS = {
         "copy_link": "Copy link",
         "copy_link_to": "Copy link to sentence {id}",  # the button's name: the visible words, then which sentence
         "link_copied": "Link to sentence {id} copied",
+        "sentence_name": "Sentence {id}",  # a sentence's name, spoken when j or k focuses it
+        "keys_label": "Keys:",
+        "next_sentence": "next sentence",
+        "previous_sentence": "previous sentence",
         "about_phrase": "On",
         "full_entry": "Full entry",
         "notes_of": ": notes on sentence {id}",
@@ -113,6 +117,10 @@ LABELS = {
         "copy_link": "انسخ الرابط",
         "copy_link_to": "انسخ الرابط إلى الجملة {id}",
         "link_copied": "نُسخ رابط الجملة {id}",
+        "sentence_name": "الجملة {id}",
+        "keys_label": "التنقّل بلوحة المفاتيح:",
+        "next_sentence": "الجملة التالية",
+        "previous_sentence": "الجملة السابقة",
         "about_phrase": "عن",
         "full_entry": "المدخل كاملاً",
         "notes_of": "، ملاحظات على الجملة {id}",

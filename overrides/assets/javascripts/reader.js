@@ -5,7 +5,8 @@
 //    only when scripts run: adding them here would lay the page out again),
 //  - opens the notes a link or a marked phrase points at, and highlights a note's phrase,
 //  - shows a short preview of a term, actor, place or source on hover, focus or tap
-//    (Escape closes it; it sits below the word, or above when there is no room, never on it).
+//    (Escape closes it; it sits below the word, or above when there is no room, never on it),
+//  - moves focus from sentence to sentence of the report with j and k.
 (function () {
   "use strict";
   var STORE = "explainer.display." + (document.documentElement.lang || "en");  // one choice per language
@@ -184,8 +185,73 @@
     });
   }
 
+  // ---- sentence to sentence: j and k ---------------------------------------------------
+  // j focuses the next sentence, k the previous one, from the focused sentence (or the one a
+  // focused link or note is in), else from the top of the window. Each sentence is a named
+  // group ("Sentence p1-s3", in the page's language, from the hint's data-sentence-name):
+  // screen readers speak a focus change, with the name and role, in every browser, where a
+  // live region's message would be spoken as well, or cut off by the focus change. The keys
+  // are left alone while the reader types (a field, a choice, search) or holds a modifier.
+  // With a keyboard layout that has no Latin letters (Arabic), the keys in j's and k's places.
+  function sentenceStep(event) {
+    if (event.key === "j" || event.key === "k") { return event.key === "j" ? 1 : -1; }
+    if (/^[a-z]$/i.test(event.key)) { return 0; }  // another Latin letter in j's place (Dvorak)
+    return event.code === "KeyJ" ? 1 : event.code === "KeyK" ? -1 : 0;
+  }
+
+  function setUpSentenceKeys() {
+    var sentences = Array.prototype.slice.call(document.querySelectorAll(".reader .sentence[id]"));
+    if (!sentences.length) { return; }
+    var named = document.querySelector(".reader [data-sentence-name]");
+    sentences.forEach(function (sentence) {
+      sentence.tabIndex = -1;
+      if (named) {
+        sentence.setAttribute("role", "group");
+        sentence.setAttribute("aria-label", named.getAttribute("data-sentence-name").replace("{id}", sentence.id));
+      }
+    });
+    var header = document.querySelector(".md-header");
+    function line() { return header ? header.getBoundingClientRect().bottom : 0; }
+
+    function target(step) {
+      var focused = document.activeElement && document.activeElement.closest(".reader .sentence[id]");
+      var at = focused ? sentences.indexOf(focused) : -1;
+      if (at < 0) {  // the first sentence that starts below the header (j), or the one before it (k)
+        var top = line();
+        at = sentences.length;
+        for (var i = 0; i < sentences.length; i++) {
+          if (sentences[i].getBoundingClientRect().top >= top - 1) { at = i; break; }
+        }
+        return sentences[step > 0 ? at : at - 1];
+      }
+      return sentences[Math.max(0, Math.min(sentences.length - 1, at + step))];
+    }
+
+    document.addEventListener("keydown", function (event) {
+      if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) { return; }
+      var step = sentenceStep(event);
+      var active = document.activeElement || document.body;
+      if (!step || active.isContentEditable || active.closest("input, textarea, select, .md-search, [role=dialog]")) { return; }
+      var search = document.getElementById("__search");
+      if (search && search.checked) { return; }
+      var sentence = target(step);
+      if (!sentence) { return; }
+      event.preventDefault();
+      sentence.focus({ preventScroll: true });
+      // Into view when any of it is hidden, its top below the fixed header (its scroll-margin,
+      // and a correction if the header is taller than that margin).
+      var box = sentence.getBoundingClientRect();
+      if (box.top < line() || box.bottom > window.innerHeight) {
+        sentence.scrollIntoView({ block: "start", behavior: "instant" });
+        var under = line() - sentence.getBoundingClientRect().top;
+        if (under > 0) { window.scrollBy({ top: -under - 8, behavior: "instant" }); }
+      }
+    });
+  }
+
   document.querySelectorAll(".reader").forEach(setUpReader);
   setUpPreviews();
+  setUpSentenceKeys();
   openHash();
   window.addEventListener("hashchange", openHash);
 })();

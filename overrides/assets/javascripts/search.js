@@ -277,18 +277,35 @@
     if (document.activeElement !== input) input.focus();
   }
 
-  function close() {
+  // Closing leaves focus where the reader sent it (Tab out of search, a click elsewhere); with
+  // `returnFocus` (Escape, a result followed) it goes back to the opener on a phone, where the
+  // field is hidden once closed, else to the field itself, without opening search again.
+  var quiet = false;
+  function close(returnFocus) {
     if (toggle.checked) { toggle.checked = false; toggle.dispatchEvent(new Event("change")); }
-    input.blur();
-    if (opener && getComputedStyle(opener).display !== "none") opener.focus();
+    if (!returnFocus) return;
+    if (opener && getComputedStyle(opener).display !== "none") { opener.focus(); return; }
+    quiet = true;
+    input.focus();
+    quiet = false;
   }
 
   var pending = null;
   input.addEventListener("input", function () {
+    if (!toggle.checked && input.value) open();  // typing after Escape opens it again (a second Escape empties the field)
     clearTimeout(pending);
     pending = setTimeout(render, 80);
   });
-  input.addEventListener("focus", open);
+  input.addEventListener("focus", function () { if (!quiet) open(); });
+  input.addEventListener("click", function () { if (!toggle.checked) open(); });
+  // Search is a dialog over the page: once focus moves to anything outside it (Tab past its
+  // last control, Shift+Tab before its field, a click on a link of the header), it closes, so
+  // that its overlay never hides the page the reader is moving through. A focus that goes
+  // nowhere (the window loses focus, a click on a part of search that takes no focus) keeps it.
+  dialog.addEventListener("focusout", function (event) {
+    var to = event.relatedTarget;
+    if (toggle.checked && to && !dialog.contains(to)) close(false);
+  });
   toggle.addEventListener("change", function () { if (toggle.checked) open(); });
   dialog.querySelector("form").addEventListener("submit", function (event) {
     event.preventDefault();
@@ -298,12 +315,18 @@
   dialog.querySelector("form").addEventListener("reset", function () {
     setTimeout(function () { render(); input.focus(); }, 0);
   });
-  list.addEventListener("click", function (event) { if (event.target.closest("a")) close(); });
+  // A result followed: the browser moves on to its target (on this page or another); only on a
+  // phone, where the field hides, does focus go back to the opener.
+  list.addEventListener("click", function (event) {
+    if (!event.target.closest("a")) return;
+    close(false);
+    if (opener && getComputedStyle(opener).display !== "none") opener.focus();
+  });
   if (opener) opener.addEventListener("click", open);
   toggle.addEventListener("change", function () { if (opener) opener.setAttribute("aria-expanded", String(toggle.checked)); });
   document.addEventListener("keydown", function (event) {
     var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
-    if (toggle.checked && event.key === "Escape") { event.preventDefault(); close(); return; }
+    if (toggle.checked && event.key === "Escape") { event.preventDefault(); close(true); return; }
     if (!toggle.checked && !typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
       event.preventDefault();
       open();
