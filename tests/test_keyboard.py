@@ -129,8 +129,8 @@ def test_the_report_by_keyboard(page, server, real_site, lang, other):
     search_closes_when_focus_leaves_it_and_with_escape(page)
     j_and_k_move_between_sentences_below_the_header(page, lang)
     # A paragraph's first sentence at the top (the link names the sentence, not its paragraph).
-    page.evaluate("document.getElementById('p3-s1').scrollIntoView()")
-    page.evaluate("scrollBy(0, 10)")  # a little further, off the sentence's own anchor position
+    # The sentence's top 10 px above the window's (under the header), off its own anchor position.
+    page.evaluate("scrollTo(0, scrollY + document.getElementById('p3-s1').getBoundingClientRect().top + 10)")
     before = page.evaluate(AT_TOP)
     assert before == "p3-s1" and page.evaluate("location.hash") == ""
     switch_language(page, other)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGS, PAGES, parse
+from conftest import LANGS, PAGES, parse, wait_until
 
 # The marks each language opens and closes a quotation with (and a quotation inside it).
 QUOTES = {"en": '"“" "”" "‘" "’"', "ar": '"«" "»"'}
@@ -141,3 +141,50 @@ def test_month_pairs_never_break_at_their_slash(browser, real_site):
     page.close()
     assert total > 100, total  # the Arabic pages write dates with both month names
     assert not broken, f"{len(broken)} pairs can break at their slash, e.g. {broken[:3]}"
+
+
+# The focused element, and what is drawn over it: at its centre and near its four corners, the
+# topmost element, when it is not the focused one (or inside it) and belongs to a fixed or sticky
+# element (the header, a floating button): WCAG 2.4.11, focus not obscured.
+COVERED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const box = e.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return null;
+  const name = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''} "${(e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 25)}"`;
+  if (box.right <= 0 || box.bottom <= 0 || box.left >= innerWidth || box.top >= innerHeight) return [name, ['off the screen']];
+  const pinned = x => { for (; x && x !== document.body; x = x.parentElement) {
+    if (['fixed', 'sticky'].includes(getComputedStyle(x).position)) return x; } return null; };
+  const inset = Math.min(3, box.width / 3, box.height / 3);
+  const points = [[(box.left + box.right) / 2, (box.top + box.bottom) / 2], [box.left + inset, box.top + inset],
+                  [box.right - inset, box.top + inset], [box.left + inset, box.bottom - inset], [box.right - inset, box.bottom - inset]];
+  const over = new Set();
+  for (const [x, y] of points) {
+    if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+    const top = document.elementFromPoint(x, y);
+    if (!top || e.contains(top) || top.contains(e) || (e.labels && [...e.labels].some(l => l.contains(top)))) continue;
+    const p = pinned(top);
+    if (p && !p.contains(e)) over.add(p.className || p.tagName);
+  }
+  return [name, [...over]];
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_fixed_element_covers_the_focused_control(browser, real_site, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    covered, seen = [], 0
+    for path in ("report.html", "ar/report.html"):
+        page.goto((real_site / path).as_uri())
+        for key in ["Tab"] * 60 + ["Shift+Tab"] * 60:
+            page.keyboard.press(key)
+            # Once what the key started has ended (a scroll, search or a drawer sliding out).
+            wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
+            found = page.evaluate(COVERED)
+            if found is not None:
+                seen += 1
+                if found[1]:
+                    covered.append((path, key, *found))
+    page.close()
+    assert seen > 100
+    assert not covered, f"{len(covered)} focused controls under a fixed element, e.g. {covered[:3]}"
