@@ -1,0 +1,137 @@
+"""The claims ledger read at every width, in both languages: on a 1280 px desktop a table whose
+columns fit what they hold (no word broken in the middle), inside its content column and clear
+of the table of contents, about as tall in English as in Arabic; on a 390 px phone a card per
+row with its column names, no sideways scrolling, and still a table to a screen reader."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import LANGS
+
+DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
+
+# The words of the ledger's cells (a sample: every row's cells, headers included) that a line
+# break cuts in two: each whitespace-separated word of each text node is a Range, and a word
+# drawn on two lines has boxes at two heights. A word may break after a hyphen or a slash (a
+# sensible point: "al-/Sham", and the two names of an Arabic month, "تموز/يوليو", which the
+# text does not join), so each part between them is a word of its own here.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  const cells = document.querySelectorAll('table.ledger-table th, table.ledger-table td');
+  for (const cell of cells) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[^\\s\\-\\u2010\\u2011\\/]+[\\-\\u2010\\/]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom / 4)));
+        if (tops.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+BOXES = """() => {
+  const box = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
+  const table = document.querySelector('table.ledger-table');
+  const toc = document.querySelector('.md-sidebar--secondary .md-nav');
+  const cells = [...table.querySelectorAll('th, td')].map(box);
+  return {table: box(table), column: box(document.querySelector('.md-content__inner')),
+          toc: toc && toc.checkVisibility() ? box(toc) : null,
+          cells: {left: Math.min(...cells.map(c => c.left)), right: Math.max(...cells.map(c => c.right))},
+          height: document.documentElement.scrollHeight,
+          scrollWidth: document.documentElement.scrollWidth};
+}"""
+
+
+@pytest.fixture(scope="module")
+def ledgers(browser, real_site):
+    """Each language's ledger page, laid out at 1280 px and then at 390 px (one load each)."""
+    found = {}
+    page = browser.new_page(viewport=DESKTOP)
+    for lang, (prefix, _) in LANGS.items():
+        page.set_viewport_size(DESKTOP)
+        page.goto((real_site.resolve() / f"{prefix}claims.html").as_uri())
+        page.evaluate("document.fonts.ready")
+        desktop = {"broken": page.evaluate(BROKEN_WORDS), **page.evaluate(BOXES)}
+        page.set_viewport_size(PHONE)
+        phone = {**page.evaluate(BOXES), "rows": page.evaluate(CARDS),
+                 "tree": page.locator("table.ledger-table").aria_snapshot(), "unroled": page.evaluate(ROLES)}
+        found[lang] = {"desktop": desktop, "phone": phone}
+    page.close()
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_word_of_the_ledger_is_broken_on_a_desktop(ledgers, lang):
+    assert ledgers[lang]["desktop"]["broken"] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_table_stays_in_its_column_clear_of_the_table_of_contents(ledgers, lang):
+    found = ledgers[lang]["desktop"]
+    table, column, cells = found["table"], found["column"], found["cells"]
+    assert column["left"] - 1 <= table["left"] and table["right"] <= column["right"] + 1
+    assert column["left"] - 1 <= cells["left"] and cells["right"] <= column["right"] + 1
+    toc = found["toc"]  # shown or not, never under the table
+    assert toc is None or toc["right"] <= table["left"] or table["right"] <= toc["left"]
+    assert found["scrollWidth"] <= DESKTOP["width"]
+
+
+def test_the_english_ledger_is_about_as_tall_as_the_arabic(ledgers):
+    # The same 40 rows in two languages: a table whose columns fit their content makes pages of
+    # like heights (the English ran 1.7 times the Arabic with its claims in a 65 px column).
+    english, arabic = ledgers["en"]["desktop"]["height"], ledgers["ar"]["desktop"]["height"]
+    assert english <= 1.5 * arabic and arabic <= 1.5 * english
+
+
+# Per row on a phone: how it is displayed, how many cells sit side by side, and whether every
+# cell shows its column's name (the ::before label, left out of the accessible name by its
+# empty alternative text, since the column header already names the cell).
+CARDS = """() => [...document.querySelectorAll('table.ledger-table tbody tr')].map(row => {
+  const cells = [...row.cells];
+  const headers = [...document.querySelectorAll('table.ledger-table thead th')].map(th => th.textContent.trim());
+  return {display: getComputedStyle(row).display,
+          check_spans_the_card: cells[3].getBoundingClientRect().width >= 0.9 * row.getBoundingClientRect().width,
+          labelled: cells.every((c, i) => getComputedStyle(c, '::before').content.includes(headers[i]))};
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_each_row_is_a_card_with_its_column_names(ledgers, lang):
+    phone = ledgers[lang]["phone"]
+    assert phone["scrollWidth"] <= PHONE["width"]
+    assert phone["table"]["right"] <= PHONE["width"] and phone["table"]["left"] >= 0
+    assert len(phone["rows"]) == 40
+    assert [row for row in phone["rows"] if row["display"] == "table-row" or not row["check_spans_the_card"]
+            or not row["labelled"]] == []
+
+
+# The roles a table's parts have natively, which Firefox and Safari drop once a part is no
+# longer displayed as a table (Chromium keeps them): each part the phone lays out otherwise
+# states its role.
+ROLES = """() => [...document.querySelectorAll('table.ledger-table, table.ledger-table :is(thead, tbody, tr, th, td)')]
+  .filter(e => !getComputedStyle(e).display.startsWith('table') && getComputedStyle(e).display !== 'none')
+  .filter(e => e.getAttribute('role') !== {TABLE: 'table', THEAD: 'rowgroup', TBODY: 'rowgroup', TR: 'row',
+                                           TH: 'columnheader', TD: 'cell'}[e.tagName])
+  .map(e => e.tagName)"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_cards_are_still_a_table_to_a_screen_reader(ledgers, lang):
+    # The accessibility tree at 390 px: a table of a header row and 40 rows of 5 cells, each
+    # cell named by its own content (the visible label is its column header, not read twice).
+    phone = ledgers[lang]["phone"]
+    tree = phone["tree"]
+    nodes = [match.groups() for line in tree.splitlines() if (match := re.match(r"\s*- '?(\w+)(?: \"(.*?)\")?", line))]
+    assert nodes[0][0] == "table"
+    labels = [name for role, name in nodes if role == "columnheader"]
+    assert len(labels) == 5
+    assert [role for role, _ in nodes].count("row") == 41
+    cells = [name or "" for role, name in nodes if role == "cell"]
+    assert len(cells) == 40 * 5
+    assert [name for name in cells if any(name.startswith(f"{label}:") for label in labels)] == []
+    assert phone["unroled"] == []
