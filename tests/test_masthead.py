@@ -31,7 +31,7 @@ def test_a_wrong_masthead_field_is_refused_at_its_line(mini):
     assert not (mini / "site").exists()
 
 
-def test_a_configured_masthead_is_in_every_footer_in_the_pages_language(mini, monkeypatch):
+def test_a_configured_masthead_is_in_every_footer_in_the_pages_language(mini, monkeypatch, page):
     monkeypatch.setenv("EXPLAINER_PUBLISHER", "Example Desk <b>")
     monkeypatch.setenv("EXPLAINER_FIRST_PUBLISHED", "2018-07-06")
     monkeypatch.setenv("EXPLAINER_CONTACT", "https://example.org/corrections")
@@ -52,6 +52,15 @@ def test_a_configured_masthead_is_in_every_footer_in_the_pages_language(mini, mo
             assert (site / prefix / name).parent.joinpath(offline).resolve().is_file(), (name, offline)
             # In print only, the page's own address on the published site.
             assert masthead.select_one(".print-only bdi").get_text() == f"https://news.example.org/explainer/{prefix}{name}"
+    # On paper: the masthead with the page's address, without the link to the offline copy.
+    for path in ("report.html", "ar/report.html"):
+        page.goto((site / path).resolve().as_uri())
+        page.emulate_media(media="print")
+        shown = page.evaluate("""() => [...document.querySelectorAll('footer .masthead > *')]
+            .filter(e => e.getBoundingClientRect().width > 0).map(e => e.textContent)""")
+        assert any(f"https://news.example.org/explainer/{path}" in text for text in shown), shown
+        assert any("Example Desk" in text for text in shown) and not any(".zip" in t or "zip" in t for t in shown[-2:-1])
+        assert page.locator("footer a.offline-copy").evaluate("e => e.getBoundingClientRect().width") == 0
     # Inside the offline copy, its own links lead to the published archive.
     archive = next(site.glob("*.zip"))
     with zipfile.ZipFile(archive) as copy:

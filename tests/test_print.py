@@ -114,8 +114,8 @@ def test_navigation_and_controls_are_not_printed(printed, lang):
         control.decompose()
     own_text = letters(article.get_text(" "))  # the page's own words
     chrome = [element.get_text(" ") for element in soup.select(
-        ".md-header .md-ellipsis, .md-header .md-select__link, .md-nav--primary .md-nav__link, .md-footer, "
-        ".md-top, .reader-controls legend, .reader-controls label, .reader-controls button, .sentence-tools .copy-link")]
+        ".md-header .md-ellipsis, .md-header .md-select__link, .md-nav--primary .md-nav__link, "
+        ".reader-controls legend, .reader-controls label, .reader-controls button, .sentence-tools .copy-link")]
     chrome = {letters(words) for words in chrome} - {""}
     only_chrome = {words for words in chrome if words not in own_text}
     assert len(only_chrome) >= 5
@@ -153,7 +153,7 @@ def shown(page, selector: str) -> bool:
 def test_print_media_hides_the_chrome_and_opens_the_notes(page, real_site, path):
     page.goto((real_site.resolve() / path).as_uri())
     report = path.endswith("report.html")  # the report has notes and "copy link" buttons
-    chrome = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-top", ".reader-controls"]
+    chrome = [".md-header", ".md-sidebar--primary", ".reader-controls"]
     chrome += [".sentence-tools .copy-link"] if report else []
     assert all(page.locator(selector).count() for selector in chrome)
     closed_note = "details:not([open]) .note"
