@@ -1,6 +1,7 @@
 // The reader's enhancements. The page is complete without them: the display modes and note
 // filters work by CSS alone, and notes open as native <details>. This script
 //  - remembers the display mode (localStorage) and announces a change,
+//  - remembers which marks of the text the reader switched off in the key to the marks,
 //  - makes "open all notes" and each sentence's "copy link" work (the page holds them, shown
 //    only when scripts run: adding them here would lay the page out again),
 //  - opens the notes a link or a marked phrase points at, and highlights a note's phrase,
@@ -30,7 +31,7 @@
       radio.addEventListener("change", function () {
         if (!radio.checked) { return; }
         store(STORE, radio.value);
-        announce(reader, radio.parentNode.textContent.trim());
+        announce(reader, radio.parentNode.innerText.trim());  // the visible name (one of two on a phone)
       });
     });
 
@@ -72,6 +73,24 @@
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url); done(); });
         } else { fallbackCopy(url); done(); }
+      });
+    });
+  }
+
+  // The key to the marks: the marks switched off are remembered (for both languages), and the
+  // key opens when one is off, so that the reader sees why the text lacks it.
+  var MARKS = "explainer.marks-off";
+  function setUpMarkSwitches(reader) {
+    var legend = reader.querySelector(".marks-legend");
+    if (!legend) { return; }
+    var switches = legend.querySelectorAll('input[name="marks"]');
+    var off = (store(MARKS) || "").split(" ");
+    switches.forEach(function (box) {
+      if (off.indexOf(box.value) >= 0) { box.checked = false; legend.open = true; }
+      box.addEventListener("change", function () {
+        var now = [];
+        switches.forEach(function (other) { if (!other.checked) { now.push(other.value); } });
+        store(MARKS, now.join(" "));
       });
     });
   }
@@ -250,6 +269,7 @@
   }
 
   document.querySelectorAll(".reader").forEach(setUpReader);
+  document.querySelectorAll(".reader").forEach(setUpMarkSwitches);
   setUpPreviews();
   setUpSentenceKeys();
   openHash();
