@@ -170,13 +170,15 @@ COVERED = """() => {
 }"""
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_no_fixed_element_covers_the_focused_control(browser, real_site, width):
+@pytest.mark.parametrize("width, path", [(390, "report.html"), (1280, "ar/report.html")])
+def test_no_fixed_element_covers_the_focused_control(browser, real_site, width, path):
+    """Through the header, the controls and into the text, and back up (where a control scrolls
+    into view at the top, under the header); a phone in one language, a desktop in the other."""
     page = browser.new_page(viewport={"width": width, "height": 800})
     covered, seen = [], 0
-    for path in ("report.html", "ar/report.html"):
+    for path in (path,):
         page.goto((real_site / path).as_uri())
-        for key in ["Tab"] * 60 + ["Shift+Tab"] * 60:
+        for key in ["Tab"] * 45 + ["Shift+Tab"] * 45:
             page.keyboard.press(key)
             # Once what the key started has ended (a scroll, search or a drawer sliding out).
             wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
@@ -186,5 +188,5 @@ def test_no_fixed_element_covers_the_focused_control(browser, real_site, width):
                 if found[1]:
                     covered.append((path, key, *found))
     page.close()
-    assert seen > 100
+    assert seen > 60
     assert not covered, f"{len(covered)} focused controls under a fixed element, e.g. {covered[:3]}"

@@ -225,7 +225,9 @@
     sentences.forEach(function (sentence) {
       sentence.tabIndex = -1;
       if (named) {
-        sentence.setAttribute("role", "group");
+        // A sentence that is an item of a list (the roadmap's points) stays a list item (a
+        // list holds only items); a list item is named all the same.
+        if (sentence.tagName !== "LI") { sentence.setAttribute("role", "group"); }
         sentence.setAttribute("aria-label", named.getAttribute("data-sentence-name").replace("{id}", sentence.id));
       }
     });
