@@ -2,6 +2,7 @@
 it with the real `mkdocs build`, and read what an author or reader would see."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import http.server
@@ -130,8 +131,25 @@ def real_data():
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real publication, built once for the whole session; the path of its site/."""
-    project = make_project(tmp_path_factory.mktemp("real") / "project")
+    """The real publication, built once for the whole test run; the path of its site/. Under
+    pytest-xdist the workers share one build (the first to ask builds it, under a lock, the
+    others wait and read it): the tests only read it, and each build costs a worker some
+    twenty seconds."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        return _build_real_site(tmp_path_factory.mktemp("real"))
+    shared = tmp_path_factory.getbasetemp().parent / f"real-{run}"  # the run's folder, above each worker's
+    shared.mkdir(exist_ok=True)
+    with open(shared / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (shared / "built").exists():
+            _build_real_site(shared)
+            (shared / "built").touch()
+    return shared / "project" / "site"
+
+
+def _build_real_site(folder: Path) -> Path:
+    project = make_project(folder / "project")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
@@ -182,7 +200,7 @@ def wait_until(page, expression: str, timeout: float = 10.0, interval: float = 0
         time.sleep(interval)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # one Chromium per worker: each test opens its own context or page
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as p:

@@ -292,8 +292,12 @@ def test_axe_finds_no_serious_accessibility_problem(browser, server, scheme, dev
     context = browser.new_context(**screen, color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
     problems = []
+    # Every page in the light desktop layout; the dark colours and the phone's layout on the
+    # pages that hold every kind of element between them (the reader, the ledger, the map,
+    # entries, the home page's way in): the other pages are made of the same parts.
+    names = PAGE_NAMES if (scheme, device) == ("light", "desktop") else ("index", "report", "claims", "places", "glossary")
     for prefix in ("", "ar/"):
-        for name in PAGE_NAMES:
+        for name in names:
             page.goto(f"{server}/{prefix}{name}.html")
             page.add_script_tag(content=AXE)
             violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations'],

@@ -36,6 +36,8 @@ def readings(browser, real_site):
         for name in PAGES:
             page.goto((real_site / f"{prefix}{name}").as_uri())
             found[f"{prefix}{name}"] = page.evaluate(READ, lang)
+            if lang == "ar":
+                found[f"{prefix}{name}"]["pairs"] = page.evaluate(SPLIT_PAIRS)
     page.close()
     return found
 
@@ -130,15 +132,10 @@ SPLIT_PAIRS = """() => {
 }"""
 
 
-def test_month_pairs_never_break_at_their_slash(browser, real_site):
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    total, broken = 0, []
-    for name in PAGES:
-        page.goto((real_site / f"ar/{name}").as_uri())
-        seen, split = page.evaluate(SPLIT_PAIRS)
-        total += seen
-        broken += [(name, pair) for pair in split]
-    page.close()
+def test_month_pairs_never_break_at_their_slash(readings):
+    pairs = {page: found["pairs"] for page, found in readings.items() if "pairs" in found}
+    total = sum(seen for seen, _ in pairs.values())
+    broken = [(page, pair) for page, (_, split) in pairs.items() for pair in split]
     assert total > 100, total  # the Arabic pages write dates with both month names
     assert not broken, f"{len(broken)} pairs can break at their slash, e.g. {broken[:3]}"
 
@@ -178,7 +175,7 @@ def test_no_fixed_element_covers_the_focused_control(browser, real_site, width, 
     covered, seen = [], 0
     for path in (path,):
         page.goto((real_site / path).as_uri())
-        for key in ["Tab"] * 45 + ["Shift+Tab"] * 45:
+        for key in ["Tab"] * 32 + ["Shift+Tab"] * 32:
             page.keyboard.press(key)
             # Once what the key started has ended (a scroll, search or a drawer sliding out).
             wait_until(page, "document.getAnimations().every(a => a.playState !== 'running')")
@@ -188,5 +185,5 @@ def test_no_fixed_element_covers_the_focused_control(browser, real_site, width, 
                 if found[1]:
                     covered.append((path, key, *found))
     page.close()
-    assert seen > 60
+    assert seen > 45
     assert not covered, f"{len(covered)} focused controls under a fixed element, e.g. {covered[:3]}"

@@ -11,13 +11,16 @@ import math
 
 EARTH_RADIUS_KM = 6371.0088
 
+# The sixteen points; in Arabic a point between a cardinal and an intercardinal one is the
+# cardinal "tending" to the other ("الشرق مع ميل إلى الجنوب", east-south-east): a hyphenated
+# "الشرق-الجنوب الشرقي" is no Arabic.
 COMPASS = {
     "en": ["north", "north-north-east", "north-east", "east-north-east", "east", "east-south-east", "south-east",
            "south-south-east", "south", "south-south-west", "south-west", "west-south-west", "west",
            "west-north-west", "north-west", "north-north-west"],
-    "ar": ["الشمال", "الشمال-الشمال الشرقي", "الشمال الشرقي", "الشرق-الشمال الشرقي", "الشرق", "الشرق-الجنوب الشرقي",
-           "الجنوب الشرقي", "الجنوب-الجنوب الشرقي", "الجنوب", "الجنوب-الجنوب الغربي", "الجنوب الغربي",
-           "الغرب-الجنوب الغربي", "الغرب", "الغرب-الشمال الغربي", "الشمال الغربي", "الشمال-الشمال الغربي"],
+    "ar": ["الشمال", "الشمال مع ميل إلى الشرق", "الشمال الشرقي", "الشرق مع ميل إلى الشمال", "الشرق", "الشرق مع ميل إلى الجنوب",
+           "الجنوب الشرقي", "الجنوب مع ميل إلى الشرق", "الجنوب", "الجنوب مع ميل إلى الغرب", "الجنوب الغربي",
+           "الغرب مع ميل إلى الجنوب", "الغرب", "الغرب مع ميل إلى الشمال", "الشمال الغربي", "الشمال مع ميل إلى الغرب"],
 }
 
 

@@ -43,7 +43,7 @@ LABELS = {
         # The key to the marks: a sample the mark is drawn on (notes, loaded), and its meaning.
         "marks": {"notes": ("phrase", "our notes are about this phrase"),
                   "claims": ("", "a claim we checked, underlined in the colour of our verdict, with its sign:"),
-                  "loaded": ("word", "a loaded word, one side’s; point at it or tap it for the neutral word")},
+                  "loaded": ("word", "a loaded word, one that one side uses; point at it or tap it for the neutral word")},
         "open_all": "Open all notes",
         "close_all": "Close all notes",
         "copy_link": "Copy link",

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from ..problems.errors import AuthorErrors, Problem
-from .escape import join_slash_pairs
+from .escape import keep_together
 from .labels import LABELS, format_date
 
 FIELDS = ("publisher", "first_published", "contact")
@@ -101,7 +101,7 @@ def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_ur
 
 
 def _date(day: datetime.date, lang: str) -> str:
-    return f'<time datetime="{day.isoformat()}">{escape(join_slash_pairs(format_date(day, lang)))}</time>'
+    return f'<time datetime="{day.isoformat()}">{escape(keep_together(format_date(day, lang)))}</time>'
 
 
 def public_url(site_url: str, page_url: str) -> str:

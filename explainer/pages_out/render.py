@@ -106,7 +106,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
             text = _render_one(env, page, macros, source_path, problems)
             if text is not None:
                 front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs
-                text = escape.join_slash_pairs(front.restored(text))
+                text = escape.keep_together(front.restored(text))
                 rendered[f"{lang}/{page}"] = front.block + (_with_draft_banner(text, data, lang) if data.draft else text)
     problems.extend(check_sections(raw, content_dir))
     for key, text in raw.items():
