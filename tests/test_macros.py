@@ -26,8 +26,8 @@ def test_macros_link_in_the_page_language(mini):
         assert (term.get_text(), actor.get_text(), place.get_text(), point.get_text()) == expected
         cite = soup.select_one("sup.cite a")
         assert cite["href"] == "sources.html#src-wire-one" and cite.get_text() == "1"
-        assert cite["aria-label"] == {"en": "Source 1: Example Wire, 5 July 2018",
-                                      "ar": "المصدر 1: Example Wire، 5 تموز/\u2060يوليو 2018"}[lang]  # joined at its slash
+        assert cite["aria-label"] == {"en": "Source 1: Example Wire, 5\u00a0July 2018",
+                                      "ar": "المصدر 1: Example Wire، 5\u00a0تموز/\u2060يوليو 2018"}[lang]  # held together
         quote = soup.select_one("figure.report-quote")
         assert quote.select_one("blockquote.original p").get_text() == "وصل الوفد إلى المدينة صباحاً."
         assert quote.select_one("blockquote.original")["lang"] == "ar"

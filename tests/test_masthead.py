@@ -39,8 +39,8 @@ def test_a_configured_masthead_is_in_every_footer_in_the_pages_language(mini, mo
     result = mkdocs_build(mini)
     assert result.returncode == 0, result.stdout + result.stderr
     site = mini / "site"
-    expected = {"en": ("Published by", "First published 6 July 2018", "Last updated"),
-                "ar": ("الناشر:", "نُشر أول مرة في 6 تموز/\u2060يوليو 2018", "آخر تحديث في")}
+    expected = {"en": ("Published by", "First published 6\u00a0July 2018", "Last updated"),
+                "ar": ("الناشر:", "نُشر أول مرة في 6\u00a0تموز/\u2060يوليو 2018", "آخر تحديث في")}
     for lang, (prefix, _) in LANGS.items():
         for name in PAGES:
             masthead = parse(site, f"{prefix}{name}").select_one("footer .masthead")

@@ -124,14 +124,16 @@ _PERCENT_ENCODED_NON_ASCII = re.compile(r"(?:%[89a-fA-F][0-9a-fA-F])+")
 _SLASH_PAIR = re.compile(r"([\u0621-\u064a])/([\u0621-\u064a])")
 
 
-# A day's number and its month ("4 تموز/يوليو", "16 June") are one unit too: the space between
-# them is a no-break space.
+# A day's number, or a range of days, and its month ("4 تموز/يوليو", "30–31 July") are one unit
+# too: the space between them is a no-break space, the range's dash is followed by a word joiner.
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين")
-_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}}) (?=(?:{_MONTHS})\b)")
+_DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}}(?:–\d{{1,2}})?) (?=(?:{_MONTHS})\b)")
 
 
 def keep_together(text: str) -> str:
     """`text` with every pair of Arabic words joined by a slash unbreakable at its slash, and
     every day's number held to its month."""
-    return _DAY_MONTH.sub("\\1\u00a0", _SLASH_PAIR.sub("\\1/\u2060\\2", text))
+    def day(match: re.Match) -> str:  # a range of days ("30–31") does not break at its dash either
+        return match.group(1).replace("–", "–\u2060") + "\u00a0"
+    return _DAY_MONTH.sub(day, _SLASH_PAIR.sub("\\1/\u2060\\2", text))

@@ -46,18 +46,9 @@
       });
     }
 
-    // A note's phrase is highlighted while its notes are open. Notes opened by their button
-    // that open below the bottom of the window (the buttons stay in their row, the notes come
-    // after it) are brought into view, as little as needed.
+    // A note's phrase is highlighted while its notes are open.
     groups.forEach(function (group) {
-      var summary = group.querySelector("summary");
-      if (summary) { summary.addEventListener("click", function () { group.dataset.byButton = "1"; }); }
       group.addEventListener("toggle", function () {
-        var first = group.open && group.dataset.byButton && group.querySelector(".note");
-        delete group.dataset.byButton;
-        if (first && first.getBoundingClientRect().top > window.innerHeight - 48) {
-          first.scrollIntoView({ block: "nearest" });
-        }
         group.querySelectorAll(".note[id]").forEach(function (note) {
           reader.querySelectorAll('mark[data-notes~="' + note.id + '"]').forEach(function (mark) {
             mark.classList.toggle("active", group.open);
