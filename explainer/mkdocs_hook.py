@@ -34,7 +34,7 @@ from explainer.pages_out.macros import archive_name
 from explainer.pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
-from explainer.site_built.css_purge import purge_stylesheets
+from explainer.site_built.css_purge import purge_stylesheets, serve_without_comments
 from explainer.site_built.gates import check_site
 from explainer.site_built.offline_archive import write_offline_archive
 from explainer.site_built.open_data import write_open_data
@@ -349,6 +349,7 @@ def on_post_build(config):
     stylesheets = site / "assets" / "stylesheets"
     purge_stylesheets(site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")),
                       cache=cache / "stylesheets" if cache else None)
+    serve_without_comments([stylesheets / "explainer.css", stylesheets / "print.css"])  # ours, with their reasons, are half comments
     if data is not None:
         write_open_data(data, site)
     timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
