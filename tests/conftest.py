@@ -215,3 +215,26 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The words of the elements `selector` matches that a line break cuts in two: each
+# whitespace-separated word of each text node is a Range, and a word drawn on two lines has
+# boxes at two heights. A word may break after a hyphen or a slash (a sensible point:
+# "al-/Sham"), so each part between them is a word of its own here. (The ledger's tests, on
+# screen and in print.)
+BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[^\\s\\-\\u2010\\u2011\\/]+[\\-\\u2010\\/]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom / 4))).size > 1)
+          broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""

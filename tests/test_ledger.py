@@ -7,32 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import LANGS
+from conftest import BROKEN_WORDS, LANGS
 
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
-
-# The words of the ledger's cells (a sample: every row's cells, headers included) that a line
-# break cuts in two: each whitespace-separated word of each text node is a Range, and a word
-# drawn on two lines has boxes at two heights. A word may break after a hyphen or a slash (a
-# sensible point: "al-/Sham", and the two names of an Arabic month, "تموز/يوليو", which the
-# text does not join), so each part between them is a word of its own here.
-BROKEN_WORDS = """() => {
-  const broken = [];
-  const cells = document.querySelectorAll('table.ledger-table th, table.ledger-table td');
-  for (const cell of cells) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/[^\\s\\-\\u2010\\u2011\\/]+[\\-\\u2010\\/]?/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom / 4)));
-        if (tops.size > 1) broken.push(match[0]);
-      }
-    }
-  }
-  return broken;
-}"""
 
 BOXES = """() => {
   const box = e => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; };
@@ -56,7 +33,7 @@ def ledgers(browser, real_site):
         page.set_viewport_size(DESKTOP)
         page.goto((real_site.resolve() / f"{prefix}claims.html").as_uri())
         page.evaluate("document.fonts.ready")
-        desktop = {"broken": page.evaluate(BROKEN_WORDS), **page.evaluate(BOXES)}
+        desktop = {"broken": page.evaluate(BROKEN_WORDS, "table.ledger-table :is(th, td)"), **page.evaluate(BOXES)}
         page.set_viewport_size(PHONE)
         phone = {**page.evaluate(BOXES), "rows": page.evaluate(CARDS),
                  "tree": page.locator("table.ledger-table").aria_snapshot(), "unroled": page.evaluate(ROLES)}

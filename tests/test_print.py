@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import real_data
+from conftest import BROKEN_WORDS, real_data
 
 from explainer.pages_out.reader import note_anchor
 
@@ -229,26 +229,6 @@ SCREEN_ONLY = """() => [...document.querySelectorAll(
     'button, input, select, textarea, label, form, [role=button], [role=search], .needs-script, .headerlink')]
   .filter(e => e.checkVisibility() && e.getClientRects().length > 0)
   .map(e => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 30)}"`)"""
-
-# Words of the ledger's cells that a line break cuts in two (as in tests/test_ledger.py: a word
-# on two lines has boxes at two heights; a hyphen or a slash is a sensible place to break).
-BROKEN_WORDS = """(selector) => {
-  const broken = [];
-  for (const cell of document.querySelectorAll(selector)) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/[^\\s\\-\\u2010\\u2011\\/]+[\\-\\u2010\\/]?/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        if (new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.bottom / 4))).size > 1)
-          broken.push(match[0]);
-      }
-    }
-  }
-  return broken;
-}"""
-
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_print_shows_no_control_and_breaks_no_word_of_the_ledger(browser, real_site, lang):
