@@ -131,9 +131,21 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
 _DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}}(?:–\d{{1,2}})?) (?=(?:{_MONTHS})\b)")
 
 
+# The report's own text (a sentence, a quoted sentence: class="original") is reproduced as
+# written, character for character: it is left as it is.
+_VERBATIM = re.compile(r'<(p|blockquote)\b[^>]*\bclass="original"[^>]*>.*?</\1>', re.DOTALL)
+
+
 def keep_together(text: str) -> str:
-    """`text` with every pair of Arabic words joined by a slash unbreakable at its slash, and
-    every day's number held to its month."""
+    """`text` (a rendered page) with every pair of Arabic words joined by a slash unbreakable
+    at its slash, and every day's number held to its month; the report's own text untouched."""
     def day(match: re.Match) -> str:  # a range of days ("30–31") does not break at its dash either
         return match.group(1).replace("–", "–\u2060") + "\u00a0"
-    return _DAY_MONTH.sub(day, _SLASH_PAIR.sub("\\1/\u2060\\2", text))
+
+    def ours(part: str) -> str:
+        return _DAY_MONTH.sub(day, _SLASH_PAIR.sub("\\1/\u2060\\2", part))
+    parts, position = [], 0
+    for verbatim in _VERBATIM.finditer(text):
+        parts += [ours(text[position:verbatim.start()]), verbatim.group()]
+        position = verbatim.end()
+    return "".join(parts) + ours(text[position:])
