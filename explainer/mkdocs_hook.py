@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 from explainer.build_cache import cache_folder, read_entry, write_atomically
 from explainer.pages_out.content_policy import with_content_policy
@@ -46,7 +47,8 @@ from explainer.site_built.sitemap import write_sitemap
 log = logging.getLogger("mkdocs.explainer")
 
 _state = {"command": None, "config": None, "failed": False, "site": None, "staging": None,
-          "root": None, "depth": 0, "lock": None, "data": None, "conversions": set(), "files_key": None}
+          "root": None, "depth": 0, "lock": None, "data": None, "conversions": set(), "files_key": None,
+          "archive": archive_name(None)}  # the offline copy's name (without .zip), from the data once read
 
 
 def on_startup(command, dirty):
@@ -64,9 +66,9 @@ def on_config(config):
         lock.acquire()  # held until on_shutdown for `build`; released after the render for `serve`
         try:
             data = _state["data"] = build_docs(project, draft=is_draft(config))
+            _state["archive"] = archive_name(data.models.get("event"))
             _reproducible_dates(project, data)
-            _state["masthead"] = read_masthead(config.extra, Path(config.config_file_path),
-                                               int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0))
+            _state["masthead"] = read_masthead(config.extra, Path(config.config_file_path), _source_date())
         except AuthorErrors as errors:
             lock.release()
             for problem in errors.problems:
@@ -110,6 +112,11 @@ def _reproducible_dates(project: Path, data) -> None:
     os.environ["SOURCE_DATE_EPOCH"] = stamp if stamp.isdigit() else str(data.newest_timestamp())
 
 
+def _source_date() -> int:
+    """The build's date (SOURCE_DATE_EPOCH, set by _reproducible_dates), in seconds."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+
+
 def on_env(env, config, files):
     """MkDocs compiles the theme's templates afresh in every build and for every language
     (about half a second): keep the compiled code between builds, as the render does for
@@ -119,8 +126,7 @@ def on_env(env, config, files):
         env.bytecode_cache = TemplateCache(str(folder), f"theme-{config.theme['language']}-%s.cache")
     env.globals["explainer_first_screen_faces"] = _first_screen_faces
     env.globals["explainer_masthead"] = _masthead
-    data = _state["data"]
-    env.globals["explainer_offline_copy"] = f"{archive_name(data.models.get('event') if data else None)}.zip"
+    env.globals["explainer_offline_copy"] = f"{_state['archive']}.zip"
     return env
 
 
@@ -135,8 +141,7 @@ def on_page_content(html, page, config, files):
     """The masthead where a content page asks for it (`{{ masthead() }}`), as in the footer."""
     if PLACEHOLDER not in html:
         return html
-    name = archive_name(_state["data"].models.get("event")) if _state["data"] is not None else "publication"
-    offline = "../" * page.url.count("/") + f"{name}.zip"
+    offline = get_relative_url(f"{_state['archive']}.zip", page.url)
     return html.replace(PLACEHOLDER, masthead_html(_state["masthead"], config.theme["language"], offline), 1)
 
 
@@ -352,10 +357,10 @@ def on_post_build(config):
     serve_without_comments([stylesheets / "explainer.css", stylesheets / "print.css"])  # ours, with their reasons, are half comments
     if data is not None:
         write_open_data(data, site)
-    timestamp = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    timestamp = _source_date()
     write_sitemap(site, config.site_url or "", timestamp)
     if data is not None:
-        name = archive_name(data.models.get("event"))
+        name = _state["archive"]
         write_offline_archive(site, name, timestamp, cache=cache / "offline" if cache else None,
                               online=public_url(config.site_url or "", f"{name}.zip"))
     problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/",

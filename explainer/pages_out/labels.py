@@ -196,4 +196,3 @@ def format_span(start: datetime.date, end: datetime.date | None, lang: str) -> s
     if start.year == end.year:  # 30 June – 1 July 2018
         return f"{start.day} {_MONTHS[lang][start.month - 1]} – {format_date(end, lang)}"
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
-
