@@ -96,3 +96,18 @@ def test_the_offline_copy_has_no_link_to_a_file_it_does_not_hold(real_site):
                 if target not in names:
                     dangling.append((name, href))
     assert root and not dangling, dangling[:5]
+
+
+def test_a_malformed_contact_address_is_a_located_problem_not_a_traceback(tmp_path):
+    from explainer.pages_out.masthead import read_masthead
+    from explainer.problems.errors import AuthorErrors
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  masthead:\n    contact: \"https://[x\"\n", encoding="utf-8")
+    try:
+        read_masthead({"masthead": {"contact": "https://[x"}}, config, 0)
+    except AuthorErrors as errors:
+        assert [str(p) for p in errors.problems] == [
+            "mkdocs.yml:3:5: extra.masthead.contact: expected an https:// address or a mailto: address, "
+            "found 'https://[x'; give where readers send corrections, or leave it empty"]
+    else:
+        raise AssertionError("a malformed contact address was accepted")

@@ -67,9 +67,12 @@ def read_masthead(extra: dict, config_file: Path, timestamp: int) -> Masthead:
             problem("first_published", f"expected the date of the first edition as YYYY-MM-DD, found "
                                        f"{published_text!r}; write it like 2018-07-04, or leave it empty")
     contact = str(given.get("contact") or "").strip()
+    try:
+        address = urlsplit(contact)
+    except ValueError:  # a malformed address ('https://[x'): refused below, not a traceback
+        address = urlsplit("")
     if contact and not (re.fullmatch(r"mailto:[^\s@<>\"]+@[^\s@<>\"]+", contact)
-                        or (urlsplit(contact).scheme == "https" and urlsplit(contact).netloc
-                            and not re.search(r"[\s<>\"]", contact))):
+                        or (address.scheme == "https" and address.netloc and not re.search(r"[\s<>\"]", contact))):
         problem("contact", f"expected an https:// address or a mailto: address, found {contact!r}; "
                            "give where readers send corrections, or leave it empty")
     if problems:
