@@ -44,16 +44,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def make_project(target: Path, data_from: Path = ROOT) -> Path:
-    """A buildable project in `target`: our mkdocs.yml, theme overrides and engine, with the
-    data/ and content/ of `data_from` (the real project, or a fixture folder)."""
+    """A buildable project in `target`: our mkdocs.yml with the data/ and content/ of
+    `data_from` (the real project, or a fixture folder). The engine and its theme come from the
+    installed package, as in any publication."""
     target.mkdir(parents=True, exist_ok=True)
     for folder in ("data", "content"):
         shutil.copytree(data_from / folder, target / folder)
-    shutil.copytree(ROOT / "overrides", target / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     (target / "docs").mkdir()
     shutil.copy(ROOT / "docs" / ".gitignore", target / "docs" / ".gitignore")
-    (target / "explainer").symlink_to(ROOT / "explainer")
     return target
 
 

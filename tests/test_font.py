@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from fontTools.ttLib import TTFont
 
-PARTIAL = ROOT / "overrides/partials/explainer-fonts.html"
+PARTIAL = ROOT / "explainer/theme/partials/explainer-fonts.html"
 FACE = re.compile(r"@font-face\{((?:[^{}]|\{\{[^}]*\}\})*)\}")  # a Jinja {{ ... }} may sit inside
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
@@ -46,7 +46,7 @@ def shipped_faces() -> dict[tuple[str, str], tuple[TTFont, str, bytes]]:
         d = descriptors(rule)
         file = re.search(r"'(assets/fonts/[^']+\.woff2)'", d["src"])
         if file:
-            data = (ROOT / "overrides" / file[1]).read_bytes()
+            data = (ROOT / "explainer/theme" / file[1]).read_bytes()
             faces[d["font-family"].strip('"'), d["font-weight"]] = (TTFont(io.BytesIO(data)), d["unicode-range"], data)
     assert set(faces) == {(f, w) for f in ("Explainer Naskh", "Explainer Serif") for w in ("400", "700")}
     return faces
@@ -99,14 +99,14 @@ def test_every_face_swaps_and_no_page_waits_for_a_font_stylesheet(real_site):
         # The fonts' rules are inline; the stylesheets the page waits for hold no @font-face.
         for link in soup.select('link[rel="stylesheet"]:not([media="print"])'):
             assert "@font-face" not in (page.parent / link["href"]).read_text(encoding="utf-8")
-    offline = (ROOT / "overrides/assets/stylesheets/fonts.css").read_text(encoding="ascii")
+    offline = (ROOT / "explainer/theme/assets/stylesheets/fonts.css").read_text(encoding="ascii")
     assert FACE.findall(offline) and all(descriptors(r)["font-display"] == "swap" for r in FACE.findall(offline))
 
 
 def test_the_file_copy_holds_the_same_fonts():
     """fonts.css (loaded only from file://) must not drift from the files hosted pages load."""
     offline = {}
-    for rule in FACE.findall((ROOT / "overrides/assets/stylesheets/fonts.css").read_text(encoding="ascii")):
+    for rule in FACE.findall((ROOT / "explainer/theme/assets/stylesheets/fonts.css").read_text(encoding="ascii")):
         d = descriptors(rule)
         data = re.search(r"base64,([A-Za-z0-9+/=]+)", d["src"])[1]
         offline[d["font-family"].strip('"'), d["font-weight"]] = (base64.b64decode(data), d["unicode-range"])

@@ -1,5 +1,5 @@
 """The masthead (issue 24): who publishes the site, when, where to send a correction and the
-offline copy, from mkdocs.yml's `extra: masthead:`; in every page's footer in the page's
+offline copy, from the explainer plugin's `masthead:` option in mkdocs.yml; in every page's footer in the page's
 language, on the about page, in print with the page's address; a wrong field refused with its
 line; and the offline copy consistent inside itself (no link to a file it cannot hold)."""
 from __future__ import annotations
@@ -11,19 +11,18 @@ from conftest import LANGS, PAGES, edit, error_lines, mkdocs_build, parse
 
 
 def test_a_wrong_masthead_field_is_refused_at_its_line(mini):
-    edit(mini, "mkdocs.yml", 'publisher: !ENV [EXPLAINER_PUBLISHER, ""]', 'publisher: "Example Desk"\n    editor: "someone"')
+    edit(mini, "mkdocs.yml", 'publisher: !ENV [EXPLAINER_PUBLISHER, ""]', 'publisher: "Example Desk"')
     edit(mini, "mkdocs.yml", 'first_published: !ENV [EXPLAINER_FIRST_PUBLISHED, ""]', 'first_published: "July 2018"')
     edit(mini, "mkdocs.yml", 'contact: !ENV [EXPLAINER_CONTACT, ""]', 'contact: "javascript:alert(1)"')
     lines = (mini / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
 
     def at(field: str) -> str:
         number = next(i for i, line in enumerate(lines, 1) if line.strip().startswith(f"{field}:"))
-        return f"mkdocs.yml:{number}:5: extra.masthead.{field}: "
+        return f"mkdocs.yml:{number}:9: plugins.explainer.masthead.{field}: "
 
     result = mkdocs_build(mini)
     assert result.returncode != 0
     errors = error_lines(result.stdout + result.stderr)
-    assert any(e.startswith(at("editor") + "unknown field") for e in errors), errors
     assert any(e.startswith(at("first_published") + "expected the date of the first edition as YYYY-MM-DD")
                for e in errors), errors
     assert any(e.startswith(at("contact") + "expected an https:// address or a mailto: address") for e in errors), errors
@@ -102,12 +101,12 @@ def test_a_malformed_contact_address_is_a_located_problem_not_a_traceback(tmp_pa
     from explainer.pages_out.masthead import read_masthead
     from explainer.problems.errors import AuthorErrors
     config = tmp_path / "mkdocs.yml"
-    config.write_text("extra:\n  masthead:\n    contact: \"https://[x\"\n", encoding="utf-8")
+    config.write_text("plugins:\n  - explainer:\n      masthead:\n        contact: \"https://[x\"\n", encoding="utf-8")
     try:
-        read_masthead({"masthead": {"contact": "https://[x"}}, config, 0)
+        read_masthead({"contact": "https://[x"}, config, 0)
     except AuthorErrors as errors:
         assert [str(p) for p in errors.problems] == [
-            "mkdocs.yml:3:5: extra.masthead.contact: expected an https:// address or a mailto: address, "
+            "mkdocs.yml:4:9: plugins.explainer.masthead.contact: expected an https:// address or a mailto: address, "
             "found 'https://[x'; give where readers send corrections, or leave it empty"]
     else:
         raise AssertionError("a malformed contact address was accepted")

@@ -225,7 +225,7 @@ def test_the_engine_names_nothing_of_this_report():
                                                    *name.get("en_forms", []), *name.get("en_avoid", [])]}
     assert len(forms) > 20
     found = []
-    for folder in ("explainer", "overrides", "tools"):
+    for folder in ("explainer", "tools"):
         for path in (ROOT / folder).rglob("*"):
             if path.is_file() and path.suffix in {".py", ".md", ".txt", ".html", ".js", ".css", ".yml", ".json"}:
                 text = path.read_text(encoding="utf-8", errors="ignore")

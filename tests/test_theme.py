@@ -1,4 +1,4 @@
-"""The page chrome without Material's JavaScript bundle (overrides/assets/javascripts/theme.js)
+"""The page chrome without Material's JavaScript bundle (explainer/theme/assets/javascripts/theme.js)
 and Material's stylesheets cut to what the pages use (explainer/site_built/css_purge.py).
 
 The purge is held to the strongest claim it makes: every element of a page, in each state a
@@ -303,7 +303,7 @@ def test_our_stylesheets_are_served_without_their_comments_and_with_every_rule(r
     the comments (half their bytes), rule for rule the same."""
     import tinycss2
     for name in ("explainer.css", "print.css"):
-        source = (ROOT / "overrides/assets/stylesheets" / name).read_text(encoding="utf-8")
+        source = (ROOT / "explainer/theme/assets/stylesheets" / name).read_text(encoding="utf-8")
         served = (real_site / "assets/stylesheets" / name).read_text(encoding="utf-8")
         assert "/*" in source and "/*" not in served, name
         assert len(served) < 0.8 * len(source), name

@@ -1,12 +1,13 @@
-"""The command line: `python -m explainer check | new | schema` (see README.md)."""
+"""The command line: `explainer check | new | schema` (or `python -m explainer ...`; see README.md)."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m explainer", description="The explainer engine's commands.")
+    parser = argparse.ArgumentParser(prog="explainer", description="The explainer engine's commands.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="every problem the build would refuse, and the work left, without publishing")
     check.add_argument("project", nargs="?", default=".", type=Path, help="the publication's folder (default: here)")
@@ -33,3 +34,8 @@ def main(argv: list[str]) -> int:
     for changed in write_schemas(options.project):
         print(f"wrote {changed}")
     return 0
+
+
+def entry() -> None:
+    """The `explainer` command an install puts on the PATH."""
+    sys.exit(main(sys.argv[1:]))

@@ -44,7 +44,7 @@ def run_check(project: Path, draft: bool, quick: bool) -> int:
     if quick:
         print(f"data/ and content/ are valid{state}; the built site was not checked (run without --quick)")
         return 0
-    from ..mkdocs_hook import build_and_check  # the site build is MkDocs' part
+    from .site_build import build_and_check
     status, lines = build_and_check(project, draft)
     if status != 0:
         for line in lines:

@@ -90,6 +90,15 @@ LABELS = {
         "masthead": {"publisher": "Published by {publisher}", "first_published": "First published {date}",
                      "last_updated": "Last updated {date}", "contact": "Send a correction or a question",
                      "offline": "The whole site for offline reading (zip)", "this_page": "This page:"},
+        # The theme's own words (explainer/theme/: the search dialog, the 404 page, the scripts).
+        "search": {"search": "Search", "placeholder": "Search", "close": "Close search",
+                   "clear": "Clear", "loading": "Loading the search index…", "failed": "The search index could not be loaded.",
+                   "start": "Type a word or a name, in English or Arabic.",
+                   "results": {"zero": "No results", "one": "1 result", "other": "# results"},
+                   "full_entry": "Full entry →"},
+        "not_found": {"title": "Page not found",
+                      "text": "There is no page at this address: it may have moved, or the link may be mistyped.",
+                      "home": "Go to the home page", "report": "Read the report"},
     },
     "ar": {
         "point": "البند {number}",
@@ -168,6 +177,14 @@ LABELS = {
         "masthead": {"publisher": "الناشر: {publisher}", "first_published": "نُشر أول مرة في {date}",
                      "last_updated": "آخر تحديث في {date}", "contact": "أرسل تصحيحاً أو سؤالاً",
                      "offline": "الموقع كاملاً للقراءة دون اتصال (ملف مضغوط)", "this_page": "هذه الصفحة:"},
+        "search": {"search": "بحث", "placeholder": "ابحث", "close": "إغلاق البحث",
+                   "clear": "مسح", "loading": "جارٍ تحميل فهرس البحث…", "failed": "تعذّر تحميل فهرس البحث.",
+                   "start": "اكتب كلمة أو اسمًا، بالعربية أو بالإنكليزية.",
+                   "results": {"zero": "لا نتائج", "one": "نتيجة واحدة", "two": "نتيجتان", "few": "# نتائج",
+                               "many": "# نتيجةً", "other": "# نتيجة"},
+                   "full_entry": "المدخل كاملاً ←"},
+        "not_found": {"title": "الصفحة غير موجودة", "text": "لا توجد صفحة بهذا العنوان: ربما نُقلت، أو في الرابط خطأ.",
+                      "home": "انتقل إلى الصفحة الرئيسية", "report": "اقرأ التقرير"},
     },
 }
 

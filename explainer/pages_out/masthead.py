@@ -3,7 +3,7 @@ to send a correction, and the offline copy; in the footer of every page (printed
 page's own address) and on the page whose content calls `{{ masthead() }}` (the about page).
 
 Who publishes and how to reach them come from the publication's configuration (mkdocs.yml,
-`extra: masthead:`), like `site_url`: a build never invents them. A field left empty is left
+the explainer plugin's `masthead:` option), like `site_url`: a build never invents them. A field left empty is left
 out of the page, not filled with a guess; the last update is the last commit's date, which the
 build already uses for reproducible files (SOURCE_DATE_EPOCH).
 """
@@ -35,10 +35,9 @@ class Masthead:
     last_updated: datetime.date | None = None
 
 
-def read_masthead(extra: dict, config_file: Path, timestamp: int) -> Masthead:
-    """The masthead of mkdocs.yml's `extra: masthead:`, checked; AuthorErrors naming the line of
-    each wrong field."""
-    given = extra.get("masthead") or {}
+def read_masthead(given: dict, config_file: Path, timestamp: int) -> Masthead:
+    """The plugin's `masthead` option (MkDocs has checked the names and types), its values
+    checked; AuthorErrors naming the line of each wrong one in mkdocs.yml."""
     text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     problems = []
 
@@ -46,15 +45,8 @@ def read_masthead(extra: dict, config_file: Path, timestamp: int) -> Masthead:
         match = re.search(rf"^([ \t]*){field}\s*:", text, re.MULTILINE)
         line = text.count("\n", 0, match.start()) + 1 if match else 1
         column = len(match.group(1)) + 1 if match else 1
-        problems.append(Problem(config_file.name, line, column, f"extra.masthead.{field}", message))
+        problems.append(Problem(config_file.name, line, column, f"plugins.explainer.masthead.{field}", message))
 
-    if not isinstance(given, dict):
-        problem("masthead", "expected the fields publisher, first_published and contact; "
-                            "write them indented under 'masthead:'")
-        raise AuthorErrors(problems)
-    for key in given:
-        if key not in FIELDS:
-            problem(str(key), f"unknown field; the masthead holds only {', '.join(FIELDS)}")
     publisher = str(given.get("publisher") or "").strip()
     published_text = str(given.get("first_published") or "").strip()
     first_published = None

@@ -3,24 +3,23 @@
 
 The draft has the source (copied byte for byte, hashed), the report segmented into
 paragraphs and sentences, a stub of every data file with each gap marked, the standard pages
-in both languages, the JSON Schemas, a mkdocs.yml in draft mode, the theme (this engine's
-overrides/) and a README for its authors.
+in both languages, the JSON Schemas, a mkdocs.yml in draft mode that names the explainer
+plugin, and a README for its authors. It holds no copy of the engine or its theme: both come
+from the installed package, so upgrading the engine upgrades every publication.
 """
 from __future__ import annotations
 
 import hashlib
-import shutil
 from importlib import resources
 from pathlib import Path
 
 from ..data_in.json_schema import write_schemas
+from ..pages_out.labels import LANGUAGES
 from .segment import SegmentationError, segment
 from .stubs import data_files, list_items
 
 SOURCE_FILE = "data/source/article-ar.txt"
 PAGES = ["index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
-ENGINE_ROOT = Path(__file__).resolve().parents[2]
-"""The engine's own checkout: its overrides/ (theme and assets) is what a new publication starts from."""
 
 
 class ScaffoldError(Exception):
@@ -49,11 +48,10 @@ def new_publication(source: Path, into: Path) -> list[str]:
     written: dict[str, str | bytes] = {SOURCE_FILE: raw}
     written.update(data_files(segmented, SOURCE_FILE, hashlib.sha256(raw).hexdigest()))
     pages = [page for page in PAGES if page != "roadmap" or list_items(segmented)]
-    for lang in ("en", "ar"):
+    for lang in LANGUAGES:
         for page in pages:
             written[f"content/{lang}/{page}.md"] = resources.files(__package__).joinpath(f"pages/{lang}/{page}.md").read_text("utf-8")
     written["mkdocs.yml"] = _mkdocs_yml(pages)
-    written["explainer_hook.py"] = _HOOK
     written["README.md"] = _readme(source.name)
     written["docs/.gitignore"] = "*\n!.gitignore\n"
     written[".gitignore"] = "site\n.site-builds/\n"
@@ -64,15 +62,8 @@ def new_publication(source: Path, into: Path) -> list[str]:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-    shutil.copytree(ENGINE_ROOT / "overrides", into / "overrides")
     write_schemas(into)
-    return sorted([*written, "overrides/", "data/schema/"])
-
-
-_HOOK = '''"""This publication's MkDocs hook: the explainer engine's (it renders data/ and content/
-into docs/ before every build). The engine must be installed: `pip install -e <engine checkout>`."""
-from explainer.mkdocs_hook import *  # noqa: F401,F403
-'''
+    return sorted([*written, "data/schema/"])
 
 
 def _mkdocs_yml(pages: list[str]) -> str:

@@ -124,6 +124,10 @@
 
   // ---- previews -----------------------------------------------------------------------
   var preview, owner, hideTimer;
+  function words() {  // the page's interface words, which the search dialog carries
+    var dialog = document.getElementById("explainer-search");
+    try { return JSON.parse(dialog.getAttribute("data-words")) || {}; } catch (error) { return {}; }
+  }
 
   function showPreview(link) {
     window.clearTimeout(hideTimer);
@@ -144,7 +148,7 @@
     preview.appendChild(text);
     var more = document.createElement("a");
     more.href = link.getAttribute("href");
-    more.textContent = document.documentElement.lang === "ar" ? "المدخل كاملاً ←" : "Full entry →";
+    more.textContent = words().full_entry || "→";
     preview.appendChild(more);
     preview.dir = document.documentElement.dir || "ltr";
     preview.hidden = false;

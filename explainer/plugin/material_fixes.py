@@ -1,0 +1,64 @@
+"""What Material's pages (and mkdocs-static-i18n's handling of them) need fixed, in one place."""
+from __future__ import annotations
+
+import re
+import shutil
+from copy import deepcopy
+from pathlib import Path
+
+from ..pages_out.content_policy import with_content_policy
+from ..pages_out.labels import DIRECTION
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def fix_page(output: str, language: str) -> str:
+    """Two fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
+    algorithm want it on <html>, with `lang`), and it puts `autocomplete` on checkboxes, which
+    HTML allows on text-like inputs only (the Nu checker's one error on every page; browsers
+    ignore it there anyway). Then the page's content policy, last: it hashes the final scripts."""
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    output = output.replace(f'<html lang="{language}"',
+                            f'<html lang="{language}" dir="{DIRECTION.get(language, "ltr")}"', 1)
+    return with_content_policy(output)
+
+
+def point_404_alternates(config) -> None:
+    """static-i18n points the language links (config.extra.alternate) at the twins of the last
+    page it built; the 404 page has no twin: point them at each language's home, as it first
+    computed them."""
+    i18n = config.plugins.get("i18n")
+    if not getattr(i18n, "extra_alternate", None):
+        return
+    homes = config.extra["alternate"] = deepcopy(i18n.extra_alternate)
+    if hasattr(config.extra, "__dict__"):
+        # static-i18n sets them per page as an attribute of the extra config, which shadows the
+        # key for the templates' `config.extra.alternate`: set that one too.
+        config.extra.alternate = homes
+
+
+def language_folders(config) -> dict[str, str]:
+    """Each built language's folder in the site: '' for the default language, 'ar' for ar."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return {config.theme["language"]: ""}
+    return {language.locale: language.link.strip("/") for language in i18n.config.languages if language.build}
+
+
+def write_not_found_pages(site: Path, pages: dict[str, str], folders: dict[str, str]) -> None:
+    """MkDocs writes the 404 page to the site's root in every language's build, each over the
+    last: put each language's (kept by the plugin as it was rendered) in that language's folder."""
+    for language, output in pages.items():
+        if language in folders and (site / folders[language]).is_dir():
+            (site / folders[language] / "404.html").write_text(output, encoding="utf-8")
+
+
+def drop_material_scripts(site: Path) -> None:
+    """Material copies its bundle (with its source map), its search worker and lunr's language
+    files, 2.3 MB, into every site; our main.html loads none of them (theme.js and our search do
+    their work), so they would only weigh down the offline archive."""
+    scripts = site / "assets" / "javascripts"
+    for path in scripts.glob("bundle.*"):
+        path.unlink()
+    for folder in ("workers", "lunr"):
+        shutil.rmtree(scripts / folder, ignore_errors=True)
