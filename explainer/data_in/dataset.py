@@ -25,6 +25,7 @@ from .references import check_references, collect_ids
 from .schema import FILES, OPTIONAL
 from .source_urls import check_source_urls
 from .spans import check_spans
+from .unread_sources import check_unread_sources
 from .verbatim import check_source
 
 
@@ -104,6 +105,7 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
         if boundaries is not None:
             problems.extend(check_map(docs["map"], models["map"], docs["places"], models["places"], boundaries))
     problems.extend(check_source_urls(docs["sources"], models["sources"]))
+    problems.extend(check_unread_sources(docs, models["sources"]))
     problems.extend(check_languages(docs))
     names = models["names"].names
     problems.extend(check_data_spellings(docs, names))

@@ -91,6 +91,18 @@ def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]]) -
     return problems
 
 
+def source_references(docs: dict[str, YamlDocument]) -> Iterator[tuple[YamlDocument, tuple, Any]]:
+    """(file, path, id) for every place a statement rests on a source: the citation lists
+    anywhere in data/, and the ledger's accounts and outlets."""
+    for doc in docs.values():
+        for path, value in _citations(doc.tree):
+            yield doc, path, value
+    for kind, pattern, target in REFERENCES:
+        if target == "sources" and kind in docs:
+            for path, value in walk(docs[kind].tree, pattern):
+                yield docs[kind], path, value
+
+
 def _citations(tree: Any, prefix: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Every item of every citation list, wherever it sits in the tree."""
     if isinstance(tree, CommentedMap):

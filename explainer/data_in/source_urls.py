@@ -1,7 +1,9 @@
 """Rules for the addresses of sources: one entry a page (two sources with the same URL are one
 source cited twice), and a copy says so (`via:`), so that a reader never takes a mirror of an
 encyclopedia for the encyclopedia itself, or an aggregator's copy for the agency's page. A URL
-without `via:` must be on a site listed in `sites:` as its publisher's own (or an archive)."""
+without `via:` must be on a site listed in `sites:` as its publisher's own (or an archive), and
+a host that republishes other sites' pages can be no publisher's own site: neither a source's
+URL there without `via:`, nor a `sites:` entry naming a publisher for it, is accepted."""
 from __future__ import annotations
 
 import re
@@ -11,16 +13,15 @@ from ..problems.errors import Problem
 from ..problems.locate import format_field, locate
 from .load import YamlDocument
 
-# Hosts that republish other sites' pages (encyclopedia mirrors, reading aggregators). The list
-# is about the web, not this report; extend it when a review finds another.
+# Hosts that republish other sites' pages (encyclopedia mirrors, reading aggregators, document
+# sharing sites, web proxies): none of them is any publisher's own site. The list is about the
+# web, not this report; extend it when a review finds another.
 MIRROR_HOSTS = re.compile(
     r"(^|\.)(wikimili\.com|wiki\.x\.io|xcv\.wiki|defzone\.net|eudic\.net|studentb\.eu|piglix\.com|cryer\.org\.uk"
     r"|wikiwand\.com|azureedge\.net|mgwiki\.top|jablog\.org|scientiano\.com|pressreader\.com|kodoom\.com"
-    r"|ademocracynet\.com|sahafi\.jo|docslib\.org)$")
+    r"|ademocracynet\.com|sahafi\.jo|docslib\.org|right-docs\.org|liu233w\.com|movatter\.jp|naaju\.com)$")
 # Words that say, inside the publisher's name, where a copy was read: that belongs in `via:`.
 _COPY_WORDS = re.compile(r"\b(via|copy|copies|republished|mirror)\b", re.IGNORECASE)
-
-
 
 
 def _not_the_publishers(host: str, publisher: str, sites) -> str | None:
@@ -38,11 +39,25 @@ def _not_the_publishers(host: str, publisher: str, sites) -> str | None:
             f"own site, add it there (host: {bare}, publisher: {name}), else say where we read the copy with 'via:'")
 
 
+def _copy_hosts_as_publishers(doc: YamlDocument, sites) -> list[Problem]:
+    """A `sites:` entry that calls a mirror or aggregator some publisher's own site would let
+    its copies pass for originals: refuse it where it is written."""
+    problems = []
+    for index, site in enumerate(sites):
+        if site.publisher is not None and MIRROR_HOSTS.search(site.host):
+            line, column, _ = locate(doc.tree, ["sites", index, "host"])
+            problems.append(Problem(doc.path, line, column, format_field(["sites", index, "host"]),
+                                    f"{site.host} republishes other sites' pages and is no publisher's own site, "
+                                    f"not even {site.publisher}'s; remove this entry, and give each source read "
+                                    "there a 'via:' naming the copy"))
+    return problems
+
+
 def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
-    """A located problem for a URL used by two sources, a host name ending in a dot, a URL
-    without `via:` on a mirror or on a site not listed as its publisher's, and a publisher's
-    name that tells where a copy was read."""
-    problems, seen = [], {}
+    """A located problem for a mirror listed as a publisher's site, a URL used by two sources, a
+    host name ending in a dot, a URL without `via:` on a mirror or on a site not listed as its
+    publisher's, and a publisher's name that tells where a copy was read."""
+    problems, seen = _copy_hosts_as_publishers(doc, sources.sites), {}
     for index, source in enumerate(sources.sources):
         path = ["sources", index, "url"]
         line, column, _ = locate(doc.tree, path)

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..data_in.dataset import Dataset
 from ..data_in.references import did_you_mean
+from ..data_in.unread_sources import unread_message
 from ..problems.errors import Problem
 from . import escape, reader
 from .labels import LABELS, LANGUAGES, format_date, format_span
@@ -184,6 +185,9 @@ class PageMacros:
         for source_id in source_ids:
             source = self._lookup("cite", source_id)
             if source is None:
+                continue
+            if source.reconstructed:  # listed, but nothing read in it can back this statement
+                self._problem("cite", source_id, unread_message(source.id, "data/sources.yaml"))
                 continue
             number = numbers[source.id]
             label = self.labels["source"].format(number=number, publisher=source.publisher,

@@ -30,7 +30,15 @@ class Source(Model):
         description="Two-letter code of the source's language: en, ar, fr, ru..."
     )
     supports: Line = Field(
-        description="A short quotation from the source, or a note of what it supports."
+        description="A short quotation from the source, read on the page itself, or a note of what it "
+        "supports. Required: a source with nothing read in it cannot back a statement."
+    )
+    reconstructed: bool = Field(
+        default=False,
+        description="`true` when the `supports` text was not read on the page itself but pieced together "
+        "from elsewhere (the page's web address, a headline in a list, a search snippet). Such a source "
+        "stays on the sources page, but the build refuses every citation of it: read the page and quote "
+        "it in `supports` (then remove this line), or cite a source that says it.",
     )
 
     @model_validator(mode="after")
