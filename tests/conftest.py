@@ -27,6 +27,8 @@ def pytest_addoption(parser):
                      help="fuzz cases through the page build and check (default: a short fixed sample)")
     parser.addoption("--fuzz-builds", type=int, default=2,
                      help="fuzz cases through the full `mkdocs build` (default: 2)")
+    parser.addoption("--package-full-install", action="store_true",
+                     help="install the wheel's dependencies from the registry too (tests/test_package.py)")
 
 
 def pytest_configure(config):
