@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
-from ..pages_out.labels import LANGUAGES
+from ..languages import LANGUAGES
 from ..pages_out.render import validate
 from ..problems.errors import AuthorErrors, Problem
 from ..site_built.publish import BuildLock

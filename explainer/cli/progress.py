@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from ..data_in.dataset import Dataset
 from ..data_in.gaps import is_todo, marked_fields
 from ..data_in.schema.report import Sentence, Span
+from ..languages import LANGUAGES
 
 
 @dataclass
@@ -75,7 +76,7 @@ def measure(data: Dataset, page_texts: dict[str, str]) -> Progress:
             if marks.get("needs_value"):
                 values.add(value is not None)
     todos = {lang: sum(text.count("todo(") for key, text in page_texts.items() if key.startswith(f"{lang}/"))
-             for lang in ("en", "ar")}
+             for lang in LANGUAGES}
     return Progress(sentences_en, texts_en, texts_ar, Count(statements - uncited, statements), values, todos)
 
 

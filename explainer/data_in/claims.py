@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..problems.errors import Problem
 from ..problems.locate import format_field, locate
+from ..languages import LANGUAGES
 from .load import YamlDocument
 from .spans import not_in_sentence
 from .schema.claims import VERDICTS_NEEDING_ACCOUNTS, VERDICTS_NEEDING_SOURCES
@@ -24,7 +25,7 @@ def check_claims(doc: YamlDocument, claims, sentences: dict) -> list[Problem]:
         sentence = sentences.get(claim.sentence)
         if sentence is None:
             continue  # an unknown sentence is reported by the reference check
-        for lang in ("ar", "en"):
+        for lang in sorted(LANGUAGES):  # ar before en, as the messages always listed them
             phrase, text = getattr(claim.span, lang), getattr(sentence, lang)
             if phrase not in text:
                 problem([*path, "span", lang], not_in_sentence(phrase, sentence.id, lang))

@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..problems.errors import Problem
 from ..problems.locate import format_field, locate
+from ..languages import LANGUAGES
 from .load import YamlDocument
 
 TODO = "TODO"
@@ -58,8 +59,8 @@ def find_gaps(docs: dict[str, YamlDocument], models: dict[str, BaseModel]) -> li
     for kind, doc in docs.items():
         for path, key, value in _leaves(doc.tree):
             if is_todo(value):
-                kind_of_gap = "untranslated" if key in ("en", "ar") else "unwritten"
-                gaps.append(_gap(doc, path, kind_of_gap, key if key in ("en", "ar") else None))
+                kind_of_gap = "untranslated" if key in LANGUAGES else "unwritten"
+                gaps.append(_gap(doc, path, kind_of_gap, key if key in LANGUAGES else None))
         gaps.extend(_gap(doc, path, kind_of_gap) for path, kind_of_gap in _missing(models[kind], ()))
     return sorted(gaps, key=lambda g: (g.path, g.line, g.column))
 

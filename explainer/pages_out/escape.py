@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..data_in.gaps import is_todo
 from ..data_in.schema.base import is_safe_url
+from ..languages import LANGUAGES
 
 # Characters that start Markdown inline syntax (emphasis, links, images, code, attribute
 # lists, tables, raw HTML, entities), written as references wherever data text lands.
@@ -64,7 +65,7 @@ def for_text(value: object, lang: str | None = None) -> Markup:
     start = _BLOCK_START.match(value)
     head = _reference(start) if start else ""
     value = value[start.end():] if start else value
-    if lang not in ("en", "ar"):
+    if lang not in LANGUAGES:
         return Markup(head + _escape_run(value))
     minority, tag = ((_ARABIC_RUN, '<bdi lang="ar" dir="rtl">') if lang == "en"
                      else (_LATIN_RUN, '<bdi dir="ltr">'))

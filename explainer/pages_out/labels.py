@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime
 
-LANGUAGES = ("en", "ar")
-DIRECTION = {"en": "ltr", "ar": "rtl"}
 
 LABELS = {
     "en": {

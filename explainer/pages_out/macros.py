@@ -21,7 +21,8 @@ from ..data_in.references import did_you_mean
 from ..data_in.unread_sources import unread_message
 from ..problems.errors import Problem
 from . import escape, reader
-from .labels import LABELS, LANGUAGES, format_date, format_span
+from ..languages import LANGUAGES
+from .labels import LABELS, format_date, format_span
 from .locator_map import from_reference, locator_map
 from .masthead import PLACEHOLDER
 

@@ -34,7 +34,8 @@ from ..data_in.load import read_text
 from ..problems.errors import AuthorErrors, Problem, WorkLeft
 from . import escape, unchanged
 from .front_matter import FrontMatter, check_descriptions, read_front_matter
-from .labels import LABELS, LANGUAGES
+from ..languages import LANGUAGES
+from .labels import LABELS
 from .macros import PageMacros
 from .sections import check_sections
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..problems.errors import Problem
-from .labels import LANGUAGES
+from ..languages import LANGUAGES
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")

@@ -7,7 +7,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from ..pages_out.content_policy import with_content_policy
-from ..pages_out.labels import DIRECTION
+from ..languages import DIRECTION
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 

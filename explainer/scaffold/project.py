@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..data_in.json_schema import write_schemas
-from ..pages_out.labels import LANGUAGES
+from ..languages import LANGUAGES
 from .segment import SegmentationError, segment
 from .stubs import data_files, list_items
 
