@@ -35,6 +35,7 @@ from explainer.pages_out.macros import archive_name
 from explainer.pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
+from explainer.serve_overlay import keep_serving, serving, serve_pages
 from explainer.site_built.css_purge import purge_stylesheets, serve_without_comments
 from explainer.site_built.gates import check_site
 from explainer.site_built.offline_archive import write_offline_archive
@@ -48,7 +49,7 @@ log = logging.getLogger("mkdocs.explainer")
 
 _state = {"command": None, "config": None, "failed": False, "site": None, "staging": None,
           "root": None, "depth": 0, "lock": None, "data": None, "conversions": set(), "files_key": None,
-          "archive": archive_name(None)}  # the offline copy's name (without .zip), from the data once read
+          "archive": archive_name(None), "problems": []}  # the offline copy's name (without .zip), from the data once read
 
 
 def on_startup(command, dirty):
@@ -69,13 +70,18 @@ def on_config(config):
             _state["archive"] = archive_name(data.models.get("event"))
             _reproducible_dates(project, data)
             _state["masthead"] = read_masthead(config.extra, Path(config.config_file_path), _source_date())
+            _state["problems"] = []
         except AuthorErrors as errors:
             lock.release()
-            for problem in errors.problems:
-                log.error(str(problem))
-            count = len(errors.problems)
-            raise PluginError(f"{count} problem{'s' * (count != 1)} in data/ or content/; "
-                              "fix them and build again (the previous site is unchanged)") from None
+            if serving(_state["command"], config.site_dir) and _state["data"] is not None:
+                # serve: build the last good docs/, with the problems shown on its pages
+                _state["problems"] = keep_serving(errors.problems, "data/ or content/")
+            else:
+                for problem in errors.problems:
+                    log.error(str(problem))
+                count = len(errors.problems)
+                raise PluginError(f"{count} problem{'s' * (count != 1)} in data/ or content/; "
+                                  "fix them and build again (the previous site is unchanged)") from None
         if _is_atomic_build(config):
             _state["site"] = Path(config.site_dir)
             _state["staging"] = staging_dir(Path(config.site_dir))
@@ -365,6 +371,9 @@ def on_post_build(config):
                               online=public_url(config.site_url or "", f"{name}.zip"))
     problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/",
                           cache=cache / "pages" if cache else None)
+    if serving(_state["command"], config.site_dir):  # never a failed build: the pages say what is wrong
+        serve_pages(site, _state["problems"] + keep_serving(problems, "the built site"))
+        return
     if problems:
         for problem in problems:
             log.error(str(problem))
@@ -417,6 +426,4 @@ def build_and_check(project: Path, draft: bool = False) -> tuple[int, list[str]]
 
 def _is_atomic_build(config) -> bool:
     """Only `mkdocs build`: `serve` builds into a temporary folder it serves from itself."""
-    site = Path(config.site_dir)
-    in_serve_temp = site.parent == Path(tempfile.gettempdir()) and site.name.startswith("mkdocs_")
-    return _state["command"] == "build" and not in_serve_temp
+    return _state["command"] == "build" and not serving(_state["command"], config.site_dir)
