@@ -10,7 +10,7 @@ built from it, and this module puts a notice listing the problems on every page,
 server does. The next good build writes every page afresh, without it.
 
 The notice is added after every post-build step (search index, purge, offline copy, gates), so
-none of them sees it, and each page's Content-Security-Policy is computed again for its script.
+none of them sees it, and each page's Content-Security-Policy allows its scripts by their hashes.
 It names files on this machine only and links nowhere.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from explainer.pages_out.content_policy import with_content_policy
+from explainer.pages_out.content_policy import with_scripts_allowed
 from explainer.pages_out.escape import for_text
 from explainer.pages_out.labels import DIRECTION
 
@@ -77,8 +77,6 @@ _SCRIPT = f"""(function () {{
   notice.focus({{preventScroll: true}});
 }})();"""
 
-_BLOCK = re.compile(rf'\n?<div id="{OVERLAY_ID}".*?<!-- /{OVERLAY_ID} -->\n?', re.DOTALL)
-_STYLE_BLOCK = re.compile(rf'\n?<style id="{OVERLAY_ID}-style">.*?</style>', re.DOTALL)
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 _LANG = re.compile(r"""<html\b[^>]*\blang\s*=\s*["']?([A-Za-z-]+)""", re.IGNORECASE)
@@ -139,14 +137,22 @@ def with_overlay(html: str, problems: list[str]) -> str:
     """The page without any earlier notice and, when there are problems, with the notice first
     in its body (first in reading and focus order), in the page's language, and its style in
     the head (where HTML wants a <style>)."""
-    html = _STYLE_BLOCK.sub("", _BLOCK.sub("", html))
+    html = _cut(_cut(html, f'<div id="{OVERLAY_ID}"', f"<!-- /{OVERLAY_ID} -->\n"),
+                f'<style id="{OVERLAY_ID}-style">', "</style>\n")
     head_end, body = _HEAD_END.search(html), _BODY.search(html)
     if not problems or head_end is None or body is None:
         return html
     lang = _LANG.search(html)
     notice = overlay_html(problems, lang.group(1) if lang else "en")
     return (f'{html[:head_end.start()]}<style id="{OVERLAY_ID}-style">{_STYLE}</style>\n'
-            f"{html[head_end.start():body.end()]}\n{notice}{html[body.end():]}")
+            f"{html[head_end.start():body.end()]}{notice}{html[body.end():]}")
+
+
+def _cut(html: str, start: str, end: str) -> str:
+    """`html` without the first run from `start` to `end` (both included), if it has one."""
+    first = html.find(start)
+    last = html.find(end, first) if first >= 0 else -1
+    return html if last < 0 else html[:first] + html[last + len(end):]
 
 
 def serve_pages(site: Path, problems: list[str]) -> int:
@@ -158,7 +164,7 @@ def serve_pages(site: Path, problems: list[str]) -> int:
         text = page.read_text(encoding="utf-8")
         new = with_reload(with_overlay(text, problems))
         if new != text:
-            page.write_text(with_content_policy(new), encoding="utf-8")  # the new scripts, hashed
+            page.write_text(with_scripts_allowed(new, _SCRIPTS), encoding="utf-8")
             changed += 1
     return changed
 
@@ -190,6 +196,7 @@ _RELOAD_SCRIPT = """(function () {
   poll();
 })();"""
 _RELOAD = f'<script id="explainer-serve-reload">{_RELOAD_SCRIPT}</script>'
+_SCRIPTS = f"<script>{_SCRIPT}</script>{_RELOAD}"  # what serve adds: the page's policy allows them
 
 
 def with_reload(html: str) -> str:
