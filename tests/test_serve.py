@@ -4,6 +4,7 @@ While the data has a problem, serve answers at once with the last good pages and
 over them (explainer/serve_overlay.py), until the next good build."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -58,13 +59,17 @@ def log_after(log: Path, start: int, seconds: float = 60) -> str:
 
 
 @pytest.fixture
-def served(mini, tmp_path):
-    """`mkdocs serve` of the mini project, once its first page is served: (its address, its log)."""
+def served(mini, tmp_path, request):
+    """`mkdocs serve` of the mini project (or `properdocs serve`, as the test's parameter), once
+    its first page is served: (its address, its log)."""
+    host = getattr(request, "param", "mkdocs")
+    if importlib.util.find_spec(host) is None:
+        pytest.skip(f"{host} is not installed: pip install -r requirements-test.txt")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", host, "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=mini, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
@@ -102,6 +107,7 @@ def fetch_at_once(url: str, seconds: float = 4) -> str:
     return urllib.request.urlopen(url, timeout=seconds).read().decode("utf-8")
 
 
+@pytest.mark.parametrize("served", ["mkdocs", "properdocs"], indirect=True)
 def test_serve_shows_problems_over_the_last_good_pages_until_the_next_good_build(mini, served):
     base, log = served
     start = len(log.read_text(encoding="utf-8"))
