@@ -75,7 +75,7 @@ def on_config(config):
             lock.release()
             if serving(_state["command"], config.site_dir) and _state["data"] is not None:
                 # serve: build the last good docs/, with the problems shown on its pages
-                _state["problems"] = keep_serving(errors.problems, "data/ or content/")
+                _state["problems"] = keep_serving(errors.problems, "data/ or content/", stale=True)
             else:
                 for problem in errors.problems:
                     log.error(str(problem))
@@ -372,7 +372,8 @@ def on_post_build(config):
     problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/",
                           cache=cache / "pages" if cache else None)
     if serving(_state["command"], config.site_dir):  # never a failed build: the pages say what is wrong
-        serve_pages(site, _state["problems"] + keep_serving(problems, "the built site"))
+        stale = bool(_state["problems"])
+        serve_pages(site, _state["problems"] + keep_serving(problems, "the built site", stale), stale)
         return
     if problems:
         for problem in problems:

@@ -27,20 +27,26 @@ from explainer.pages_out.labels import DIRECTION
 
 OVERLAY_ID = "explainer-serve-problems"
 
+# "stale": data/ or content/ has problems, the pages are the last good ones; "checked": the pages
+# were built, and the checks of the built site (gates.py) found problems in them.
 WORDS = {
     "en": {
-        "heading": "This page is from the last good build",
-        "intro": "The site was not rebuilt: fix {where} and save; this notice goes when the next build succeeds.",
-        "where": "the problems below",
+        "heading_stale": "This page is from the last good build",
+        "intro_stale": "The site was not rebuilt: fix the problems below and save; this notice goes when the next build succeeds.",
+        "heading_checked": "The built site has problems",
+        "intro_checked": "The pages were rebuilt, but the checks of the built site found the problems below: fix them and save; "
+                         "this notice goes when the next build passes them.",
         "count": "{count} problems:",
         "count_one": "1 problem:",
         "hide": "Hide",
         "hide_label": "Hide this notice (Escape)",
     },
     "ar": {
-        "heading": "هذه الصفحة من آخر بناء سليم",
-        "intro": "لم يُعَد بناء الموقع: أصلِح {where} واحفظ الملف؛ يزول هذا التنبيه حين ينجح البناء التالي.",
-        "where": "المشكلات أدناه",
+        "heading_stale": "هذه الصفحة من آخر بناء سليم",
+        "intro_stale": "لم يُعَد بناء الموقع: أصلِح المشكلات أدناه واحفظ الملف؛ يزول هذا التنبيه حين ينجح البناء التالي.",
+        "heading_checked": "في الموقع المبني مشكلات",
+        "intro_checked": "أُعيد بناء الصفحات، لكنّ فحص الموقع المبني وجد المشكلات أدناه: أصلِحها واحفظ الملف؛ "
+                         "يزول هذا التنبيه حين يجتاز البناء التالي الفحص.",
         "count": "عدد المشكلات: {count}",
         "count_one": "عدد المشكلات: 1",
         "hide": "إخفاء",
@@ -90,14 +96,16 @@ def serving(command: str | None, site_dir: str) -> bool:
     return command == "serve" or in_serve_temp
 
 
-def keep_serving(problems: list, where: str) -> list[str]:
-    """Log `problems` (found in `where`) for the terminal and return their lines for the pages."""
+def keep_serving(problems: list, where: str, stale: bool) -> list[str]:
+    """Log `problems` (found in `where`) for the terminal and return their lines for the pages;
+    `stale` when the pages served are the last good ones."""
     lines = [str(problem) for problem in problems]
     for line in lines:
         _log.error(line)
     if lines:
-        _log.warning(f"{len(lines)} problem{'s' * (len(lines) != 1)} in {where}: the pages served are the last "
-                     "good ones, with the problems over them, until the next good build")
+        shown = "the last good pages are served, with" if stale else "the pages are served with"
+        _log.warning(f"{len(lines)} problem{'s' * (len(lines) != 1)} in {where}: {shown} the problems over them "
+                     "until the next good build")
     return lines
 
 
@@ -117,23 +125,25 @@ def _terminal_log() -> logging.Logger:
 _log = _terminal_log()
 
 
-def overlay_html(problems: list[str], lang: str) -> str:
+def overlay_html(problems: list[str], lang: str, stale: bool) -> str:
     """The notice, in `lang` (en or ar): a heading, what to do, and the problem lines, each
-    isolated left to right (they are paths and English messages) on any page."""
+    isolated left to right (they are paths and English messages) on any page. `stale`: the
+    page is from the last good build."""
     words = WORDS.get(lang, WORDS["en"])
+    state = "stale" if stale else "checked"
     lines = "\n".join(f"<li><code>{for_text(problem, 'en')}</code></li>" for problem in problems)
     return (f'<div id="{OVERLAY_ID}" role="alertdialog" aria-modal="false" aria-labelledby="{OVERLAY_ID}-heading" '
             f'aria-describedby="{OVERLAY_ID}-intro" tabindex="-1" lang="{lang}" dir="{DIRECTION.get(lang, "ltr")}">\n'
             f'<button type="button" aria-label="{words["hide_label"]}">{words["hide"]}</button>\n'
-            f'<h2 id="{OVERLAY_ID}-heading">{words["heading"]}</h2>\n'
-            f'<p id="{OVERLAY_ID}-intro">{words["intro"].format(where=words["where"])}</p>\n'
+            f'<h2 id="{OVERLAY_ID}-heading">{words["heading_" + state]}</h2>\n'
+            f'<p id="{OVERLAY_ID}-intro">{words["intro_" + state]}</p>\n'
             f'<p>{words["count_one"] if len(problems) == 1 else words["count"].format(count=len(problems))}</p>\n'
             f'<ol dir="ltr" lang="en">\n{lines}\n</ol>\n'
             f"<script>{_SCRIPT}</script>\n"
             f"</div><!-- /{OVERLAY_ID} -->\n")
 
 
-def with_overlay(html: str, problems: list[str]) -> str:
+def with_overlay(html: str, problems: list[str], stale: bool = True) -> str:
     """The page without any earlier notice and, when there are problems, with the notice first
     in its body (first in reading and focus order), in the page's language, and its style in
     the head (where HTML wants a <style>)."""
@@ -143,7 +153,7 @@ def with_overlay(html: str, problems: list[str]) -> str:
     if not problems or head_end is None or body is None:
         return html
     lang = _LANG.search(html)
-    notice = overlay_html(problems, lang.group(1) if lang else "en")
+    notice = overlay_html(problems, lang.group(1) if lang else "en", stale)
     return (f'{html[:head_end.start()]}<style id="{OVERLAY_ID}-style">{_STYLE}</style>\n'
             f"{html[head_end.start():body.end()]}{notice}{html[body.end():]}")
 
@@ -155,14 +165,14 @@ def _cut(html: str, start: str, end: str) -> str:
     return html if last < 0 else html[:first] + html[last + len(end):]
 
 
-def serve_pages(site: Path, problems: list[str]) -> int:
+def serve_pages(site: Path, problems: list[str], stale: bool) -> int:
     """Every page of the built site as served: with the reload script and, when there are
     problems, the notice (an earlier notice taken off: a `serve --dirty` build leaves unchanged
-    pages as they were); the number of pages rewritten."""
+    pages as they were); the number of pages rewritten. `stale`: the pages are the last good ones."""
     changed = 0
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
-        new = with_reload(with_overlay(text, problems))
+        new = with_reload(with_overlay(text, problems, stale))
         if new != text:
             page.write_text(with_scripts_allowed(new, _SCRIPTS), encoding="utf-8")
             changed += 1

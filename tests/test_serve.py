@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import edit, wait_until
+from conftest import append, edit, wait_until
 
 from explainer.pages_out.content_policy import inline_script_hashes
 
@@ -148,6 +148,15 @@ def test_serve_shows_problems_over_the_last_good_pages_until_the_next_good_build
     assert "Newtown" in fetch_until(f"{base}/places.html", "Newtown")
     for page in ("places.html", "ar/places.html", "404.html"):
         assert f'id="{NOTICE}"' not in fetch_at_once(f"{base}/{page}"), page
+    # A problem only the checks of the built site find: the pages are new, and say so.
+    append(mini, "content/en/about.md", "\nA new sentence, with [a link to nowhere](nowhere.md).\n")
+    html = BeautifulSoup(fetch_until(f"{base}/about.html", f'id="{NOTICE}"'), "html.parser")
+    notice = html.find(id=NOTICE)
+    assert notice is not None and notice.find("h2").get_text() == "The built site has problems"
+    assert "A new sentence" in html.find("article").get_text()
+    assert [item.get_text() for item in notice.find_all("li")] == [
+        "content/en/about.md:7:42: links to 'nowhere.md', but there is no nowhere.md in the built site; "
+        "correct the link or add the page"]
 
 
 def wait_through_reloads(page, expression: str, timeout: float = 60):
