@@ -1,10 +1,12 @@
-"""While `mkdocs serve` runs and the last build found problems: the last good pages, with the
-located problems over each of them, until the next good build.
+"""While `mkdocs serve` runs and the last build found problems: the last good pages (or, for
+problems only the built site's checks find, the new ones), with the located problems over each
+of them, until the next good build; and on every served page a reload script the site's policy
+allows, since it blocks MkDocs' own (see _RELOAD_SCRIPT).
 
 Why not let the build fail, as `build` does: MkDocs' server answers no page until a build has
 succeeded (livereload's `_serve_request` waits for the build it started), so a failed rebuild
 leaves the browser's request hanging, with the errors in a terminal the author may not be
-looking at. So under `serve` the adapter logs the problems as usual and builds on: docs/ still
+looking at. So under `serve` the adapter logs the problems (keep_serving) and builds on: docs/ still
 holds the last good render (the render writes it only when every check passes), the pages are
 built from it, and this module puts a notice listing the problems on every page, as Hugo's
 server does. The next good build writes every page afresh, without it.
