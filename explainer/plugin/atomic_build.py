@@ -23,7 +23,7 @@ class AtomicBuild:
     def stage(self, site_dir: str, command: str | None) -> str:
         """The folder MkDocs should build into: a staging folder for `mkdocs build` (the lock
         is held until `end`), else site_dir itself (serve: the server owns its folder)."""
-        if command == "build" and not _is_serve_folder(Path(site_dir)):
+        if command == "build" and not serving(command, site_dir):
             self.site, self.staging = Path(site_dir), staging_dir(Path(site_dir))
             return str(self.staging)
         self.lock.release()
@@ -48,5 +48,9 @@ class AtomicBuild:
             self.lock.release()
 
 
-def _is_serve_folder(site: Path) -> bool:
-    return site.parent == Path(tempfile.gettempdir()) and site.name.startswith("mkdocs_")
+def serving(command: str | None, site_dir: str) -> bool:
+    """Whether this build is one of `serve`'s: MkDocs (and ProperDocs) serve from a temporary
+    folder of theirs, also with `serve --clean`, whose command is 'build'."""
+    site = Path(site_dir)
+    in_serve_temp = site.parent == Path(tempfile.gettempdir()) and site.name.startswith(("mkdocs_", "properdocs_"))
+    return command == "serve" or in_serve_temp

@@ -24,8 +24,9 @@ from ..pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_ma
 from ..pages_out.render import build_docs
 from ..problems.errors import AuthorErrors
 from ..site_built.pipeline import finish_site
+from ..site_built.serve_overlay import keep_serving, serve_pages
 from . import material_fixes
-from .atomic_build import AtomicBuild
+from .atomic_build import AtomicBuild, serving
 from .config import ExplainerConfig, is_draft, locate_options
 from .conversion_cache import ConversionCache
 from .serve_watch import watch_sources
@@ -48,6 +49,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.root = None        # the folder this build writes the site into
         self.conversions = ConversionCache(None)
         self.not_found = {}     # each language's 404 page, as rendered
+        self.problems = []      # under serve: the problems shown over the last good pages
 
     def load_config(self, options, config_file_path=None):
         """MkDocs' checks of our options, each message located in mkdocs.yml."""
@@ -61,7 +63,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(100)  # before mkdocs-static-i18n reads the config and the docs folder
     def on_config(self, config):
         """Once per config: add our theme, render data/ and content/ into docs/ (every problem
-        at once, located), and point the build at a staging folder (`mkdocs build`)."""
+        at once, located), and point the build at a staging folder (`mkdocs build`). Under
+        `serve`, problems do not stop the build: the last good docs/ is built, the problems
+        over its pages (site_built/serve_overlay.py), since MkDocs' server would hang."""
         if self.seen is not config:
             self.seen, self.depth, self.not_found = config, 0, {}
             project = Path(config.config_file_path).parent
@@ -72,9 +76,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 self.data = build_docs(project, draft=is_draft(self.config.draft))
                 set_source_date(project, self.data.newest_timestamp())
                 self.masthead = read_masthead(dict(self.config.masthead), Path(config.config_file_path), source_date())
+                self.problems = []
             except AuthorErrors as errors:
                 self.build.abandon()
-                self._refuse(errors.problems, "in data/ or content/")
+                if not (serving(self.command, config.site_dir) and self.data is not None):
+                    self._refuse(errors.problems, "in data/ or content/")
+                self.problems = keep_serving(errors.problems, "data/ or content/", stale=True)
             self.archive = archive_name(self.data.models.get("event"))
             self.conversions = ConversionCache(cache_folder(project))
             self.root = self.build.stage(config.site_dir, self.command)
@@ -137,6 +144,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         material_fixes.drop_material_scripts(site)
         problems = finish_site(site, Path(config.config_file_path).parent, self.data, config.site_url or "",
                                self.archive, source_date())
+        if serving(self.command, self.root):  # never a failed build: the pages say what is wrong
+            stale = bool(self.problems)
+            serve_pages(site, self.problems + keep_serving(problems, "the built site", stale), stale)
+            return
         if problems:
             self._refuse(problems, "in the built site")
 
