@@ -85,9 +85,9 @@ def test_dates_and_pairs_are_kept_together_but_never_in_the_reports_own_text():
     """keep_together joins our text's month pairs and day numbers; the report's sentences, shown
     in the reader and quoted (class="original"), are reproduced character for character."""
     from explainer.pages_out.escape import keep_together
-    ours = "في 4 تموز/يوليو و30–31 July"
+    ours = "في 4 تموز/يوليو و30–31 July (point 5, البند 5)"
     page = (f'<p>{ours}</p>\n<p class="original" lang="ar" dir="rtl" markdown="1">{ours}</p>\n'
             f'<blockquote class="original" lang="ar" dir="rtl"><p>{ours}</p></blockquote><p>{ours}</p>')
     kept = keep_together(page)
     assert kept.count(ours) == 2  # the two originals, as written
-    assert kept.count("في 4\u00a0تموز/\u2060يوليو و30–\u206031\u00a0July") == 2  # ours, joined
+    assert kept.count("في 4\u00a0تموز/\u2060يوليو و30–\u206031\u00a0July (point\u00a05, البند\u00a05)") == 2  # ours, joined

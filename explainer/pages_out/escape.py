@@ -131,6 +131,10 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين")
 _DAY_MONTH = re.compile(rf"(?<![\d.,])(\d{{1,2}}(?:–\d{{1,2}})?) (?=(?:{_MONTHS})\b)")
 
+# A numbered point and its number ("point 5", «البند 5», the roadmap's points) likewise: "(point"
+# at the end of one line and "5)" at the start of the next read as two things.
+_POINT_NUMBER = re.compile(r"(?<![\w\u0621-\u064a])([Pp]oints?|البند|البندين|البنود) (?=\d)")
+
 
 # The report's own text (a sentence, a quoted sentence: class="original") is reproduced as
 # written, character for character: it is left as it is.
@@ -139,12 +143,13 @@ _VERBATIM = re.compile(r'<(p|blockquote)\b[^>]*\bclass="original"[^>]*>.*?</\1>'
 
 def keep_together(text: str) -> str:
     """`text` (a rendered page) with every pair of Arabic words joined by a slash unbreakable
-    at its slash, and every day's number held to its month; the report's own text untouched."""
+    at its slash, every day's number held to its month and every point's number to its word;
+    the report's own text untouched."""
     def day(match: re.Match) -> str:  # a range of days ("30–31") does not break at its dash either
         return match.group(1).replace("–", "–\u2060") + "\u00a0"
 
     def ours(part: str) -> str:
-        return _DAY_MONTH.sub(day, _SLASH_PAIR.sub("\\1/\u2060\\2", part))
+        return _POINT_NUMBER.sub("\\1\u00a0", _DAY_MONTH.sub(day, _SLASH_PAIR.sub("\\1/\u2060\\2", part)))
     parts, position = [], 0
     for verbatim in _VERBATIM.finditer(text):
         parts += [ours(text[position:verbatim.start()]), verbatim.group()]
