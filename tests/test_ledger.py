@@ -20,6 +20,7 @@ BOXES = """() => {
           toc: toc && toc.checkVisibility() ? box(toc) : null,
           cells: {left: Math.min(...cells.map(c => c.left)), right: Math.max(...cells.map(c => c.right))},
           height: document.documentElement.scrollHeight,
+          columns: [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().width),
           scrollWidth: document.documentElement.scrollWidth};
 }"""
 
@@ -56,6 +57,16 @@ def test_the_table_stays_in_its_column_clear_of_the_table_of_contents(ledgers, l
     toc = found["toc"]  # shown or not, never under the table
     assert toc is None or toc["right"] <= table["left"] or table["right"] <= toc["left"]
     assert found["scrollWidth"] <= DESKTOP["width"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_our_check_has_the_widest_column_on_a_desktop(ledgers, lang):
+    # The check holds most of the text: in a third of the table (the verdict's one-line badge
+    # took as much) its cells ran to thirty lines.
+    found = ledgers[lang]["desktop"]
+    table_width = found["table"]["right"] - found["table"]["left"]
+    check = found["columns"][3]
+    assert check == max(found["columns"]) and check >= 0.35 * table_width, found["columns"]
 
 
 def test_the_english_ledger_is_about_as_tall_as_the_arabic(ledgers):
@@ -112,3 +123,15 @@ def test_the_cards_are_still_a_table_to_a_screen_reader(ledgers, lang):
     assert len(cells) == 40 * 5
     assert [name for name in cells if any(name.startswith(f"{label}:") for label in labels)] == []
     assert phone["unroled"] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_row_the_address_names_lands_below_the_column_names(browser, real_site, lang):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto((real_site.resolve() / f"{LANGS[lang][0]}claims.html").as_uri() + "#ledger-factions-announced-failure-evening")
+    page.evaluate("document.fonts.ready")
+    row_top, names_bottom = page.evaluate("""() => [
+        document.getElementById('ledger-factions-announced-failure-evening').getBoundingClientRect().top,
+        document.querySelector('table.ledger-table thead th').getBoundingClientRect().bottom]""")
+    page.close()
+    assert names_bottom <= row_top + 1, (names_bottom, row_top)
