@@ -68,6 +68,15 @@ def test_loaded_words_are_marked_from_the_glossary_in_both_languages(real_site):
     # In the English translation too, where the English term is found.
     english = parse(real_site, "report.html")
     assert english.select('p.translation mark.loaded a[href$="#term-militants"]')
+    # ...with its possessive inside the mark: the flag drawn after a loaded word must not stand
+    # between "militants" and its ’ ("the militants⚑’ positions").
+    split = []
+    for mark in english.select("p.translation mark.loaded"):
+        outer = mark.find_parent("mark") or mark
+        following = outer.next_sibling
+        if isinstance(following, str) and following[:1] in "’'":
+            split.append(mark.get_text() + following[:12])
+    assert split == []
 
 
 def test_notes_are_closed_by_default_and_complete_without_javascript(real_site):

@@ -40,6 +40,15 @@ def _pattern(phrase: str, lang: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE)
 
 
+def _term_pattern(form: str, lang: str) -> re.Pattern:
+    """A glossary term in a sentence: as _pattern, and in English with its possessive
+    ("militants’ positions"): the flag drawn after a loaded word would otherwise split the word
+    from its ’."""
+    if lang == "ar":
+        return _pattern(form, lang)
+    return re.compile(rf"(?<!\w){re.escape(form)}(?:[’']s?)?(?!\w)", re.IGNORECASE)
+
+
 def _find(text: str, phrase: str, lang: str) -> re.Match | None:
     """The first place of a note's span: by the language's rule, else anywhere (the build
     checks only that the span is a substring of its sentence)."""
@@ -81,7 +90,7 @@ def ranges(sentence, lang: str, glossary, claims=()) -> tuple[list[_Range], list
             continue
         forms = term.ar_forms if lang == "ar" else [term.term.en.strip("“”\"")]
         for form in forms:
-            for match in _pattern(form, lang).finditer(text):
+            for match in _term_pattern(form, lang).finditer(text):
                 words.append(_Range(match.start(), match.end(), term=term))
     return _merged(spans), _merged(words)
 
