@@ -14,13 +14,11 @@ import logging
 import os
 import pickle
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from copy import deepcopy
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -35,13 +33,9 @@ from explainer.pages_out.macros import archive_name
 from explainer.pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
 from explainer.pages_out.render import TemplateCache, build_docs, compiled_templates
 from explainer.problems.errors import AuthorErrors
-from explainer.site_built.css_purge import purge_stylesheets, serve_without_comments
-from explainer.site_built.gates import check_site
-from explainer.site_built.offline_archive import write_offline_archive
-from explainer.site_built.open_data import write_open_data
-from explainer.site_built.search_index import name_variants, write_search_indexes
+from explainer.site_built.pipeline import BuiltSite, finish_site
 from explainer.site_built.publish import BuildLock, discard, publish, staging_dir
-from explainer.site_built.sitemap import write_sitemap
+from explainer.site_built.search_index import name_variants
 
 # A 'mkdocs.*' logger: MkDocs prints it and counts its warnings in strict mode.
 log = logging.getLogger("mkdocs.explainer")
@@ -330,57 +324,25 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autoco
 
 @event_priority(-300)  # after mkdocs-static-i18n has built every language
 def on_post_build(config):
-    """Once every language is built: the search index of each language, each language's 404
-    page, Material's unused scripts dropped and its stylesheets purged of rules no page uses,
-    the open data, the sitemap and robots.txt, and last the
-    offline archive of all that; then the site gates: a broken link or
-    a resource from another host fails the build. (The archive comes before the gates because
-    the about page links to it; the gates write nothing, so it holds the site as published.)"""
+    """Once every language is built: the post-build pipeline (explainer/site_built/pipeline.py:
+    the 404 pages, the search index, the purge, the open data, the sitemap, the offline
+    archive, then the gates); a problem the gates find fails the build."""
     _state["depth"] -= 1
     if _state["depth"] > 0:
         return  # a nested language build: the site is not complete yet
-    site = _state["root"] or Path(config.site_dir)
     data = _state["data"]
     cache = cache_folder(Path(config.config_file_path).parent)
     _forget_unused_conversions(cache)
-    write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [],
-                         cache=cache / "pages" if cache else None)
-    folders = _language_folders(config)
-    for lang, output in _state.pop("not_found", {}).items():
-        if lang in folders and (site / folders[lang]).is_dir():
-            (site / folders[lang] / "404.html").write_text(output, encoding="utf-8")
-    _drop_materials_scripts(site)
-    # Material's stylesheets, cut to the rules some page can match (our own are written lean).
-    stylesheets = site / "assets" / "stylesheets"
-    purge_stylesheets(site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")),
-                      cache=cache / "stylesheets" if cache else None)
-    serve_without_comments([stylesheets / "explainer.css", stylesheets / "print.css"])  # ours, with their reasons, are half comments
-    if data is not None:
-        write_open_data(data, site)
-    timestamp = _source_date()
-    write_sitemap(site, config.site_url or "", timestamp)
-    if data is not None:
-        name = _state["archive"]
-        write_offline_archive(site, name, timestamp, cache=cache / "offline" if cache else None,
-                              online=public_url(config.site_url or "", f"{name}.zip"))
-    problems = check_site(site, Path(config.config_file_path).parent, base=urlsplit(config.site_url or "/").path or "/",
-                          cache=cache / "pages" if cache else None)
+    problems = finish_site(BuiltSite(
+        root=_state["root"] or Path(config.site_dir), project=Path(config.config_file_path).parent, cache=cache,
+        site_url=config.site_url or "", timestamp=_source_date(), data=data,
+        names=name_variants(data.models["names"].names) if data is not None else [], archive=_state["archive"],
+        not_found=_state.pop("not_found", {}), folders=_language_folders(config)))
     if problems:
         for problem in problems:
             log.error(str(problem))
         raise PluginError(f"{len(problems)} problem{'s' * (len(problems) != 1)} in the built site; "
                           "fix them and build again (the previous site is unchanged)")
-
-
-def _drop_materials_scripts(site: Path) -> None:
-    """Material copies its bundle (with its source map), its search worker and lunr's language
-    files, 2.3 MB, into every site; our main.html loads none of them (theme.js and our search
-    do their work), so they would only weigh down the offline archive."""
-    scripts = site / "assets" / "javascripts"
-    for path in scripts.glob("bundle.*"):
-        path.unlink()
-    for folder in ("workers", "lunr"):
-        shutil.rmtree(scripts / folder, ignore_errors=True)
 
 
 def on_build_error(error):

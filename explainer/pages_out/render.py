@@ -8,12 +8,10 @@ failure of an expression is reported at its line.
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import traceback
 from pathlib import Path
 
-import jinja2
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
@@ -27,7 +25,7 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..build_cache import CACHE_DIR, cache_folder, read_entry, write_atomically  # noqa: F401 - CACHE_DIR: the folder's name, for tests
+from ..build_cache import CACHE_DIR, cache_folder, cache_key, read_entry, write_atomically  # noqa: F401 - CACHE_DIR: the folder's name, for tests
 from ..data_in.consistency import check_page_spellings
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
@@ -192,17 +190,14 @@ def compiled_templates(project: Path) -> Path | None:
     """The folder of compiled templates for this engine, or None where the project cannot be
     written. Compiling the pages and sections is half the render's time, and their text rarely
     changes between builds; Jinja keys each file by its name and checks its text, and the
-    folder is named for the engine's code that shapes what Jinja compiles (this module, the
-    escaping folded into constants, Jinja's version), so a changed engine never reuses old
+    folder is named by the cache rule (build_cache.cache_key: the engine's code, whose escaping
+    Jinja folds into constants, and Jinja's version), so a changed engine never reuses old
     code. Older folders are removed."""
-    engine = hashlib.sha256(jinja2.__version__.encode())
-    for module in (__file__, escape.__file__):
-        engine.update(Path(module).read_bytes())
     cache = cache_folder(project)
     if cache is None:
         return None
     root = cache / "templates"
-    folder = root / engine.hexdigest()[:16]
+    folder = root / cache_key("compiled templates")[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
