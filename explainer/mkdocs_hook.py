@@ -113,11 +113,14 @@ def _source_date() -> int:
 
 def on_env(env, config, files):
     """MkDocs compiles the theme's templates afresh in every build and for every language
-    (about half a second): keep the compiled code between builds, as the render does for
-    ours. Jinja checks each template's text, so an edited override is compiled again."""
+    (about half a second each): keep the compiled code between builds, as the render does for
+    ours. Jinja checks each template's text, so an edited override is compiled again. One
+    cache for every language: MkDocs makes each language's environment alike (the language
+    is read when a page is rendered, not compiled in), so the second language loads what the
+    first compiled, in a build from an empty cache too."""
     folder = compiled_templates(Path(config.config_file_path).parent)
     if folder is not None:
-        env.bytecode_cache = TemplateCache(str(folder), f"theme-{config.theme['language']}-%s.cache")
+        env.bytecode_cache = TemplateCache(str(folder), "theme-%s.cache")
     env.globals["explainer_first_screen_faces"] = _first_screen_faces
     env.globals["explainer_masthead"] = _masthead
     env.globals["explainer_offline_copy"] = f"{_state['archive']}.zip"
