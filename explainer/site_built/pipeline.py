@@ -74,7 +74,8 @@ def finish_site(built: BuiltSite) -> list[Problem]:
         site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")),
         {path: page.text for path, page in pages.items()}, {path: page.facts["names"] for path, page in pages.items()},
         cache=built.cache / "stylesheets" if built.cache else None)
-    css_purge.serve_without_comments([stylesheets / "explainer.css", stylesheets / "print.css"])  # ours: half comments
+    css_purge.serve_without_comments([stylesheets / "explainer.css", stylesheets / "print.css"],  # ours: half comments
+                                     cache=built.cache / "stylesheets" if built.cache else None)
     if built.data is not None:
         write_open_data(built.data, site)
     sitemap.write_sitemap(site, built.site_url, built.timestamp, {path: page.facts["head"] for path, page in pages.items()})
