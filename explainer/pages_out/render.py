@@ -93,8 +93,9 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
     rendered: dict[str, str] = {}
     compiled = compiled_templates(project)
     unfronted = {key: fronts[key].blanked(text) for key, text in raw.items()}
+    # The data sections, one environment for both languages: each is compiled once.
+    blocks = _environment(PackageLoader("explainer.pages_out", "templates"), None, Environment, compiled)
     for lang in LANGUAGES:
-        blocks = _environment(PackageLoader("explainer.pages_out", "templates"), lang, Environment, compiled)
         env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)
         for page in sources[lang]:
             if f"{lang}/{page}" not in raw:
@@ -154,16 +155,20 @@ def _loader(project: Path, content_dir: str, lang: str, raw: dict[str, str]) -> 
     return FunctionLoader(load)
 
 
-def _environment(loader, lang: str, kind=Environment, compiled: Path | None = None) -> Environment:
+def _environment(loader, lang: str | None, kind=Environment, compiled: Path | None = None) -> Environment:
     # StrictUndefined: a misspelt variable is an error, never an empty string on the page.
     # Comments are {## ##}, not {# #}, so that Markdown's heading ids ({#an-id}) stay Markdown.
     # Jinja folds constants through `finalize` at compile time, so compiled code is only valid
     # for one language and one kind of environment: each gets its own file names in the cache.
+    # Without `lang` (our own sections, for both languages) the language is read from the
+    # template's `lang` as it renders, and nothing is folded. Authors' pages keep one
+    # environment a language: a page may import a macro without its context, and so its `lang`.
     # An environment lives for one render, so no template can change under it: auto_reload off
     # spares a file check at every {% include %} (thousands in the report's notes).
-    cache = None if compiled is None else TemplateCache(str(compiled), f"{kind.__name__}-{lang}-%s.cache")
+    cache = None if compiled is None else TemplateCache(str(compiled), f"{kind.__name__}-{lang or 'any'}-%s.cache")
+    finalize = escape.finalizer(lang) if lang else escape.finalize_in_context
     return kind(loader=loader, undefined=StrictUndefined, autoescape=False,
-                finalize=escape.finalizer(lang), keep_trailing_newline=True, auto_reload=False,
+                finalize=finalize, keep_trailing_newline=True, auto_reload=False,
                 comment_start_string="{##", comment_end_string="##}", bytecode_cache=cache)
 
 
