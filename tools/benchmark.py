@@ -5,12 +5,14 @@ project, and from the very docs/ that build rendered, the anchor: the same pages
 Material and mkdocs-static-i18n with their default settings (no hook, no theme overrides, no
 extra CSS or JS). Both are served gzipped from loopback; for each page and language it records
 the bytes of a first visit by kind, and what opening search adds (tools/bench_web.py), and
-Lighthouse's four mobile scores. Then build times, in alternating pairs to damp the noise of a
-shared machine: our build against a plain `mkdocs build` of the same rendered docs/ with our
-mkdocs.yml minus the hook, with nothing changed, after a one-line edit of data/, and from an
-empty cache; the time `mkdocs serve` takes to show such an edit, and how many rebuilds it
-starts; and the scale series, the data grown 10x and 50x (tools/bench_data.py), built cold.
-It prints one table and writes it all to bench/results.json.
+Lighthouse's four mobile scores. Then build times, in rounds whose order alternates to damp the
+noise of a shared machine: our build against the anchor's and against a plain `mkdocs build` of
+the same rendered docs/ with our mkdocs.yml minus the hook, with nothing changed, after a
+one-line edit of data/, and from an empty cache (each ratio as the ratio of medians, and as the
+median of each round's own ratio); the time `mkdocs serve` takes to show such an edit, and how
+many rebuilds it starts; and the scale series, the data grown 10x and 50x (tools/bench_data.py),
+built cold. It prints one table and writes it all to bench/results.json. --builds-only runs the
+build timings and serve's latency alone (a few minutes, no browser).
 """
 from __future__ import annotations
 
