@@ -25,7 +25,13 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..build_cache import CACHE_DIR, cache_folder, cache_key, read_entry, write_atomically  # noqa: F401 - CACHE_DIR: the folder's name, for tests
+from ..build_cache import (  # noqa: F401 - CACHE_DIR: the folder's name, for tests
+    CACHE_DIR,
+    cache_folder,
+    cache_key,
+    read_entry,
+    write_atomically,
+)
 from ..data_in.consistency import check_page_spellings
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
