@@ -22,6 +22,10 @@ from .page_facts import PageFacts, parse
 _RESOURCE_ATTRIBUTES = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
                         ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),
                         ("input", "src"), ("track", "src"), ("video", "poster")}
+# The same by tag, each tag's attributes in one order (asked for every tag of every page).
+_RESOURCES_BY_TAG: dict[str, list[str]] = {}
+for _element, _attribute in sorted(_RESOURCE_ATTRIBUTES):
+    _RESOURCES_BY_TAG.setdefault(_element, []).append(_attribute)
 _LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
                      "apple-touch-icon", "shortcut"}
 _CSS_URL = re.compile(r"""url\(\s*['"]?(?!data:)([^'")\s]+)""")
@@ -46,8 +50,8 @@ class Links:
         if tag == "link" and values.get("href"):
             rels = set((values.get("rel") or "").lower().split())
             (self.resources if rels & _LOADED_LINK_RELS else self.links).append(values["href"])
-        for element, attribute in _RESOURCE_ATTRIBUTES:
-            if tag == element and values.get(attribute):
+        for attribute in _RESOURCES_BY_TAG.get(tag, ()):
+            if values.get(attribute):
                 self.resources.append(values[attribute])
         if values.get("srcset"):
             self.resources.extend(part.split()[0] for part in values["srcset"].split(",") if part.split())

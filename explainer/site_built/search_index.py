@@ -74,13 +74,13 @@ class Units:
             if tag == "br":
                 self.handle_data(" ")
             return
-        classes = set((values.get("class") or "").split())
         role = ""
         if tag == "article" and not self._inside("article"):
             role = "article"
         elif not self._inside("article"):
             role = ""
-        elif tag in _SKIPPED_TAGS or classes & _SKIPPED_CLASSES or values.get("aria-hidden") == "true":
+        elif (tag in _SKIPPED_TAGS or not _SKIPPED_CLASSES.isdisjoint((values.get("class") or "").split())
+              or values.get("aria-hidden") == "true"):
             role = "skip"
         elif "data-search-target" in values and values.get("id"):
             role = "target"
