@@ -3,6 +3,12 @@
 build's dataset). Every entry is checked against what it was made from before it is used, and
 a cache that cannot be read or written only costs time, never a build.
 
+One rule names every entry (cache_key): a hash of the bytes the entry is made from and of the
+engine's version, which is every file of the engine (its code, templates and theme) and the
+versions of Python and of the libraries that shape the output. So an edited engine, an upgraded
+library or a changed input each make a new key, and no recipe has to list the code it depends
+on (a list that is wrong the day someone adds a module).
+
 Some entries are code (Jinja's compiled templates) or pickles, which run code as they load,
 and all of them shape the published site. The folder sits in the project, where a checkout,
 a restored CI cache or anyone allowed to write the project but not to run code could plant a
@@ -20,11 +26,48 @@ import hashlib
 import hmac
 import os
 import secrets
+import sys
+from importlib import metadata
 from pathlib import Path
 
 CACHE_DIR = ".explainer-cache"
 _KEY_BYTES = 32
 _SIGNATURE_BYTES = hashlib.sha256().digest_size
+_ENGINE = Path(__file__).resolve().parent
+# The distributions whose version changes what the engine writes (the Markdown conversion, the
+# templates' compiled code, the theme, the parsed data, the purged stylesheets).
+_LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n", "jinja2",
+              "markupsafe", "pydantic", "ruamel.yaml", "tinycss2", "properdocs")
+
+
+def cache_key(*inputs: bytes | str) -> str:
+    """The one rule for naming a cache entry: a hash of the engine's version and of `inputs`,
+    the bytes (or text) the entry is made from, each length-prefixed so that no two lists of
+    inputs give the same key."""
+    digest = hashlib.sha256(engine_version().encode("ascii"))
+    for part in inputs:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def engine_version() -> str:
+    """A hash of every file of the engine (code, templates, theme) and of the versions of Python
+    and the libraries in _LIBRARIES: computed once a process (a few milliseconds)."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"\0{name} {version}".encode("utf-8"))
+    for path in sorted(_ENGINE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
+            digest.update(f"\0{path.relative_to(_ENGINE).as_posix()}\0".encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def cache_folder(project: Path) -> Path | None:

@@ -14,37 +14,37 @@ from jinja2 import bccache
 from explainer.problems.errors import AuthorErrors
 
 from conftest import mkdocs_build
+from explainer import build_cache
 from explainer.build_cache import cache_folder, read_entry, signing_key, write_atomically
 from explainer.site_built.page_facts import PageFacts
 
 
-def _facts(folder, code):
+def _facts(folder):
     calls = []
 
     def compute(html):
         calls.append(html)
         return len(html)
 
-    facts = PageFacts(folder, "lengths", code)
+    facts = PageFacts(folder, "lengths")
     return facts, calls, lambda html: facts.get(html, compute, lambda n: n, lambda n: n)
 
 
-def test_facts_are_reused_only_for_unchanged_pages_and_code(tmp_path):
-    code = tmp_path / "code.py"
-    code.write_text("version one")
-    facts, calls, get = _facts(tmp_path, code)
+def test_facts_are_reused_only_for_unchanged_pages_and_code(tmp_path, monkeypatch):
+    monkeypatch.setattr(build_cache, "engine_version", lambda: "version one")
+    facts, calls, get = _facts(tmp_path)
     assert [get("<p>a</p>"), get("<p>bb</p>")] == [8, 9] and len(calls) == 2
     facts.save()
-    facts, calls, get = _facts(tmp_path, code)
+    facts, calls, get = _facts(tmp_path)
     assert get("<p>a</p>") == 8 and calls == []          # unchanged: not parsed again
     assert get("<p>ccc</p>") == 10 and calls == ["<p>ccc</p>"]
     facts.save()
     assert len(json.loads(read_entry(tmp_path / "lengths.json"))["pages"]) == 2  # <p>bb</p> is gone
-    code.write_text("version two")
-    facts, calls, get = _facts(tmp_path, code)
+    monkeypatch.setattr(build_cache, "engine_version", lambda: "version two")  # the engine's code changed
+    facts, calls, get = _facts(tmp_path)
     assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]  # new code: computed again
     (tmp_path / "lengths.json").write_text("{not json")
-    facts, calls, get = _facts(tmp_path, code)
+    facts, calls, get = _facts(tmp_path)
     assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]
 
 
@@ -52,7 +52,7 @@ def test_a_build_from_the_cache_writes_the_same_site_and_still_finds_a_broken_li
     assert mkdocs_build(mini).returncode == 0
     first = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
              and path.suffix in (".html", ".js", ".css", ".xml")}
-    assert (mini / ".explainer-cache/pages/gates.json").is_file()
+    assert (mini / ".explainer-cache/pages/facts.json").is_file()
     assert mkdocs_build(mini).returncode == 0
     second = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
               and path.suffix in (".html", ".js", ".css", ".xml")}
@@ -195,3 +195,54 @@ def test_the_signing_key_is_private_or_not_used(tmp_path, monkeypatch):
         assert signing_key() is None and cache_folder(tmp_path / "project") is None
     finally:
         signing_key.cache_clear()
+
+
+# `mkdocs build` with every HTMLParser.feed of a whole built page counted (a page starts with
+# its doctype; Python-Markdown parses fragments, with its own copy of the parser).
+_COUNTING_BUILD = """
+import html.parser, json
+calls = []
+feed = html.parser.HTMLParser.feed
+def counted(self, data):
+    if data.lstrip()[:15].lower() == "<!doctype html>":
+        calls.append(data[:2000])
+    return feed(self, data)
+html.parser.HTMLParser.feed = counted
+from mkdocs.__main__ import cli
+try:
+    cli(["build"])
+finally:
+    print("PARSED " + json.dumps(calls))
+"""
+
+
+def _parsed_pages(project: Path) -> list[str]:
+    import os
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-c", _COUNTING_BUILD], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("PARSED ")]
+    return json.loads(line.removeprefix("PARSED "))
+
+
+def test_the_post_build_steps_parse_each_built_page_once_and_an_unchanged_one_never(mini):
+    """The search index, the purge, the sitemap and the gates share one parse of each page
+    (site_built/pipeline.py); a build that changes no page parses none."""
+    parsed = _parsed_pages(mini)
+    pages = sorted((mini / "site").rglob("*.html"))
+    assert len(parsed) == len(pages) == len(set(parsed)), (len(parsed), len(pages))
+    assert _parsed_pages(mini) == []
+    page = mini / "content/en/about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added by the test.\n", encoding="utf-8")
+    [again] = _parsed_pages(mini)
+    assert '<link rel="canonical" href="https://explainer.invalid/about.html">' in again
+
+
+def test_the_one_cache_rule_keys_by_the_inputs_bytes_and_the_engines_version(monkeypatch):
+    key = build_cache.cache_key("a", b"bc")
+    assert key == build_cache.cache_key(b"a", "bc") != build_cache.cache_key("ab", "c")  # text or bytes; parts kept apart
+    assert build_cache.cache_key("a", b"bc") != build_cache.cache_key("a", b"bd")
+    monkeypatch.setattr(build_cache, "engine_version", lambda: "another engine")
+    assert build_cache.cache_key("a", b"bc") != key

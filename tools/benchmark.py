@@ -5,12 +5,14 @@ project, and from the very docs/ that build rendered, the anchor: the same pages
 Material and mkdocs-static-i18n with their default settings (no hook, no theme overrides, no
 extra CSS or JS). Both are served gzipped from loopback; for each page and language it records
 the bytes of a first visit by kind, and what opening search adds (tools/bench_web.py), and
-Lighthouse's four mobile scores. Then build times, in alternating pairs to damp the noise of a
-shared machine: our build against a plain `mkdocs build` of the same rendered docs/ with our
-mkdocs.yml minus the hook, with nothing changed, after a one-line edit of data/, and from an
-empty cache; the time `mkdocs serve` takes to show such an edit, and how many rebuilds it
-starts; and the scale series, the data grown 10x and 50x (tools/bench_data.py), built cold.
-It prints one table and writes it all to bench/results.json.
+Lighthouse's four mobile scores. Then build times, in rounds whose order alternates to damp the
+noise of a shared machine: our build against the anchor's and against a plain `mkdocs build` of
+the same rendered docs/ with our mkdocs.yml minus the hook, with nothing changed, after a
+one-line edit of data/, and from an empty cache (each ratio as the ratio of medians, and as the
+median of each round's own ratio); the time `mkdocs serve` takes to show such an edit, and how
+many rebuilds it starts; and the scale series, the data grown 10x and 50x (tools/bench_data.py),
+built cold. It prints one table and writes it all to bench/results.json. --builds-only runs the
+build timings and serve's latency alone (a few minutes, no browser).
 """
 from __future__ import annotations
 
@@ -42,9 +44,15 @@ SCALES = (1, 10, 50)
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="two pages, one build pair, no scale series")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="only the build timings and serve's latency (no pages, no Lighthouse, no scale series)")
+    parser.add_argument("--pairs", type=int, default=None, help="build pairs per state (default 5, --quick 1)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args(argv)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    pairs = args.pairs or (1 if args.quick else 5)
+    if args.builds_only:
+        return builds_only(args.out, pairs, 2 if args.quick else 5)
     pages = QUICK_PAGES if args.quick else [(page, lang) for page in PAGES for lang in ("en", "ar")]
     results = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "quick": args.quick,
                "machine": {"cpus": os.cpu_count(), "load": os.getloadavg()}}
@@ -54,7 +62,8 @@ def main(argv: list[str] | None = None) -> None:
             real = build_real(tmp / "real", real_url)
             build_anchor(tmp / "anchor", real, anchor_url)
             results["pages"] = measure_pages(pages, {"site": real_url, "anchor": anchor_url})
-            results["builds"] = time_builds(real, plain_project(tmp / "plain", real), 1 if args.quick else 3)
+            results["builds"] = time_builds(real, {"anchor": tmp / "anchor", "plain": plain_project(tmp / "plain", real)},
+                                            pairs)
             results["serve"] = serve_latency(real, 2 if args.quick else 5)
         results["scale"] = [] if args.quick else scale_series(tmp)
     results["machine"]["load_end"] = os.getloadavg()  # a busy machine lowers the performance scores
@@ -62,6 +71,23 @@ def main(argv: list[str] | None = None) -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written to {args.out}")
+
+
+def builds_only(out: Path, pairs: int, edits: int) -> None:
+    """The build timings and serve's latency alone: a few minutes, and no browser."""
+    results = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "builds_only": True,
+               "machine": {"cpus": os.cpu_count(), "load": os.getloadavg()}}
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        tmp = Path(folder)
+        real = build_real(tmp / "real", "https://explainer.invalid/")
+        anchor = build_anchor(tmp / "anchor", real, "https://explainer.invalid/")
+        results["builds"] = time_builds(real, {"anchor": anchor, "plain": plain_project(tmp / "plain", real)}, pairs)
+        results["serve"] = serve_latency(real, edits)
+    results["machine"]["load_end"] = os.getloadavg()
+    print(table(results))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written to {out}")
 
 
 def build_real(target: Path, site_url: str) -> Path:
@@ -150,27 +176,44 @@ def measure_pages(pages, urls: dict[str, str]) -> list[dict]:
     return rows
 
 
-def time_builds(real: Path, plain: Path, pairs: int) -> dict:
-    """Our build against a plain one of the same docs/, in pairs whose order alternates, in the
-    three states an author meets: nothing changed since the last build (`rebuild`), one line of
-    data/ edited (`edit`: each run edits it again, so no cache holds its result), and an empty
-    .explainer-cache/ (`cold`: a fresh clone)."""
-    build(plain)  # a first plain build warms the same caches the real one already has
+def time_builds(real: Path, references: dict[str, Path], pairs: int) -> dict:
+    """Our build against builds of the same docs/ by `references` (the anchor: plain Material
+    and static-i18n with their default search, which issue 30's targets are measured against;
+    plain: our mkdocs.yml without the hook), in rounds whose order alternates, in the three
+    states an author meets: nothing changed since the last build (`rebuild`), one line of data/
+    edited (`edit`: each run edits it again, so no cache holds its result), and an empty
+    .explainer-cache/ (`cold`: a fresh clone). Ratios are of medians, against each reference."""
+    for project in references.values():
+        build(project)  # a first build warms the same caches the real one already has
     cases = {"rebuild": lambda n: None, "edit": lambda n: edit_one_line(real, f"run {n}"),
              "cold": lambda n: shutil.rmtree(real / ".explainer-cache", ignore_errors=True)}
-    times = {name: [] for name in ("plain", *cases)}
+    times = {name: [] for name in (*references, *cases)}
+    paired = {(name, reference): [] for name in cases for reference in references}  # ours / reference, same round
     for index in range(pairs):
         for name, prepare in cases.items():
-            prepare(index)
-            order = (name, "plain") if index % 2 == 0 else ("plain", name)
+            order = [name, *references]
+            if index % 2:
+                order.reverse()
             for which in order:
-                times[which].append(round(build(real if which == name else plain), 3))
+                if which == name:
+                    prepare(index)
+                times[which].append(round(build(real if which == name else references[which]), 3))
+            for reference in references:
+                paired[name, reference].append(times[name][-1] / times[reference][-1])
+            print(f"  builds {name} {index + 1}/{pairs}: " + ", ".join(f"{w} {times[w][-1]:.2f}" for w in order),
+                  file=sys.stderr, flush=True)
     edit_one_line(real, None)
-    plain_s = statistics.median(times["plain"])
-    result = {"plain_s": plain_s, "runs": times}
+    result = {"runs": times, "references": list(references)}
+    for reference in references:
+        result[f"{reference}_s"] = statistics.median(times[reference])
+    result["plain_s"] = result.get("plain_s", result[f"{next(iter(references))}_s"])
     for name in cases:
         result[f"{name}_s"] = statistics.median(times[name])
-        result[f"{name}_ratio"] = round(result[f"{name}_s"] / plain_s, 2)
+        for reference in references:
+            result[f"{name}_ratio_{reference}"] = round(result[f"{name}_s"] / result[f"{reference}_s"], 2)
+            # The median of each round's own ratio: a busy spell slows both builds of a round.
+            result[f"{name}_paired_{reference}"] = round(statistics.median(paired[name, reference]), 2)
+        result[f"{name}_ratio"] = result[f"{name}_ratio_{next(iter(references))}"]
     return result
 
 
@@ -296,7 +339,7 @@ def table(results: dict) -> str:
     kib = lambda n: f"{n / 1024:.1f}"  # noqa: E731
     head = ("page", "site", "perf/a11y/bp/seo", "HTML", "CSS", "JS", "fonts", "index", "img", "other", "load",
             "+search", "load ratio")
-    lines = [head]
+    lines = [head] if results.get("pages") else []
     for row in results.get("pages", []):
         for site in ("site", "anchor"):
             data = row[site]
@@ -305,14 +348,18 @@ def table(results: dict) -> str:
             lines.append((row["path"] if site == "site" else "", "this" if site == "site" else "anchor", scores,
                           *(kib(load[k]) for k in bench_web.KINDS), kib(load["all"]),
                           "-" if search is None else kib(search["all"]), f"{row['ratio_load']:.2f}" if site == "site" else ""))
-    widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))]
+    widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))] if lines else []
     out = ["  ".join(str(c).rjust(w) if i > 2 else str(c).ljust(w) for i, (c, w) in enumerate(zip(line, widths)))
            for line in lines]
     builds = results["builds"]
     out.append("")
-    out.append(f"build (medians of {len(builds['runs']['plain'])}): plain mkdocs build of the same docs/ "
-               f"{builds['plain_s']:.2f} s; ours: " + ", ".join(
-                   f"{name} {builds[f'{name}_s']:.2f} s ({builds[f'{name}_ratio']:.2f}x)" for name in ("rebuild", "edit", "cold")))
+    for reference in builds.get("references", ["plain"]):
+        what = {"anchor": "plain Material + static-i18n (default search)", "plain": "our mkdocs.yml without the hook"}
+        out.append(f"build (medians of {len(builds['runs'][reference])}) against {what.get(reference, reference)}, "
+                   f"same docs/, {builds[f'{reference}_s']:.2f} s; ours: " + ", ".join(
+                       f"{name} {builds[f'{name}_s']:.2f} s ({builds.get(f'{name}_ratio_{reference}', builds[f'{name}_ratio']):.2f}x"
+                       + (f", paired {builds[f'{name}_paired_{reference}']:.2f}x" if f"{name}_paired_{reference}" in builds else "")
+                       + ")" for name in ("rebuild", "edit", "cold")))
     serve = results.get("serve")
     if serve:
         out.append(f"serve: a one-line edit of {EDITED} visible after {serve['visible_s']:.2f} s (median of "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from ..data_in.gaps import is_todo
@@ -99,6 +100,14 @@ def finalizer(lang: str):
     def finalize(value: object) -> object:
         return value if isinstance(value, Markup) else for_text(value, lang)
     return finalize
+
+
+@pass_context
+def finalize_in_context(context, value: object) -> object:
+    """finalizer() for templates rendered in either language: the language is the `lang` the
+    template is rendered with. Jinja cannot fold it into constants at compile time, so one
+    compiled template serves both languages (the data sections, compiled once, not twice)."""
+    return value if isinstance(value, Markup) else for_text(value, context.parent["lang"])
 
 
 def url_for_reading(url: str) -> str:

@@ -8,12 +8,10 @@ failure of an expression is reported at its line.
 """
 from __future__ import annotations
 
-import hashlib
 import shutil
 import traceback
 from pathlib import Path
 
-import jinja2
 from jinja2 import (
     Environment,
     FileSystemBytecodeCache,
@@ -27,7 +25,13 @@ from jinja2 import (
 )
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..build_cache import CACHE_DIR, cache_folder, read_entry, write_atomically  # noqa: F401 - CACHE_DIR: the folder's name, for tests
+from ..build_cache import (  # noqa: F401 - CACHE_DIR: the folder's name, for tests
+    CACHE_DIR,
+    cache_folder,
+    cache_key,
+    read_entry,
+    write_atomically,
+)
 from ..data_in.consistency import check_page_spellings
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
@@ -96,8 +100,9 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
     rendered: dict[str, str] = {}
     compiled = compiled_templates(project)
     unfronted = {key: fronts[key].blanked(text) for key, text in raw.items()}
+    # The data sections, one environment for both languages: each is compiled once.
+    blocks = _environment(PackageLoader("explainer.pages_out", "templates"), None, Environment, compiled)
     for lang in LANGUAGES:
-        blocks = _environment(PackageLoader("explainer.pages_out", "templates"), lang, Environment, compiled)
         env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)
         for page in sources[lang]:
             if f"{lang}/{page}" not in raw:
@@ -157,16 +162,20 @@ def _loader(project: Path, content_dir: str, lang: str, raw: dict[str, str]) -> 
     return FunctionLoader(load)
 
 
-def _environment(loader, lang: str, kind=Environment, compiled: Path | None = None) -> Environment:
+def _environment(loader, lang: str | None, kind=Environment, compiled: Path | None = None) -> Environment:
     # StrictUndefined: a misspelt variable is an error, never an empty string on the page.
     # Comments are {## ##}, not {# #}, so that Markdown's heading ids ({#an-id}) stay Markdown.
     # Jinja folds constants through `finalize` at compile time, so compiled code is only valid
     # for one language and one kind of environment: each gets its own file names in the cache.
+    # Without `lang` (our own sections, for both languages) the language is read from the
+    # template's `lang` as it renders, and nothing is folded. Authors' pages keep one
+    # environment a language: a page may import a macro without its context, and so its `lang`.
     # An environment lives for one render, so no template can change under it: auto_reload off
     # spares a file check at every {% include %} (thousands in the report's notes).
-    cache = None if compiled is None else TemplateCache(str(compiled), f"{kind.__name__}-{lang}-%s.cache")
+    cache = None if compiled is None else TemplateCache(str(compiled), f"{kind.__name__}-{lang or 'any'}-%s.cache")
+    finalize = escape.finalizer(lang) if lang else escape.finalize_in_context
     return kind(loader=loader, undefined=StrictUndefined, autoescape=False,
-                finalize=escape.finalizer(lang), keep_trailing_newline=True, auto_reload=False,
+                finalize=finalize, keep_trailing_newline=True, auto_reload=False,
                 comment_start_string="{##", comment_end_string="##}", bytecode_cache=cache)
 
 
@@ -193,17 +202,14 @@ def compiled_templates(project: Path) -> Path | None:
     """The folder of compiled templates for this engine, or None where the project cannot be
     written. Compiling the pages and sections is half the render's time, and their text rarely
     changes between builds; Jinja keys each file by its name and checks its text, and the
-    folder is named for the engine's code that shapes what Jinja compiles (this module, the
-    escaping folded into constants, Jinja's version), so a changed engine never reuses old
+    folder is named by the cache rule (build_cache.cache_key: the engine's code, whose escaping
+    Jinja folds into constants, and Jinja's version), so a changed engine never reuses old
     code. Older folders are removed."""
-    engine = hashlib.sha256(jinja2.__version__.encode())
-    for module in (__file__, escape.__file__):
-        engine.update(Path(module).read_bytes())
     cache = cache_folder(project)
     if cache is None:
         return None
     root = cache / "templates"
-    folder = root / engine.hexdigest()[:16]
+    folder = root / cache_key("compiled templates")[:16]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

@@ -3,8 +3,8 @@
 Loading, validating and rendering take most of the engine's share of a build (0.8 of 1.4 s),
 and a rebuild with nothing changed (a theme edit, `mkdocs build` run twice, the publishing
 workflow on a commit that touched only the README) would redo them for the same result. The
-key is every byte that shapes the render: the files of data/ and content/, the engine's own
-code and templates, the library versions and the draft flag. The result kept is the validated
+key is every byte that shapes the render: the files of data/ and content/ and the draft flag,
+under the one cache rule (build_cache.cache_key: the engine's code and the library versions). The result kept is the validated
 dataset and a hash of each docs/ page; it is used only while docs/ still holds exactly those
 pages. Anything unreadable or different means a full build: the cache can make a build
 faster, never different."""
@@ -13,31 +13,24 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import sys
 from pathlib import Path
 
-import jinja2
-import pydantic
-import ruamel.yaml
-
-from ..build_cache import read_entry, write_atomically
-
-_ENGINE = Path(__file__).resolve().parents[1]
-_FORMAT = 1
+from ..build_cache import cache_key, read_entry, write_atomically
 
 
 def inputs_key(project: Path, folders: tuple[str, ...], draft: bool) -> str:
-    digest = hashlib.sha256(f"{_FORMAT} {draft} {sys.version} {jinja2.__version__} {pydantic.VERSION} "
-                            f"{ruamel.yaml.__version__}".encode())
-    for root, base in [(project / folder, folder) for folder in folders] + [(_ENGINE, "engine")]:
+    """The cache rule (build_cache.cache_key) over the draft flag and every file of `folders`,
+    by its path and bytes; the engine's version covers its code and the libraries."""
+    inputs: list[bytes | str] = [f"draft {draft}"]
+    for folder in folders:
+        root = project / folder
         if not root.is_dir():
-            digest.update(f"\0no {base}".encode())
+            inputs.append(f"no {folder}")
             continue
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("."):
-                digest.update(f"\0{base}/{path.relative_to(root).as_posix()}\0".encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+                inputs += [f"{folder}/{path.relative_to(root).as_posix()}", path.read_bytes()]
+    return cache_key(*inputs)
 
 
 def _docs_manifest(docs: Path) -> dict[str, str]:

@@ -15,17 +15,14 @@ time a page that lacks one is simply converted.
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import pickle
-import sys
 from pathlib import Path
 
-from ..build_cache import read_entry, write_atomically
+from ..build_cache import cache_key, read_entry, write_atomically
 
 PAGE_RESULT = ("content", "toc", "_title_from_render", "present_anchor_ids")
 """What Page.render sets from the conversion, besides links_to_anchors (kept by source path)."""
-_LIBRARIES = ("mkdocs", "markdown", "pymdownx", "material")
 
 
 class ConversionCache:
@@ -53,16 +50,13 @@ class ConversionCache:
                 entry.unlink(missing_ok=True)
 
     def _key(self, markdown: str, page, config, files) -> str:
+        """The cache's one rule (build_cache.cache_key: the engine's and the libraries' versions
+        and these inputs): the site's files, the Markdown settings, the page and its Markdown."""
         if self._settings is None or self._settings[0] is not files:
             listing = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
-            versions = [f"{name} {getattr(sys.modules.get(name), '__version__', '?')}" for name in _LIBRARIES]
-            settings = repr((listing, versions, config["markdown_extensions"], sorted(config["mdx_configs"].items()),
-                             config["use_directory_urls"], dict(config["validation"]), Path(__file__).read_bytes()))
-            self._settings = (files, hashlib.sha256(settings.encode()).hexdigest())
-        digest = hashlib.sha256(self._settings[1].encode())
-        digest.update(f"\0{page.file.src_uri}\0".encode())
-        digest.update(markdown.encode("utf-8"))
-        return digest.hexdigest()[:32]
+            self._settings = (files, repr((listing, config["markdown_extensions"], sorted(config["mdx_configs"].items()),
+                                           config["use_directory_urls"], dict(config["validation"]))))
+        return cache_key(self._settings[1], page.file.src_uri, markdown)[:32]
 
     def _render_or_reuse(self, page, entry: Path, convert, config, files) -> None:
         """Page.render, from the kept conversion when there is one."""

@@ -1,10 +1,9 @@
-"""What Material's pages (and mkdocs-static-i18n's handling of them) need fixed, in one place."""
+"""What Material's pages (and mkdocs-static-i18n's handling of them) need fixed, in one place
+(the 404 pages' placement and Material's unused scripts are post-build steps: site_built/pipeline.py)."""
 from __future__ import annotations
 
 import re
-import shutil
 from copy import deepcopy
-from pathlib import Path
 
 from ..pages_out.content_policy import with_content_policy
 from ..languages import DIRECTION
@@ -43,22 +42,3 @@ def language_folders(config) -> dict[str, str]:
     if i18n is None:
         return {config.theme["language"]: ""}
     return {language.locale: language.link.strip("/") for language in i18n.config.languages if language.build}
-
-
-def write_not_found_pages(site: Path, pages: dict[str, str], folders: dict[str, str]) -> None:
-    """MkDocs writes the 404 page to the site's root in every language's build, each over the
-    last: put each language's (kept by the plugin as it was rendered) in that language's folder."""
-    for language, output in pages.items():
-        if language in folders and (site / folders[language]).is_dir():
-            (site / folders[language] / "404.html").write_text(output, encoding="utf-8")
-
-
-def drop_material_scripts(site: Path) -> None:
-    """Material copies its bundle (with its source map), its search worker and lunr's language
-    files, 2.3 MB, into every site; our main.html loads none of them (theme.js and our search do
-    their work), so they would only weigh down the offline archive."""
-    scripts = site / "assets" / "javascripts"
-    for path in scripts.glob("bundle.*"):
-        path.unlink()
-    for folder in ("workers", "lunr"):
-        shutil.rmtree(scripts / folder, ignore_errors=True)

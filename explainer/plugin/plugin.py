@@ -23,7 +23,8 @@ from ..pages_out.macros import archive_name
 from ..pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
 from ..pages_out.render import build_docs
 from ..problems.errors import AuthorErrors
-from ..site_built.pipeline import finish_site
+from ..site_built.pipeline import BuiltSite, finish_site
+from ..site_built.search_index import name_variants
 from ..site_built.serve_overlay import keep_serving, serve_pages
 from . import material_fixes
 from .atomic_build import AtomicBuild, serving
@@ -95,7 +96,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Keep the theme's compiled templates between builds; give the templates our words and
         the masthead, fonts and offline copy they show."""
         language = config.theme["language"]
-        keep_compiled_templates(env, Path(config.config_file_path).parent, language)
+        keep_compiled_templates(env, Path(config.config_file_path).parent)
         env.globals["explainer_words"] = LABELS.get(language, LABELS["en"])
         env.globals["explainer_first_screen_faces"] = self._first_screen_faces
         env.globals["explainer_masthead"] = self._masthead
@@ -138,15 +139,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.depth -= 1
         if self.depth > 0:
             return  # a nested language build: the site is not complete yet
-        site = Path(self.root)
         self.conversions.forget_unused()
-        material_fixes.write_not_found_pages(site, self.not_found, material_fixes.language_folders(config))
-        material_fixes.drop_material_scripts(site)
-        problems = finish_site(site, Path(config.config_file_path).parent, self.data, config.site_url or "",
-                               self.archive, source_date())
+        problems = finish_site(self._built_site(config))
         if serving(self.command, self.root):  # never a failed build: the pages say what is wrong
             stale = bool(self.problems)
-            serve_pages(site, self.problems + keep_serving(problems, "the built site", stale), stale)
+            serve_pages(Path(self.root), self.problems + keep_serving(problems, "the built site", stale), stale)
             return
         if problems:
             self._refuse(problems, "in the built site")
@@ -162,6 +159,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_shutdown(self):
         if self.build is not None:
             self.build.end(log)
+
+    def _built_site(self, config) -> BuiltSite:
+        """What the post-build steps need to know of this build (site_built/pipeline.py)."""
+        project = Path(config.config_file_path).parent
+        names = self.data.models["names"].names if self.data is not None else []
+        return BuiltSite(root=Path(self.root), project=project, cache=cache_folder(project),
+                         site_url=config.site_url or "", timestamp=source_date(), data=self.data,
+                         names=name_variants(names), archive=self.archive, not_found=self.not_found,
+                         folders=material_fixes.language_folders(config))
 
     def _refuse(self, problems, where: str):
         for problem in problems:

@@ -20,10 +20,12 @@ def add_theme(config) -> None:
     dirs.insert(1 if has_own else 0, str(THEME))
 
 
-def keep_compiled_templates(env, project: Path, language: str) -> None:
+def keep_compiled_templates(env, project: Path) -> None:
     """MkDocs compiles the theme's templates afresh in every build and for every language
-    (about half a second): keep the compiled code between builds, as the render does for ours.
-    Jinja checks each template's text, so an edited override is compiled again."""
+    (about half a second): keep the compiled code between builds, as the render does for ours,
+    one copy for every language (MkDocs makes each language's environment alike, so a build from
+    an empty cache compiles them once). Jinja checks each template's text, so an edited
+    override is compiled again."""
     folder = compiled_templates(project)
     if folder is not None:
-        env.bytecode_cache = TemplateCache(str(folder), f"theme-{language}-%s.cache")
+        env.bytecode_cache = TemplateCache(str(folder), "theme-%s.cache")

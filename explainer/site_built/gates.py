@@ -10,29 +10,32 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..data_in.load import read_text
 from ..problems.errors import Problem
 from ..problems.locate import line_and_column
-from .page_facts import PageFacts
+from .page_facts import PageFacts, parse
 
 # Elements whose URL the browser loads by itself (as opposed to a link a reader follows).
 _RESOURCE_ATTRIBUTES = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
                         ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),
                         ("input", "src"), ("track", "src"), ("video", "poster")}
+# The same by tag, each tag's attributes in one order (asked for every tag of every page).
+_RESOURCES_BY_TAG: dict[str, list[str]] = {}
+for _element, _attribute in sorted(_RESOURCE_ATTRIBUTES):
+    _RESOURCES_BY_TAG.setdefault(_element, []).append(_attribute)
 _LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest",
                      "apple-touch-icon", "shortcut"}
 _CSS_URL = re.compile(r"""url\(\s*['"]?(?!data:)([^'")\s]+)""")
 
 
-class _Page(HTMLParser):
-    """Ids, links and loaded resources of one HTML page."""
+class Links:
+    """Ids, links and loaded resources of one HTML page: a listener of the one parse of a page
+    (page_facts.parse)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.resources: list[str] = []
@@ -47,8 +50,8 @@ class _Page(HTMLParser):
         if tag == "link" and values.get("href"):
             rels = set((values.get("rel") or "").lower().split())
             (self.resources if rels & _LOADED_LINK_RELS else self.links).append(values["href"])
-        for element, attribute in _RESOURCE_ATTRIBUTES:
-            if tag == element and values.get(attribute):
+        for attribute in _RESOURCES_BY_TAG.get(tag, ()):
+            if values.get(attribute):
                 self.resources.append(values[attribute])
         if values.get("srcset"):
             self.resources.extend(part.split()[0] for part in values["srcset"].split(",") if part.split())
@@ -56,45 +59,47 @@ class _Page(HTMLParser):
             self.resources.extend(_CSS_URL.findall(values["style"]))
 
 
-def _parse(html: str) -> _Page:
-    parsed = _Page()
-    parsed.feed(html)
-    return parsed
-
-
-def _dump(parsed: _Page) -> dict:
+def facts(parsed: Links, html: str = "") -> dict:
+    """What the gates keep of a page once parsed (JSON, for the page cache)."""
     return {"ids": sorted(parsed.ids), "links": parsed.links, "resources": parsed.resources}
 
 
-def _load(stored: dict) -> _Page:
-    parsed = _Page()
-    parsed.ids, parsed.links, parsed.resources = set(stored["ids"]), stored["links"], stored["resources"]
-    return parsed
+def _parse(html: str) -> dict:
+    parsed = Links()
+    parse(html, parsed)
+    return facts(parsed)
 
 
 def check_site(site: Path, project: Path, content_dir: str = "content",
                languages: tuple[str, ...] = ("en", "ar"), default: str = "en", base: str = "/",
-               cache: Path | None = None) -> list[Problem]:
+               cache: Path | None = None, pages: dict[str, dict] | None = None) -> list[Problem]:
     """Every problem of the built site under `site`, located in the authors' files. `base` is
     the path of site_url on its host ('/', or '/repo/' for a GitHub project page): the 404
-    pages' links and the sitemap's URLs start with it. `cache`, a folder, keeps each page's
-    parse between builds (explainer/site_built/page_facts.py)."""
-    facts = PageFacts(cache, "gates", Path(__file__))
+    pages' links and the sitemap's URLs start with it. `pages`: the facts of the built pages
+    already parsed (site_built/pipeline.py), by their path from the site's root; a page not
+    among them is parsed here, its facts kept in `cache` (a folder) between builds."""
     files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
-    pages: dict[str, _Page] = {}
+    found: dict[str, dict] = {}
+    kept = None
     for page in sorted((name for name in files if name.endswith(".html")), key=lambda name: name.split("/")):
+        if pages is not None and page in pages:
+            found[page] = pages[page]
+            continue
+        kept = kept or PageFacts(cache, "gates")
         html = (site / page).read_text(encoding="utf-8", errors="replace")
-        pages[page] = facts.get(html, _parse, _dump, _load)
-    facts.save()
+        found[page] = kept.get(html, _parse, lambda facts: facts, lambda facts: facts)
+    if kept is not None:
+        kept.save()
+    ids = {page: set(parsed["ids"]) for page, parsed in found.items()}
     problems = []
-    for page, parsed in pages.items():
+    for page, parsed in found.items():
         where = _source_of(page, languages, default, content_dir)
-        for url in parsed.resources:
+        for url in parsed["resources"]:
             if _is_external(url):
                 problems.append(_located(project, where, page, url, f"loads {url} from another host; ship the "
                                          "file with the site (readers offline, privacy)"))
-        for url in parsed.links:
-            broken = _broken(files, page, url, pages, base)
+        for url in parsed["links"]:
+            broken = _broken(files, page, url, ids, base)
             if broken:
                 problems.append(_located(project, where, page, url, broken))
     problems.extend(_sitemap_problems(site, base))
@@ -106,9 +111,9 @@ def _is_external(url: str) -> bool:
     return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
 
 
-def _broken(files: set[str], page: str, url: str, pages: dict[str, _Page], base: str = "/") -> str | None:
+def _broken(files: set[str], page: str, url: str, ids: dict[str, set[str]], base: str = "/") -> str | None:
     """Why an internal link does not resolve, or None (external links are not checked here).
-    `files`: every file of the built site, by its path from the site's root."""
+    `files`: every file of the built site, by its path from the site's root; `ids`: each page's."""
     parts = urlsplit(url.strip())
     if parts.scheme or parts.netloc:
         return None if parts.scheme in ("http", "https", "mailto") else f"links to '{url}', which is not a web address"
@@ -124,7 +129,7 @@ def _broken(files: set[str], page: str, url: str, pages: dict[str, _Page], base:
     if target not in files:
         return f"links to '{url}', but there is no {target} in the built site; correct the link or add the page"
     fragment = unquote(parts.fragment)
-    if fragment and target in pages and fragment not in pages[target].ids:
+    if fragment and target in ids and fragment not in ids[target]:
         return f"links to '{url}', but {target} has no anchor '#{fragment}'; correct the anchor or add the id"
     return None
 

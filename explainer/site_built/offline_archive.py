@@ -6,12 +6,11 @@ dated by SOURCE_DATE_EPOCH (the hook sets it to the last commit's time), fixed p
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 import zipfile
 from pathlib import Path
 
-from ..build_cache import read_entry, write_atomically
+from ..build_cache import cache_key, read_entry, write_atomically
 
 _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 1980
 
@@ -30,10 +29,8 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
     moment = max(moment, _EARLIEST_ZIP_TIME)
     contents = {path: _links_to_itself(path.read_bytes(), name, online) if path.suffix == ".html" else path.read_bytes()
                 for path in files}
-    digest = hashlib.sha256(f"{Path(__file__).read_bytes()!r}{name}{moment}{online}".encode())
-    for path, data in contents.items():
-        digest.update(f"\0{path.relative_to(site).as_posix()}\0".encode() + data)
-    kept = cache / f"offline-{digest.hexdigest()}.zip" if cache is not None else None
+    inputs = [part for path, data in contents.items() for part in (path.relative_to(site).as_posix(), data)]
+    kept = cache / f"offline-{cache_key(name, repr(moment), online, *inputs)}.zip" if cache is not None else None
     archive = read_entry(kept) if kept is not None else None
     if archive is not None:
         target.write_bytes(archive)

@@ -1,27 +1,61 @@
-"""What the post-build steps read from each built page, kept between builds by the page's text.
+"""What the post-build steps read from each built page: one parse for all of them, kept between
+builds by the page's text.
 
-The search index and the site gates each parse every page (0.8 and 0.6 s of a build); most
-rebuilds change few pages, and a build of an unchanged site changes none. Each kind of fact
-lives in one JSON file, keyed by a hash of the page's text and stamped with the code that
-computed it, and holds only the pages of the latest build, so it never grows. A cache that
-cannot be read or written means parsing again, never a failed build."""
+The search index, the stylesheet purge, the sitemap and the site gates each want something from
+every built page, and parsing was most of their time (each parsed every page again). Here a page
+is parsed once, by one HTMLParser that hands each tag and run of text to every step's listener
+(parse), and what they found is kept (PageFacts): most rebuilds change few pages, and a build
+of an unchanged site changes none. Each kind of fact lives in one JSON file, keyed by the
+page's text under the cache rule (build_cache.cache_key, which covers the code that computed
+it), and holds only the pages of the latest build, so it never grows. A cache that cannot be
+read or written means parsing again, never a failed build."""
 
 from __future__ import annotations
 
-import hashlib
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from ..build_cache import read_entry, write_atomically
+from ..build_cache import cache_key, read_entry, write_atomically
 
 T = TypeVar("T")
 
 
+class _Fanout(HTMLParser):
+    """One pass over a page, each event handed to every listener that has a handler for it
+    (the listeners are plain objects with HTMLParser's handler names)."""
+
+    def __init__(self, listeners) -> None:
+        super().__init__(convert_charrefs=True)
+        self._starts = [listener.handle_starttag for listener in listeners if hasattr(listener, "handle_starttag")]
+        self._ends = [listener.handle_endtag for listener in listeners if hasattr(listener, "handle_endtag")]
+        self._data = [listener.handle_data for listener in listeners if hasattr(listener, "handle_data")]
+
+    def handle_starttag(self, tag, attrs):
+        for handle in self._starts:
+            handle(tag, attrs)
+
+    def handle_endtag(self, tag):
+        for handle in self._ends:
+            handle(tag)
+
+    def handle_data(self, data):
+        for handle in self._data:
+            handle(data)
+
+
+def parse(html: str, *listeners) -> None:
+    """Parse `html` once, handing its tags and text to each of `listeners` in document order."""
+    parser = _Fanout(listeners)
+    parser.feed(html)
+    parser.close()
+
+
 class PageFacts:
-    def __init__(self, folder: Path | None, kind: str, code: Path):
+    def __init__(self, folder: Path | None, kind: str):
         self.file = folder / f"{kind}.json" if folder is not None else None
-        self.stamp = hashlib.sha256(code.read_bytes()).hexdigest()
+        self.stamp = cache_key(kind)  # the engine's version: new code computes afresh
         self.old: dict[str, object] = {}
         self.new: dict[str, object] = {}
         if self.file is not None:
@@ -35,7 +69,7 @@ class PageFacts:
     def get(self, html: str, compute: Callable[[str], T], dump: Callable[[T], object],
             load: Callable[[object], T]) -> T:
         """The facts of a page: stored ones when its text is unchanged, else computed."""
-        key = hashlib.sha256(html.encode("utf-8")).hexdigest()
+        key = cache_key(html)
         if key in self.old:
             self.new[key] = self.old[key]
             return load(self.old[key])

@@ -1,38 +1,124 @@
-"""The steps that need the whole built site, in order, then its gates."""
+"""After MkDocs has built every language: the steps that finish the site, in one order, over
+one read and one parse of each built page.
+
+The order, and why:
+1. Each language's 404 page into its folder, and Material's unused scripts out: they change
+   which files the site holds, and every later step must see the final set (the 404 pages
+   are pages that the purge, the sitemap and the gates read).
+2. One read of every page: its text, and its facts for every step from one parse (or from the
+   page cache when its text is unchanged: page_facts.py).
+3. The search index: from the facts; it writes search/<lang>.js, which no page names in a
+   <script src>, so the purge's view of the scripts is the same before or after it.
+4. The purge of Material's stylesheets: it renames them after their new content and rewrites
+   every page's link to them, on the disk and in the texts read in 2; the gates' facts get the
+   same renames, so they check the links as published.
+5. Our own stylesheets served without their comments: after the purge, which reads the custom
+   properties they use (comments included, as it always has).
+6. The open data, then the sitemap (from the facts): files the archive must hold.
+7. The offline archive: it copies every file, so it comes after every step that writes one.
+8. The gates last, over the site as published (the archive included, since the about page
+   links to it); they write nothing.
+"""
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..build_cache import cache_folder
 from ..pages_out.masthead import public_url
 from ..problems.errors import Problem
-from .css_purge import purge_stylesheets, serve_without_comments
-from .gates import check_site
+from . import css_purge, gates, search_index, sitemap
 from .offline_archive import write_offline_archive
 from .open_data import write_open_data
-from .search_index import name_variants, write_search_indexes
-from .sitemap import write_sitemap
+from .page_facts import PageFacts, parse
+
+# Each step that reads the pages: a listener for the one parse (None: reads the text only),
+# and what it keeps of a page (JSON).
+_READERS = {"search": (search_index.Units, search_index.facts), "links": (gates.Links, gates.facts),
+            "head": (sitemap.Head, sitemap.facts), "names": (None, css_purge.facts)}
 
 
-def finish_site(site: Path, project: Path, data, site_url: str, archive: str, timestamp: int) -> list[Problem]:
-    """The search index of each language, Material's stylesheets purged of rules no page uses,
-    the open data, the sitemap and robots.txt, and last the offline archive of all that; then
-    the site gates (a broken link or a resource from another host is a problem). The archive
-    comes before the gates because the about page links to it; the gates write nothing, so it
-    holds the site as published."""
-    cache = cache_folder(project)
-    write_search_indexes(site, name_variants(data.models["names"].names) if data is not None else [],
-                         cache=cache / "pages" if cache else None)
+@dataclass
+class BuiltSite:
+    """What the steps need to know of a finished build."""
+    root: Path  # the folder MkDocs wrote (the staging folder of an atomic build)
+    project: Path
+    cache: Path | None  # .explainer-cache/, or None when nothing may be cached
+    site_url: str
+    timestamp: int  # SOURCE_DATE_EPOCH
+    data: object | None = None  # the Dataset; None: no open data, no offline archive
+    names: list[dict] = field(default_factory=list)  # the transliteration table, for the search
+    archive: str = ""  # the offline copy's name, without .zip
+    not_found: dict[str, str] = field(default_factory=dict)  # language: its 404 page
+    folders: dict[str, str] = field(default_factory=dict)  # language: its folder in the site
+
+
+@dataclass
+class Page:
+    text: str
+    facts: dict
+
+
+def finish_site(built: BuiltSite) -> list[Problem]:
+    """Run the steps in order; the problems the gates found (an empty list: publish)."""
+    site = built.root
+    for lang, output in built.not_found.items():
+        if lang in built.folders and (site / built.folders[lang]).is_dir():
+            (site / built.folders[lang] / "404.html").write_text(output, encoding="utf-8")
+    _drop_materials_scripts(site)
+    pages = read_pages(site, built.cache / "pages" if built.cache else None)
+    search_index.write_search_indexes(site, built.names, {path: page.facts["search"] for path, page in pages.items()})
     stylesheets = site / "assets" / "stylesheets"
-    purge_stylesheets(site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")),
-                      cache=cache / "stylesheets" if cache else None)
-    serve_without_comments([stylesheets / "explainer.css", stylesheets / "print.css"])  # ours, with their reasons, are half comments
-    if data is not None:
-        write_open_data(data, site)
-    write_sitemap(site, site_url, timestamp)
-    if data is not None:
-        write_offline_archive(site, archive, timestamp, cache=cache / "offline" if cache else None,
-                              online=public_url(site_url, f"{archive}.zip"))
-    return check_site(site, project, base=urlsplit(site_url or "/").path or "/",
-                      cache=cache / "pages" if cache else None)
+    _, renames = css_purge.purge_pages(
+        site, sorted(stylesheets.glob("main.*.min.css")) + sorted(stylesheets.glob("palette.*.min.css")),
+        {path: page.text for path, page in pages.items()}, {path: page.facts["names"] for path, page in pages.items()},
+        cache=built.cache / "stylesheets" if built.cache else None)
+    css_purge.serve_without_comments([stylesheets / "explainer.css", stylesheets / "print.css"],  # ours: half comments
+                                     cache=built.cache / "stylesheets" if built.cache else None)
+    if built.data is not None:
+        write_open_data(built.data, site)
+    sitemap.write_sitemap(site, built.site_url, built.timestamp, {path: page.facts["head"] for path, page in pages.items()})
+    if built.data is not None:
+        write_offline_archive(site, built.archive, built.timestamp, cache=built.cache / "offline" if built.cache else None,
+                              online=public_url(built.site_url, f"{built.archive}.zip"))
+    links = {path.relative_to(site).as_posix(): _renamed(page.facts["links"], renames) for path, page in pages.items()}
+    return gates.check_site(site, built.project, base=urlsplit(built.site_url or "/").path or "/", pages=links)
+
+
+def read_pages(site: Path, cache: Path | None) -> dict[Path, Page]:
+    """Every built page's text and facts, each page read once and parsed at most once."""
+    kept = PageFacts(cache, "facts")
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        pages[path] = Page(text, kept.get(text, _facts, lambda facts: facts, lambda facts: facts))
+    kept.save()
+    return pages
+
+
+def _facts(html: str) -> dict:
+    listeners = {name: make() for name, (make, _) in _READERS.items() if make is not None}
+    parse(html, *listeners.values())
+    return {name: keep(listeners.get(name), html) for name, (_, keep) in _READERS.items()}
+
+
+def _renamed(links: dict, renames: dict[str, str]) -> dict:
+    """A page's links and resources after the purge's renames (as purge_pages rewrote its text)."""
+    def rename(url: str) -> str:
+        for old, new in renames.items():
+            url = url.replace(old, new)
+        return url
+    return {**links, "links": [rename(url) for url in links["links"]],
+            "resources": [rename(url) for url in links["resources"]]}
+
+
+def _drop_materials_scripts(site: Path) -> None:
+    """Material copies its bundle (with its source map), its search worker and lunr's language
+    files, 2.3 MB, into every site; our main.html loads none of them (theme.js and our search
+    do their work), so they would only weigh down the offline archive."""
+    scripts = site / "assets" / "javascripts"
+    for path in scripts.glob("bundle.*"):
+        path.unlink()
+    for folder in ("workers", "lunr"):
+        shutil.rmtree(scripts / folder, ignore_errors=True)

@@ -19,10 +19,9 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
-from .page_facts import PageFacts
+from .page_facts import parse
 
 INDEX_FOLDER = "search"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -47,11 +46,11 @@ class Unit:
         return " ".join("".join(self.parts).split())
 
 
-class _Units(HTMLParser):
-    """The units of one page's article, in document order."""
+class Units:
+    """The units of one page's article, in document order: a listener of the one parse of a
+    page (page_facts.parse)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lang = ""
         self.units: list[Unit] = []
         self.page_title = ""
@@ -75,13 +74,13 @@ class _Units(HTMLParser):
             if tag == "br":
                 self.handle_data(" ")
             return
-        classes = set((values.get("class") or "").split())
         role = ""
         if tag == "article" and not self._inside("article"):
             role = "article"
         elif not self._inside("article"):
             role = ""
-        elif tag in _SKIPPED_TAGS or classes & _SKIPPED_CLASSES or values.get("aria-hidden") == "true":
+        elif (tag in _SKIPPED_TAGS or not _SKIPPED_CLASSES.isdisjoint((values.get("class") or "").split())
+              or values.get("aria-hidden") == "true"):
             role = "skip"
         elif "data-search-target" in values and values.get("id"):
             role = "target"
@@ -132,56 +131,50 @@ class _Units(HTMLParser):
 
 def page_units(html: str) -> tuple[str, str, list[Unit]]:
     """The page's language, its title and its search units (empty ones left out)."""
-    parser = _Units()
-    parser.feed(html)
-    parser.close()
-    units = [u for u in parser.units if u.text or u.title]
-    return parser.lang, parser.page_title, units
+    parser = Units()
+    parse(html, parser)
+    return _found(parser)
 
 
-def _dump(found: tuple[str, str, list[Unit]]) -> list:
-    lang, title, units = found
+def _found(parser: Units) -> tuple[str, str, list[Unit]]:
+    return parser.lang, parser.page_title, [u for u in parser.units if u.text or u.title]
+
+
+def facts(parser: Units, html: str) -> list | None:
+    """What the index keeps of a page once parsed (JSON, for the page cache): its language,
+    title and units, or None for a page that asks not to be indexed."""
+    if re.search(r'<meta name="robots" content="[^"]*noindex', html):
+        return None
+    lang, title, units = _found(parser)
     return [lang, title, [[u.anchor, u.title, u.text] for u in units]]
 
 
-def _load(stored: list) -> tuple[str, str, list[Unit]]:
-    lang, title, units = stored
-    return lang, title, [Unit(anchor, heading, [text]) for anchor, heading, text in units]
-
-
-def build_indexes(site: Path, names: list[dict], cache: Path | None = None) -> dict[str, dict]:
+def build_indexes(site: Path, names: list[dict], pages: dict[Path, list | None]) -> dict[str, dict]:
     """One index per language found in the built pages' <html lang>: its pages (URL from the
-    site root, title), its units, and the names table. `cache`, a folder, keeps each page's
-    units between builds (explainer/site_built/page_facts.py)."""
-    facts = PageFacts(cache, "search-units", Path(__file__))
+    site root, title), its units, and the names table. `pages`: each built page's facts."""
     indexes: dict[str, dict] = {}
-    for path in sorted(site.rglob("*.html")):
+    for path in sorted(pages):
         relative = path.relative_to(site).as_posix()
-        if path.name == "404.html" or relative.startswith(f"{INDEX_FOLDER}/"):
+        if path.name == "404.html" or relative.startswith(f"{INDEX_FOLDER}/") or pages[path] is None:
             continue
-        html = path.read_text(encoding="utf-8")
-        if re.search(r'<meta name="robots" content="[^"]*noindex', html):
-            continue
-        lang, title, units = facts.get(html, page_units, _dump, _load)
+        lang, title, units = pages[path]
         if not lang or not units:
             continue
         index = indexes.setdefault(lang, {"lang": lang, "pages": [], "units": [], "names": names})
         number = len(index["pages"])
         index["pages"].append([relative, title])
-        for unit in units:
-            index["units"].append([number, unit.anchor, unit.title if unit.title != title or unit.anchor else "",
-                                   unit.text])
-    facts.save()
+        for anchor, heading, text in units:
+            index["units"].append([number, anchor, heading if heading != title or anchor else "", text])
     return indexes
 
 
-def write_search_indexes(site: Path, names: list[dict], cache: Path | None = None) -> list[Path]:
+def write_search_indexes(site: Path, names: list[dict], pages: dict[Path, list | None]) -> list[Path]:
     """Write search/<lang>.js for each language; the script assigns the index to
     window.explainerSearchData[lang], so that a <script> tag can load it from file://."""
     folder = site / INDEX_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for lang, index in build_indexes(site, names, cache).items():
+    for lang, index in build_indexes(site, names, pages).items():
         payload = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
         target = folder / f"{lang}.js"

@@ -8,21 +8,26 @@ from __future__ import annotations
 
 import datetime
 import gzip
-from html.parser import HTMLParser
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from .page_facts import parse
 
-class _Head(HTMLParser):
-    """The canonical URL and the hreflang alternates of one page."""
+
+class Head:
+    """The canonical URL and the hreflang alternates in one page's <head>: a listener of the
+    one parse of a page (page_facts.parse)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.canonical: str | None = None
         self.alternates: list[tuple[str, str]] = []
+        self._past_head = False
+
+    def handle_endtag(self, tag):
+        self._past_head = self._past_head or tag == "head"
 
     def handle_starttag(self, tag, attrs):
-        if tag != "link":
+        if tag != "link" or self._past_head:
             return
         values = dict(attrs)
         rels = (values.get("rel") or "").lower().split()
@@ -32,19 +37,30 @@ class _Head(HTMLParser):
             self.alternates.append((values["hreflang"], values["href"]))
 
 
-def sitemap_entries(site: Path) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(canonical URL, [(hreflang, URL), ...]) of every page of `site` that declares one."""
+def facts(head: Head, html: str = "") -> list:
+    """What the sitemap keeps of a page once parsed (JSON, for the page cache)."""
+    return [head.canonical, [list(pair) for pair in head.alternates]]
+
+
+def sitemap_entries(site: Path, pages: dict[Path, list] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(canonical URL, [(hreflang, URL), ...]) of every page of `site` that declares one.
+    `pages`: each page's facts, already parsed (site_built/pipeline.py); else the pages are read."""
+    if pages is None:
+        pages = {}
+        for file in site.rglob("*.html"):
+            head = Head()
+            parse(file.read_text(encoding="utf-8", errors="replace").partition("</head>")[0], head)
+            pages[file] = facts(head)
     entries = []
     # Folder by folder, each folder's index.html first (the home page heads the list).
-    for file in sorted(site.rglob("*.html"), key=lambda path: (path.parent, path.name != "index.html", path.name)):
-        head = _Head()
-        head.feed(file.read_text(encoding="utf-8", errors="replace").partition("</head>")[0])
-        if head.canonical:
-            entries.append((head.canonical, head.alternates))
+    for file in sorted(pages, key=lambda path: (path.parent, path.name != "index.html", path.name)):
+        canonical, alternates = pages[file]
+        if canonical:
+            entries.append((canonical, [tuple(pair) for pair in alternates]))
     return entries
 
 
-def write_sitemap(site: Path, site_url: str, timestamp: int = 0) -> None:
+def write_sitemap(site: Path, site_url: str, timestamp: int = 0, pages: dict[Path, list] | None = None) -> None:
     """site/sitemap.xml (and its .gz, which MkDocs also writes) and site/robots.txt allowing
     everything and naming the sitemap. Pages are dated by `timestamp` (SOURCE_DATE_EPOCH, the
     last commit's time: the site's last change), so two builds of a commit give the same bytes."""
@@ -52,7 +68,7 @@ def write_sitemap(site: Path, site_url: str, timestamp: int = 0) -> None:
                if timestamp > 0 else "")
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    for url, alternates in sitemap_entries(site):
+    for url, alternates in sitemap_entries(site, pages):
         lines.append(f"    <url>\n        <loc>{escape(url)}</loc>{lastmod}")
         lines.extend(f'        <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>'
                      for lang, href in alternates)
