@@ -2,12 +2,12 @@
 
 Run with ./run bench (--quick for a short try). In a temporary folder it builds the real
 project, and from the very docs/ that build rendered, the anchor: the same pages built by
-Material and mkdocs-static-i18n with their default settings (no hook, no theme overrides, no
-extra CSS or JS). Both are served gzipped from loopback; for each page and language it records
+Material and mkdocs-static-i18n with their default settings (no explainer plugin, no theme of
+ours, no extra CSS or JS). Both are served gzipped from loopback; for each page and language it records
 the bytes of a first visit by kind, and what opening search adds (tools/bench_web.py), and
 Lighthouse's four mobile scores. Then build times, in rounds whose order alternates to damp the
 noise of a shared machine: our build against the anchor's and against a plain `mkdocs build` of
-the same rendered docs/ with our mkdocs.yml minus the hook, with nothing changed, after a
+the same rendered docs/ with our mkdocs.yml minus the explainer plugin, with nothing changed, after a
 one-line edit of data/, and from an empty cache (each ratio as the ratio of medians, and as the
 median of each round's own ratio); the time `mkdocs serve` takes to show such an edit, and how
 many rebuilds it starts; and the scale series, the data grown 10x and 50x (tools/bench_data.py),
@@ -119,16 +119,16 @@ def build_anchor(target: Path, real: Path, site_url: str) -> Path:
 
 
 def plain_project(target: Path, real: Path) -> Path:
-    """Our mkdocs.yml without the hook, over the docs/ already rendered: what MkDocs and
-    Material cost alone, the yardstick of the engine's overhead."""
+    """Our mkdocs.yml without the explainer plugin (and so without its theme, which needs the
+    plugin), over the docs/ already rendered: what MkDocs, Material and static-i18n cost with our
+    settings alone, the yardstick of the engine's overhead."""
     target.mkdir(parents=True)
-    for folder in ("docs", "overrides", "data", "content"):  # data, content: mkdocs.yml's watch: wants them
-        shutil.copytree(real / folder, target / folder)
+    shutil.copytree(real / "docs", target / "docs")
     lines, skipping = [], False
     for line in (real / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True):
-        if re.match(r"hooks\s*:", line):
+        if re.match(r"  - explainer\s*:?\s*$", line):
             skipping = True
-        elif skipping and not re.match(r"(\s|-|#|$)", line):
+        elif skipping and re.match(r"  - |\S", line):
             skipping = False
         if not skipping:
             lines.append(line)
@@ -179,7 +179,7 @@ def measure_pages(pages, urls: dict[str, str]) -> list[dict]:
 def time_builds(real: Path, references: dict[str, Path], pairs: int) -> dict:
     """Our build against builds of the same docs/ by `references` (the anchor: plain Material
     and static-i18n with their default search, which issue 30's targets are measured against;
-    plain: our mkdocs.yml without the hook), in rounds whose order alternates, in the three
+    plain: our mkdocs.yml without the explainer plugin), in rounds whose order alternates, in the three
     states an author meets: nothing changed since the last build (`rebuild`), one line of data/
     edited (`edit`: each run edits it again, so no cache holds its result), and an empty
     .explainer-cache/ (`cold`: a fresh clone). Ratios are of medians, against each reference."""
@@ -303,9 +303,17 @@ def scale_series(tmp: Path) -> list[dict]:
         if factor > 1:
             bench_data.grow(project, factor)
         note = own_engine(project, max(p.stat().st_size for p in (project / "data").glob("*.yaml")))
-        build(project)  # warms the disk cache and Python's bytecode
-        shutil.rmtree(project / ".explainer-cache", ignore_errors=True)  # ...but nothing of ours
-        seconds = build(project)
+        before = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = str(project / "engine")  # the build imports that copy first
+        try:
+            build(project)  # warms the disk cache and Python's bytecode
+            shutil.rmtree(project / ".explainer-cache", ignore_errors=True)  # ...but nothing of ours
+            seconds = build(project)
+        finally:
+            if before is None:
+                os.environ.pop("PYTHONPATH", None)
+            else:
+                os.environ["PYTHONPATH"] = before
         rows.append({"factor": factor, "data_bytes": bench_data.data_bytes(project), "build_s": round(seconds, 3),
                      "note": note})
         print(f"  scale {factor}x: {seconds:.1f} s", file=sys.stderr, flush=True)
@@ -318,13 +326,12 @@ def scale_series(tmp: Path) -> list[dict]:
 
 
 def own_engine(project: Path, largest: int) -> str:
-    """Give the project its own copy of the engine (same code), raising the engine's guard on
-    a data file's size in that copy when grown data passes it: the guard is against pasted
-    mistakes, and a publication 50 times this one would raise it."""
-    engine = project / "explainer"
-    if engine.is_symlink():
-        engine.unlink()
-        shutil.copytree(ROOT / "explainer", engine, ignore=shutil.ignore_patterns("__pycache__"))
+    """Give the project its own copy of the engine (same code) in project/engine/, which the
+    scale builds put first on PYTHONPATH, raising the engine's guard on a data file's size in that
+    copy when grown data passes it: the guard is against pasted mistakes, and a publication 50
+    times this one would raise it."""
+    engine = project / "engine" / "explainer"
+    shutil.copytree(ROOT / "explainer", engine, ignore=shutil.ignore_patterns("__pycache__"))
     load = engine / "data_in" / "load.py"
     text = load.read_text(encoding="utf-8")
     limit = re.search(r"(?m)^MAX_BYTES = ([0-9_]+)", text)
@@ -354,7 +361,7 @@ def table(results: dict) -> str:
     builds = results["builds"]
     out.append("")
     for reference in builds.get("references", ["plain"]):
-        what = {"anchor": "plain Material + static-i18n (default search)", "plain": "our mkdocs.yml without the hook"}
+        what = {"anchor": "plain Material + static-i18n (default search)", "plain": "our mkdocs.yml without the explainer plugin"}
         out.append(f"build (medians of {len(builds['runs'][reference])}) against {what.get(reference, reference)}, "
                    f"same docs/, {builds[f'{reference}_s']:.2f} s; ours: " + ", ".join(
                        f"{name} {builds[f'{name}_s']:.2f} s ({builds.get(f'{name}_ratio_{reference}', builds[f'{name}_ratio']):.2f}x"
