@@ -21,8 +21,8 @@ def test_macros_link_in_the_page_language(mini):
         assert (term["href"], actor["href"], place["href"], point["href"]) == (
             "glossary.html#term-ceasefire", "actors.html#actor-delegation", "places.html#place-town",
             "roadmap.html#point-ceasefire")
-        expected = {"en": ("ceasefire", "The delegation", "Testtown", "Point 1: Ceasefire"),
-                    "ar": ("وقف إطلاق النار", "الوفد", "البلدة", "البند 1: وقف إطلاق النار")}[lang]
+        expected = {"en": ("ceasefire", "The delegation", "Testtown", "Point\u00a01: Ceasefire"),  # the number kept with its word
+                    "ar": ("وقف إطلاق النار", "الوفد", "البلدة", "البند\u00a01: وقف إطلاق النار")}[lang]
         assert (term.get_text(), actor.get_text(), place.get_text(), point.get_text()) == expected
         cite = soup.select_one("sup.cite a")
         assert cite["href"] == "sources.html#src-wire-one" and cite.get_text() == "1"
