@@ -28,9 +28,11 @@ English = Annotated[
 class Pair(Model):
     """One Arabic phrase and the English that renders it."""
 
-    ar: Line = Field(description="The phrase, copied exactly from the sentence's Arabic ('ar:' in "
-                     "data/report.yaml); it starts where the previous phrase ends (white space and "
-                     "punctuation between them are allowed).")
+    # Not a `Line`: the Arabic is the source's, character for character, whatever it holds.
+    ar: str = Field(min_length=1, max_length=MAX_TEXT,
+                    description="The phrase, copied exactly from the sentence's Arabic ('ar:' in "
+                    "data/report.yaml); it starts where the previous phrase ends (white space and "
+                    "punctuation between them are allowed).")
     en: English = Field(description="Its English, copied exactly from the sentence's translation: one "
                         "piece (\"that targeted the militants\") or, where the translation reorders "
                         "the words, a list of pieces ([\"After the air strikes\", \"had stopped\"]).")
