@@ -1,4 +1,4 @@
-"""The command line: `explainer check | new | schema` (or `python -m explainer ...`; see README.md)."""
+"""The command line: `explainer check | new | schema | align` (or `python -m explainer ...`; see README.md)."""
 from __future__ import annotations
 
 import argparse
@@ -20,6 +20,11 @@ def main(argv: list[str]) -> int:
     new.add_argument("--into", required=True, type=Path, help="a new (or empty) folder for the publication")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files into data/schema/")
     schema.add_argument("project", nargs="?", default=".", type=Path, help="the publication's folder (default: here)")
+    align = commands.add_parser("align", help="propose a first alignment of sentences, as YAML for data/alignment.yaml")
+    align.add_argument("project", nargs="?", default=".", type=Path, help="the publication's folder (default: here)")
+    which = align.add_mutually_exclusive_group(required=True)
+    which.add_argument("--propose", nargs="+", metavar="SENTENCE_ID", help="the sentences to propose ('p1-s1')")
+    which.add_argument("--all", action="store_true", help="every sentence of the report")
     try:
         options = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -30,6 +35,9 @@ def main(argv: list[str]) -> int:
     if options.command == "new":
         from .new import run_new
         return run_new(options.source, options.into)
+    if options.command == "align":
+        from .align import run_align
+        return run_align(options.project, options.propose or [], options.all)
     from ..data_in.json_schema import write_schemas
     for changed in write_schemas(options.project):
         print(f"wrote {changed}")

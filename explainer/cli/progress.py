@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..data_in.alignment import coverage
 from ..data_in.dataset import Dataset
 from ..data_in.gaps import is_todo, marked_fields
 from ..data_in.schema.report import Sentence, Span
@@ -38,6 +39,8 @@ class Progress:
     cited: Count
     values: Count
     page_todos: dict[str, int]
+    aligned: Count
+    """Sentences aligned in more than one phrase pair (data/alignment.yaml), of all sentences."""
 
     @property
     def complete(self) -> bool:
@@ -48,6 +51,7 @@ class Progress:
         """A small plain-text table for a terminal or a CI log."""
         rows = [("", "English", "Arabic"),
                 ("report sentences", f"{self.sentences_en} translated", f"{self.sentences_en.total} (the source)"),
+                ("sentences aligned in pairs", f"{self.aligned} aligned", "(the same sentences)"),
                 ("our texts in data/", f"{self.texts_en} written", f"{self.texts_ar} written"),
                 ("statements with sources", f"{self.cited} cited", "(the same statements)"),
                 ("values (a date, a place)", f"{self.values} set", "(the same values)"),
@@ -77,7 +81,9 @@ def measure(data: Dataset, page_texts: dict[str, str]) -> Progress:
                 values.add(value is not None)
     todos = {lang: sum(text.count("todo(") for key, text in page_texts.items() if key.startswith(f"{lang}/"))
              for lang in LANGUAGES}
-    return Progress(sentences_en, texts_en, texts_ar, Count(statements - uncited, statements), values, todos)
+    sentences = data.by_id["sentences"]
+    aligned = Count(coverage(data.alignment, sentences) if "alignment" in data.models else 0, len(sentences))
+    return Progress(sentences_en, texts_en, texts_ar, Count(statements - uncited, statements), values, todos, aligned)
 
 
 def _bilingual_texts(value):

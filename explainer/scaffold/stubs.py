@@ -41,6 +41,21 @@ def report_yaml(segmented: Segmented, source_file: str, sha256: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def alignment_yaml(segmented: Segmented) -> str:
+    """One phrase pair a sentence, the whole sentence and its TODO translation: a draft builds,
+    and each sentence, once translated, is divided into its pairs."""
+    lines = [header_line("alignment"),
+             "# The report as an aligned parallel text (model: explainer/data_in/schema/alignment.py): each",
+             "# sentence in phrase pairs, in the order of the Arabic. Once a sentence is translated,",
+             "# `python -m explainer align --propose p1-s1` proposes its pairs; correct them, and paste them here.",
+             "sentences:"]
+    for p_number, paragraph in enumerate(segmented.paragraphs, start=1):
+        for s_number, sentence in enumerate(paragraph.sentences, start=1):
+            lines += [f"- sentence: p{p_number}-s{s_number}", "  pairs:", f"  - ar: {q(sentence.text)}",
+                      f"    en: {q(TRANSLATE)}"]
+    return "\n".join(lines) + "\n"
+
+
 def list_items(segmented: Segmented) -> list[str]:
     """Ids of the sentences that are list items: the points the roadmap page explains."""
     return [f"p{p}-s{s}" for p, paragraph in enumerate(segmented.paragraphs, start=1) if paragraph.role == "list"
@@ -117,6 +132,6 @@ def list_yaml(kind: str) -> str:
 def data_files(segmented: Segmented, source_file: str, sha256: str) -> dict[str, str]:
     """Every data file of a new publication, by its path in the project."""
     files = {"data/event.yaml": event_yaml(), "data/report.yaml": report_yaml(segmented, source_file, sha256),
-             "data/roadmap.yaml": roadmap_yaml(segmented)}
+             "data/roadmap.yaml": roadmap_yaml(segmented), "data/alignment.yaml": alignment_yaml(segmented)}
     files.update({f"data/{kind}.yaml": list_yaml(kind) for kind in _LISTS})
     return files
