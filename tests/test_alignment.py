@@ -17,6 +17,7 @@ from conftest import (
     first_stage_problems,
     make_project,
     mkdocs_build,
+    parse,
     problems_of,
 )
 
@@ -192,6 +193,12 @@ def test_the_alignment_is_open_data(aligned_site):
     assert publication["alignment"]["sentences"][1]["pairs"][0] == {"ar": "انتهى الاجتماع",
                                                                     "en": ["The meeting", "ended"], "cut": False}
     assert (aligned_site / "data/schema/alignment.schema.json").is_file()
+    # The about page offers it, in both languages, by a link that lands on the file.
+    for prefix in ("", "ar/"):
+        about = parse(aligned_site, f"{prefix}about.html")
+        link = about.select_one('a[href$="data/alignment.json"]')
+        assert link is not None, prefix
+        assert (aligned_site / prefix).joinpath(link["href"]).resolve() == (aligned_site / "data/alignment.json").resolve()
 
 
 def test_the_scaffold_starts_with_one_pair_a_sentence_and_check_counts_coverage(tmp_path, capsys):
