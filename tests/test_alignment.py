@@ -193,12 +193,15 @@ def test_the_alignment_is_open_data(aligned_site):
     assert publication["alignment"]["sentences"][1]["pairs"][0] == {"ar": "انتهى الاجتماع",
                                                                     "en": ["The meeting", "ended"], "cut": False}
     assert (aligned_site / "data/schema/alignment.schema.json").is_file()
-    # The about page offers it, in both languages, by a link that lands on the file.
-    for prefix in ("", "ar/"):
-        about = parse(aligned_site, f"{prefix}about.html")
-        link = about.select_one('a[href$="data/alignment.json"]')
+
+
+def test_the_about_page_offers_the_real_alignment_as_a_corpus(real_site):
+    corpus = json.loads((real_site / "data/alignment.json").read_text(encoding="utf-8"))
+    assert len(corpus["sentences"]) == 22
+    for prefix in ("", "ar/"):  # in both languages, by a link that lands on the file
+        link = parse(real_site, f"{prefix}about.html").select_one('a[href$="data/alignment.json"]')
         assert link is not None, prefix
-        assert (aligned_site / prefix).joinpath(link["href"]).resolve() == (aligned_site / "data/alignment.json").resolve()
+        assert (real_site / prefix).joinpath(link["href"]).resolve() == (real_site / "data/alignment.json").resolve()
 
 
 def test_the_scaffold_starts_with_one_pair_a_sentence_and_check_counts_coverage(tmp_path, capsys):
