@@ -243,6 +243,8 @@ def as_json(value):
 def test_the_schemas_hold_the_real_data_and_reject_a_broken_copy():
     texts = schema_texts()
     for kind, (path, _) in FILES.items():
+        if kind in OPTIONAL and not (ROOT / path).exists():
+            continue  # an optional file the publication leaves out
         schema = json.loads(texts[f"data/schema/{kind}.schema.json"])
         assert (ROOT / f"data/schema/{kind}.schema.json").read_text(encoding="utf-8") == texts[f"data/schema/{kind}.schema.json"]
         data = as_json(yaml.safe_load((ROOT / path).read_text(encoding="utf-8")))

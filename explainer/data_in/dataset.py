@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from ..problems.errors import Problem, ProblemCollector, WorkLeft
 from ..problems.locate import format_field, locate
 from ..problems.messages import describe
+from .alignment import check_alignment
 from .gaps import Gap, find_gaps
 from .json_schema import check_schemas
 from .map_checks import check_map, load_boundaries
@@ -98,6 +99,8 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems.extend(check_spans(docs["report"], models["report"], docs["glossary"], models["glossary"]))
     lookups = _lookups(models)
     problems.extend(check_claims(docs["claims"], models["claims"], lookups["sentences"]))
+    if "alignment" in models:
+        problems.extend(check_alignment(docs["alignment"], models["alignment"], lookups["sentences"], models["claims"]))
     boundaries = None
     if "map" in models:
         boundaries, boundary_problems = load_boundaries(project, docs["map"], models["map"])
@@ -161,4 +164,5 @@ def _lookups(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "points": {p.id: p for p in models["roadmap"].points},
         "sentences": sentences,
         "claims": {c.id: c for c in models["claims"].claims},
+        "alignment": {a.sentence: a for a in models["alignment"].sentences} if "alignment" in models else {},
     }

@@ -34,6 +34,7 @@ REFERENCES = [
     ("claims", ("claims", "*", "accounts", "*", "source"), "sources"),
     ("claims", ("coverage", "outlets", "*", "source"), "sources"),
     ("map", ("reference",), "places"),
+    ("alignment", ("sentences", "*", "sentence"), "sentences"),
 ]
 
 CITATION_KEYS = ("cite", "coordinates_cite", "boundaries_cite")

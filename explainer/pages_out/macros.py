@@ -16,6 +16,7 @@ from typing import Callable
 from jinja2 import Environment
 from markupsafe import Markup
 
+from ..data_in.alignment import place
 from ..data_in.dataset import Dataset
 from ..data_in.references import did_you_mean
 from ..data_in.unread_sources import unread_message
@@ -135,16 +136,25 @@ class PageMacros:
         return (f"{self.labels['loaded_word']}. {self.labels['used_by']}: {reader.short(getattr(term.loaded.used_by, self.lang))} "
                 f"{self.labels['neutral']}: {getattr(term.loaded.neutral, self.lang)}.")
 
-    def loaded_link(self, term, text: str) -> Markup:
-        """A loaded word of the report's text, linked to its glossary entry (for reader.marked_text)."""
-        return Markup(f"[{escape.for_text(text)}]({self.href('terms', term.id)})"
+    def loaded_link(self, term, text: str | Markup) -> Markup:
+        """A loaded word of the report's text, linked to its glossary entry (for reader.marked_text);
+        `text` is already markup where the word holds aligned phrases."""
+        label = text if isinstance(text, Markup) else escape.for_text(text)
+        return Markup(f"[{label}]({self.href('terms', term.id)})"
                       f'{{ .loaded-term data-preview="{escape.for_attribute(self.loaded_preview(term))}" }}')
 
-    def marked(self, sentence, lang: str, notes: bool = True) -> Markup:
-        """A sentence of the report in `lang`, with its loaded words marked, and the phrases
-        its notes are about (on the page that shows the notes)."""
+    def marked(self, sentence, lang: str, notes: bool = True, aligned: bool = False) -> Markup:
+        """A sentence of the report in `lang`, with its loaded words marked, the phrases its
+        notes are about (on the page that shows the notes), and its aligned phrases (in the reader)."""
+        entry = self.data.by_id.get("alignment", {}).get(sentence.id) if aligned else None
+        pieces = getattr(place(sentence, entry.pairs), lang) if entry is not None else ()
         return reader.marked_text(sentence, lang, self.data.glossary, self.loaded_link, notes,
-                                  self.claims_of(sentence.id), self.verdict_label)
+                                  self.claims_of(sentence.id), self.verdict_label, pieces)
+
+    def aligned_pairs(self, sentence_id: str) -> int:
+        """How many phrase pairs data/alignment.yaml gives the sentence (0: not aligned)."""
+        entry = self.data.by_id.get("alignment", {}).get(sentence_id)
+        return len(entry.pairs) if entry is not None else 0
 
     def claims_of(self, sentence_id: str) -> list:
         """The ledger's claims about a sentence, in the order of data/claims.yaml."""

@@ -3,7 +3,9 @@ note is about, and the report's loaded words (glossary terms with a `loaded:` en
 their `ar_forms` in the Arabic and their English term in the translation).
 
 The text itself is never changed: marks are elements around escaped runs of it, so the
-sentence's text content stays the verbatim Arabic. Overlapping marks merge into one.
+sentence's text content stays the verbatim Arabic. Overlapping marks merge into one. Where
+data/alignment.yaml aligns the sentence, each phrase is wrapped `<span class="al" data-al="K">`
+inside the marks (split where a mark's edge crosses it), for the reader's script to pair.
 """
 from __future__ import annotations
 
@@ -105,13 +107,32 @@ def note_anchor(sentence_id: str, index: int) -> str:
     return f"{sentence_id}-n{index + 1}"
 
 
+def aligned_runs(text: str, start: int, end: int, pieces=()) -> str:
+    """`text[start:end]`, escaped, with each aligned piece in it (`Piece`s of
+    data_in/alignment.py) wrapped `<span class="al" data-al="K">`: only the part inside this
+    run, so that a piece that a mark's edge crosses becomes two spans with one K, well nested."""
+    parts, position = [], start
+    for piece in pieces:
+        begin, finish = max(piece.start, start), min(piece.end, end)
+        if begin >= finish:
+            continue
+        if position < begin:
+            parts.append(escape.for_text(text[position:begin]))
+        parts.append(f'<span class="al" data-al="{int(piece.pair)}">{escape.for_text(text[begin:finish])}</span>')
+        position = finish
+    if position < end:
+        parts.append(escape.for_text(text[position:end]))
+    return "".join(parts)
+
+
 def marked_text(sentence, lang: str, glossary, term_link, with_notes: bool = True, claims=(),
-                verdict_label=None) -> Markup:
+                verdict_label=None, pieces=()) -> Markup:
     """The sentence's text in `lang`, escaped, with its marks: a note's or a claim's phrase is an
     outer mark, a loaded word an inner one (a loaded word that straddles a phrase's edge is left
     unmarked). A claim's mark carries its verdict as a class (the colour) and as an accessible
     label (`verdict_label(claim)`, drawn as an icon by CSS, outside the text). `term_link(term,
-    text)` makes the link of a loaded word to its glossary entry."""
+    text)` makes the link of a loaded word to its glossary entry. `pieces` are the sentence's
+    aligned phrases in `lang`, sorted (none: the text exactly as without an alignment)."""
     text = getattr(sentence, lang)
     spans, words = ranges(sentence, lang, glossary, claims if with_notes else ())
     spans = spans if with_notes else []
@@ -120,10 +141,13 @@ def marked_text(sentence, lang: str, glossary, term_link, with_notes: bool = Tru
         parts, position = [], start
         for word in words:
             if word.start >= start and word.end <= end:
-                parts.append(escape.for_text(text[position:word.start]) if position < word.start else "")
-                parts.append(f'<mark class="span loaded">{term_link(word.term, text[word.start:word.end])}</mark>')
+                parts.append(aligned_runs(text, position, word.start, pieces))
+                # An aligned piece goes inside the word's link, the innermost element.
+                label = (Markup(aligned_runs(text, word.start, word.end, pieces)) if pieces
+                         else text[word.start:word.end])
+                parts.append(f'<mark class="span loaded">{term_link(word.term, label)}</mark>')
                 position = word.end
-        parts.append(escape.for_text(text[position:end]) if position < end else "")
+        parts.append(aligned_runs(text, position, end, pieces))
         return "".join(parts)
 
     parts, position = [], 0

@@ -4,6 +4,7 @@
 README agree on one list.
 """
 from .actors import ActorsFile
+from .alignment import AlignmentFile
 from .claims import ClaimsFile
 from .event import Event
 from .glossary import GlossaryFile
@@ -27,7 +28,9 @@ FILES = {
     "names": ("data/names.yaml", NamesFile),
     "claims": ("data/claims.yaml", ClaimsFile),
     "map": ("data/map.yaml", MapFile),
+    "alignment": ("data/alignment.yaml", AlignmentFile),
 }
 
-OPTIONAL = {"map"}
-"""Kinds a publication may leave out (a report with no places to map has no data/map.yaml)."""
+OPTIONAL = {"map", "alignment"}
+"""Kinds a publication may leave out (a report with no places to map has no data/map.yaml; one
+not aligned yet has no data/alignment.yaml)."""
