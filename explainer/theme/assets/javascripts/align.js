@@ -49,8 +49,8 @@
       lit.forEach(function (element) { element.classList.add("al-lit"); });
     }
 
-    // A phrase's text in one language: its pieces in order, those that touch joined as they
-    // stand, those apart (an English phrase in pieces) with the gap's words between them.
+    // A phrase's text in one language: its pieces in order, those next to each other joined by
+    // the space between them, those apart (words of other phrases between) by the gap's sign.
     function text(paragraph, k) {
       var out = "", previous = null;
       paragraph.querySelectorAll('span.al[data-al="' + k + '"]').forEach(function (piece) {
@@ -58,7 +58,8 @@
           var between = document.createRange();
           between.setStartAfter(previous);
           between.setEndBefore(piece);
-          out += between.toString() === "" ? "" : label.getAttribute("data-gap");
+          var words = between.toString();
+          out += words.trim() === "" ? words : label.getAttribute("data-gap");
         }
         out += piece.textContent;
         previous = piece;
