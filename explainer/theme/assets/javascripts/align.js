@@ -129,7 +129,7 @@
     reader.addEventListener("focusout", function () { focus = null; draw(); });
     // A tap (or a click) holds its phrase lit until the next one elsewhere, as a finger has no hover.
     document.addEventListener("click", function (event) {
-      held = event.target.closest && event.target.closest(PHRASE);
+      held = active() && event.target.closest ? event.target.closest(PHRASE) : null;
       draw();
     });
     reader.addEventListener("keydown", function (event) {
