@@ -51,6 +51,9 @@ LABELS = {
         "keys_label": "Keys:",
         "next_sentence": "next sentence",
         "previous_sentence": "previous sentence",
+        # The aligned phrases (theme/assets/javascripts/align.js): the switch, what a screen reader
+        # hears for a focused phrase, and what joins the separate pieces of a phrase's English.
+        "aligned": {"switch": "Show aligned phrases", "announce": "Arabic: {ar}, English: {en}", "gap": " … "},
         "about_phrase": "On",
         "full_entry": "Full entry",
         "notes_of": ": notes on sentence {id}",
@@ -150,6 +153,7 @@ LABELS = {
         "keys_label": "التنقّل بلوحة المفاتيح:",
         "next_sentence": "الجملة التالية",
         "previous_sentence": "الجملة السابقة",
+        "aligned": {"switch": "أظهر العبارات المتقابلة", "announce": "العربية: {ar}، الإنجليزية: {en}", "gap": " … "},
         "about_phrase": "عن",
         "full_entry": "المدخل كاملاً",
         "notes_of": "، ملاحظات على الجملة {id}",
