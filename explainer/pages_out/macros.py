@@ -27,6 +27,9 @@ from .labels import LABELS, format_date, format_span
 from .locator_map import from_reference, locator_map
 from .masthead import PLACEHOLDER
 
+MANY_CITATIONS = 4
+"""A cluster of more numbers than this may wrap between them (see cite)."""
+
 
 def archive_name(event) -> str:
     """The offline archive's name, from data/event.yaml: the place's id and the date
@@ -209,8 +212,12 @@ class PageMacros:
             links.append((number, f'[{number}]({self.href("sources", source.id)}){{ {attributes} }}'))
         if not links:
             return Markup("")
-        # In number order, as readers expect of a citation cluster ("3 12", not "12 3").
-        return Markup('<sup class="cite">' + " ".join(link for _, link in sorted(set(links))) + "</sup>")
+        # In number order, as readers expect of a citation cluster ("3 12", not "12 3"). A long
+        # cluster may wrap between its numbers (class "many"): kept on one line, eight numbers in
+        # their 24px tap targets ran past a 320px phone's edge.
+        ordered = sorted(set(links))
+        kind = "cite many" if len(ordered) > MANY_CITATIONS else "cite"
+        return Markup(f'<sup class="{kind}">' + " ".join(link for _, link in ordered) + "</sup>")
 
     def _citation_needed(self) -> Markup:
         """A statement without a source: shown in a draft, an error in a page of a publication."""
