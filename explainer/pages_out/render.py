@@ -41,7 +41,10 @@ from .front_matter import FrontMatter, check_descriptions, read_front_matter
 from ..languages import LANGUAGES
 from .labels import LABELS
 from .macros import PageMacros
+from .page_memo import DataReads, PageMemo, sources_key
 from .sections import check_sections
+
+_SECTIONS = Path(__file__).resolve().parent / "templates"  # the data sections' templates
 
 
 def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs", draft: bool = False) -> Dataset:
@@ -102,24 +105,37 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
     unfronted = {key: fronts[key].blanked(text) for key, text in raw.items()}
     # The data sections, one environment for both languages: each is compiled once.
     blocks = _environment(PackageLoader("explainer.pages_out", "templates"), None, Environment, compiled)
+    memo = PageMemo(data)  # under serve, the pages whose sources and data read are unchanged
+    sections = [path.read_text(encoding="utf-8") for path in sorted(_SECTIONS.glob("*.md"))]
     for lang in LANGUAGES:
         env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)
+        # A page may include or import another page of its language: all of them are its sources.
+        texts = sources_key(*sections, *(f"{key}\0{text}" for key, text in raw.items() if key.startswith(f"{lang}/")))
         for page in sources[lang]:
             if f"{lang}/{page}" not in raw:
                 continue
             source_path = f"{content_dir}/{lang}/{page}"
-            macros = PageMacros(data, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"], accepts_todo)
-            text = _render_one(env, page, macros, source_path, problems)
+            key = (str(project), source_path, accepts_todo, texts)
+            text = memo.get(key)
+            if text is None:
+                reads, before = DataReads(data), len(problems)
+                macros = PageMacros(reads, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"], accepts_todo)
+                text = _render_one(env, page, macros, source_path, problems)
+                if text is not None:
+                    front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs
+                    text = escape.keep_together(front.restored(text))
+                    if len(problems) == before:
+                        memo.keep(key, reads.reads, text)
             if text is not None:
-                front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs
-                text = escape.keep_together(front.restored(text))
-                rendered[f"{lang}/{page}"] = front.block + (_with_draft_banner(text, data, lang) if data.draft else text)
+                rendered[f"{lang}/{page}"] = fronts[f"{lang}/{page}"].block + (
+                    _with_draft_banner(text, data, lang) if data.draft else text)
     problems.extend(check_sections(raw, content_dir))
     for key, text in raw.items():
         if key.startswith("en/"):
             problems.extend(check_page_spellings(f"{content_dir}/{key}", text, data.names.names))
     if problems:
         raise AuthorErrors(problems)
+    memo.done()
     return rendered
 
 

@@ -167,7 +167,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return BuiltSite(root=Path(self.root), project=project, cache=cache_folder(project),
                          site_url=config.site_url or "", timestamp=source_date(), data=self.data,
                          names=name_variants(names), archive=self.archive, not_found=self.not_found,
-                         folders=material_fixes.language_folders(config))
+                         folders=material_fixes.language_folders(config), serving=serving(self.command, self.root))
 
     def _refuse(self, problems, where: str):
         for problem in problems:

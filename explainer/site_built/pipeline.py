@@ -16,6 +16,8 @@ The order, and why:
    properties they use (comments included, as it always has).
 6. The open data, then the sitemap (from the facts): files the archive must hold.
 7. The offline archive: it copies every file, so it comes after every step that writes one.
+   Under serve it holds the same files, stored without compression (a preview's archive is
+   rebuilt at every edit and downloaded by nobody).
 8. The gates last, over the site as published (the archive included, since the about page
    links to it); they write nothing.
 """
@@ -52,6 +54,7 @@ class BuiltSite:
     archive: str = ""  # the offline copy's name, without .zip
     not_found: dict[str, str] = field(default_factory=dict)  # language: its 404 page
     folders: dict[str, str] = field(default_factory=dict)  # language: its folder in the site
+    serving: bool = False  # a build of `mkdocs serve`: a preview, rebuilt at every edit
 
 
 @dataclass
@@ -79,9 +82,10 @@ def finish_site(built: BuiltSite) -> list[Problem]:
     if built.data is not None:
         write_open_data(built.data, site)
     sitemap.write_sitemap(site, built.site_url, built.timestamp, {path: page.facts["head"] for path, page in pages.items()})
-    if built.data is not None:
-        write_offline_archive(site, built.archive, built.timestamp, cache=built.cache / "offline" if built.cache else None,
-                              online=public_url(built.site_url, f"{built.archive}.zip"))
+    if built.data is not None:  # under serve: stored, not deflated, and not cached (offline_archive.py)
+        write_offline_archive(site, built.archive, built.timestamp,
+                              cache=built.cache / "offline" if built.cache and not built.serving else None,
+                              online=public_url(built.site_url, f"{built.archive}.zip"), compress=not built.serving)
     links = {path.relative_to(site).as_posix(): _renamed(page.facts["links"], renames) for path, page in pages.items()}
     return gates.check_site(site, built.project, base=urlsplit(built.site_url or "/").path or "/", pages=links)
 
