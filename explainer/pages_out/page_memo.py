@@ -86,17 +86,26 @@ class Fingerprints:
         return {read: self.of(read) for read in reads}
 
 
+_last: dict = {}  # the last render's pages in this process: key: (fingerprints of its reads, text)
+reused: list = []  # the keys of the pages the last render reused
+
+
+def forget() -> None:
+    """Render every page afresh next time."""
+    global _last
+    _last = {}
+
+
 class PageMemo:
     """The last render's pages; `get` a page's text if nothing it read has changed, `keep` it."""
-
-    _last: dict = {}  # key: (reads' fingerprints, text), of the last render in this process
 
     def __init__(self, data):
         self.fingerprints = Fingerprints(data)
         self.pages: dict = {}
+        self.reused: list = []
 
     def get(self, key) -> str | None:
-        kept = PageMemo._last.get(key)
+        kept = _last.get(key)
         if kept is None:
             return None
         try:
@@ -105,6 +114,7 @@ class PageMemo:
             return None
         if same:
             self.pages[key] = kept
+            self.reused.append(key)
             return kept[1]
         return None
 
@@ -116,7 +126,8 @@ class PageMemo:
 
     def done(self) -> None:
         """This render's pages replace the last render's (a failed render keeps the last)."""
-        PageMemo._last = self.pages
+        global _last, reused
+        _last, reused = self.pages, self.reused
 
 
 def sources_key(*parts: str) -> str:

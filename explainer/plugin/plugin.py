@@ -92,6 +92,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_pre_build(self, *, config):
         self.depth += 1
 
+    def on_files(self, files, *, config):
+        return material_fixes.without_unused_scripts(files)
+
     def on_env(self, env, *, config, files):
         """Keep the theme's compiled templates between builds; give the templates our words and
         the masthead, fonts and offline copy they show."""

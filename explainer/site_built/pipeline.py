@@ -2,9 +2,9 @@
 one read and one parse of each built page.
 
 The order, and why:
-1. Each language's 404 page into its folder, and Material's unused scripts out: they change
-   which files the site holds, and every later step must see the final set (the 404 pages
-   are pages that the purge, the sitemap and the gates read).
+1. Each language's 404 page into its folder: it changes which files the site holds, and every
+   later step must see the final set (the 404 pages are pages that the purge, the sitemap and
+   the gates read). (Material's unused scripts are never copied: plugin/material_fixes.py.)
 2. One read of every page: its text, and its facts for every step from one parse (or from the
    page cache when its text is unchanged: page_facts.py).
 3. The search index: from the facts; it writes search/<lang>.js, which no page names in a
@@ -23,7 +23,6 @@ The order, and why:
 """
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -69,7 +68,6 @@ def finish_site(built: BuiltSite) -> list[Problem]:
     for lang, output in built.not_found.items():
         if lang in built.folders and (site / built.folders[lang]).is_dir():
             (site / built.folders[lang] / "404.html").write_text(output, encoding="utf-8")
-    _drop_materials_scripts(site)
     pages = read_pages(site, built.cache / "pages" if built.cache else None)
     search_index.write_search_indexes(site, built.names, {path: page.facts["search"] for path, page in pages.items()})
     stylesheets = site / "assets" / "stylesheets"
@@ -116,13 +114,3 @@ def _renamed(links: dict, renames: dict[str, str]) -> dict:
     return {**links, "links": [rename(url) for url in links["links"]],
             "resources": [rename(url) for url in links["resources"]]}
 
-
-def _drop_materials_scripts(site: Path) -> None:
-    """Material copies its bundle (with its source map), its search worker and lunr's language
-    files, 2.3 MB, into every site; our main.html loads none of them (theme.js and our search
-    do their work), so they would only weigh down the offline archive."""
-    scripts = site / "assets" / "javascripts"
-    for path in scripts.glob("bundle.*"):
-        path.unlink()
-    for folder in ("workers", "lunr"):
-        shutil.rmtree(scripts / folder, ignore_errors=True)
