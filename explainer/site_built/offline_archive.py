@@ -13,6 +13,9 @@ from pathlib import Path
 from ..build_cache import cache_key, read_entry, write_atomically
 
 _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 1980
+# zlib's default level: on this site's files level 9 took twice as long (0.27 s against 0.13 s,
+# a tenth of a build from an empty cache) for an archive 0.8% smaller.
+_LEVEL = 6
 
 
 def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | None = None,
@@ -23,7 +26,7 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
     Inside the archive, the pages' links to it (which it cannot hold) lead to `online`, the
     published archive's address, or, without one, are plain text. Without `compress` the files
     are stored as they are (`serve`: the same files, at once, for an archive nobody downloads
-    while previewing; deflating at level 9 took a third of a rebuild)."""
+    while previewing; deflating them took a fifth of a rebuild)."""
     target = site / f"{name}.zip"
     files = sorted((path for path in site.rglob("*") if path.is_file() and path != target),
                    key=lambda path: path.relative_to(site).as_posix())
@@ -39,13 +42,13 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
         target.write_bytes(archive)
         return target
     partial = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial, "w", compression=method, compresslevel=9 if compress else None) as archive:
+    with zipfile.ZipFile(partial, "w", compression=method, compresslevel=_LEVEL if compress else None) as archive:
         for path in files:
             entry = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=moment)
             entry.create_system = 3  # Unix, whatever system builds it, so the bytes do not depend on it
             entry.external_attr = 0o644 << 16
             entry.compress_type = method
-            archive.writestr(entry, contents[path], compresslevel=9 if compress else None)
+            archive.writestr(entry, contents[path], compresslevel=_LEVEL if compress else None)
     partial.replace(target)
     if kept is not None:
         write_atomically(kept, target.read_bytes(), replaces="offline-*.zip")  # over the last site's
