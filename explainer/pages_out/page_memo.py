@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 _MAPPINGS = ("models", "by_id")  # read entry by entry: a page reads a few of them
 _WHOLE = "*"
-_KEYS = "keys"  # which entries there are, not what they hold (the sections list the models' kinds)
+_KEYS = "*keys"  # which entries there are, not what they hold (the sections list the models' kinds)
 
 
 class DataReads:

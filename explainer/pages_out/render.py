@@ -106,7 +106,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
     # The data sections, one environment for both languages: each is compiled once.
     blocks = _environment(PackageLoader("explainer.pages_out", "templates"), None, Environment, compiled)
     memo = PageMemo(data)  # under serve, the pages whose sources and data read are unchanged
-    sections = [path.read_text(encoding="utf-8") for path in sorted(_SECTIONS.glob("*.md"))]
+    sections = [path.read_text(encoding="utf-8") for path in sorted(_SECTIONS.rglob("*")) if path.is_file()]
     for lang in LANGUAGES:
         env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)
         # A page may include or import another page of its language: all of them are its sources.
