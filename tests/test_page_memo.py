@@ -1,4 +1,4 @@
-"""Under `mkdocs serve` a render reuses the pages of the last one whose sources and the parts of
+"""Under `mkdocs serve` (and only there) a render reuses the pages of the last one whose sources and the parts of
 the data they read are unchanged (explainer/pages_out/page_memo.py): the pages are the same as
 a fresh render's, and only the pages that read the edited file are rendered again."""
 from __future__ import annotations
@@ -10,8 +10,8 @@ from explainer.pages_out import page_memo
 from explainer.pages_out.render import render_pages
 
 
-def render(project):
-    return render_pages(project, load_dataset(project), "content")
+def render(project, reuse=True):
+    return render_pages(project, load_dataset(project), "content", reuse=reuse)
 
 
 def reused_pages() -> set[str]:
@@ -39,4 +39,13 @@ def test_an_edit_of_a_page_renders_its_language_again(mini):
     again = render(mini)
     assert "نترجم بعناية." in again["ar/about.md"]
     assert not any(key.startswith("content/ar/") for key in reused_pages())
+    assert "content/en/places.md" in reused_pages()
+
+
+def test_a_render_outside_serve_renders_every_page(mini):
+    page_memo.forget()
+    render(mini)
+    render(mini, reuse=False)
+    assert reused_pages() == set()
+    render(mini)  # the last render that kept its pages is still the one to compare with
     assert "content/en/places.md" in reused_pages()

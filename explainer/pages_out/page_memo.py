@@ -6,7 +6,8 @@ is rendered with a view of the dataset that notes what the page reads (a model, 
 `models` or `by_id`, the gaps...), and the next render in the same process reuses the page's
 text when the page's sources and every part it read are unchanged, compared by their pickled
 bytes (equal bytes, equal data; unequal bytes for equal data only cost a render). Only the
-last render is kept, in memory: a `mkdocs build` renders once, so it never reuses a page.
+last render is kept, in memory, and only `serve` asks for it (render.build_docs(reuse=True)): a
+`mkdocs build` renders once, and a render outside serve renders every page.
 """
 from __future__ import annotations
 
@@ -99,13 +100,14 @@ def forget() -> None:
 class PageMemo:
     """The last render's pages; `get` a page's text if nothing it read has changed, `keep` it."""
 
-    def __init__(self, data):
+    def __init__(self, data, active: bool = True):
         self.fingerprints = Fingerprints(data)
+        self.active = active  # inactive: every page rendered, nothing kept (a build renders once)
         self.pages: dict = {}
         self.reused: list = []
 
     def get(self, key) -> str | None:
-        kept = _last.get(key)
+        kept = _last.get(key) if self.active else None
         if kept is None:
             return None
         try:
@@ -119,6 +121,8 @@ class PageMemo:
         return None
 
     def keep(self, key, reads: set, text: str) -> None:
+        if not self.active:
+            return
         try:
             self.pages[key] = (self.fingerprints.all(reads), text)
         except Exception:  # noqa: BLE001 - unpicklable: the page is rendered again next time
@@ -127,7 +131,8 @@ class PageMemo:
     def done(self) -> None:
         """This render's pages replace the last render's (a failed render keeps the last)."""
         global _last, reused
-        _last, reused = self.pages, self.reused
+        if self.active:
+            _last, reused = self.pages, self.reused
 
 
 def sources_key(*parts: str) -> str:

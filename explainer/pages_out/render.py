@@ -47,24 +47,26 @@ from .sections import check_sections
 _SECTIONS = Path(__file__).resolve().parent / "templates"  # the data sections' templates
 
 
-def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs", draft: bool = False) -> Dataset:
+def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs", draft: bool = False,
+               reuse: bool = False) -> Dataset:
     """Validate data/, render content/ into docs/; raise AuthorErrors with every problem.
     A draft renders despite the work left in data/, and marks it in the pages. When nothing
     that shapes the result has changed since the last good build, its dataset is reused and
-    docs/ left as it is (pages_out/unchanged.py)."""
+    docs/ left as it is (pages_out/unchanged.py). With `reuse` (serve), a page whose sources
+    and the data it read are unchanged since the last render keeps its text (page_memo.py)."""
     cache = cache_folder(project)
     store = cache / "last-build.pickle" if cache else None
     key = unchanged.inputs_key(project, ("data", content_dir), draft)
     data = unchanged.load_unchanged(store, key, project / docs_dir)
     if data is not None:
         return data
-    data, pages = validate(project, draft, content_dir)
+    data, pages = validate(project, draft, content_dir, reuse)
     write_changed(project / docs_dir, pages)
     unchanged.keep(store, key, project / docs_dir, data)
     return data
 
 
-def validate(project: Path, draft: bool, content_dir: str = "content") -> tuple[Dataset, dict[str, str]]:
+def validate(project: Path, draft: bool, content_dir: str = "content", reuse: bool = False) -> tuple[Dataset, dict[str, str]]:
     """The build's first stage, which `check` runs too: data/ loaded and checked, then every page
     rendered from it; AuthorErrors with every problem. Mistakes in data/ stop before the pages
     (they need valid data). Work left in data/, which only a draft accepts, does not: the pages
@@ -80,12 +82,14 @@ def validate(project: Path, draft: bool, content_dir: str = "content") -> tuple[
         except AuthorErrors as errors:
             problems += errors.problems
         raise AuthorErrors(problems) from None
-    return data, render_pages(project, data, content_dir)
+    return data, render_pages(project, data, content_dir, reuse=reuse)
 
 
-def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: bool = True) -> dict[str, str]:
+def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: bool = True,
+                 reuse: bool = False) -> dict[str, str]:
     """Rendered text of every page, keyed by its path under docs/ ('ar/report.md'). In a draft,
-    the pages' own work left is shown, unless `accepts_todo` is false."""
+    the pages' own work left is shown, unless `accepts_todo` is false. With `reuse`, the last
+    render's pages whose sources and data read are unchanged (page_memo.py)."""
     problems: list[Problem] = []
     sources = _page_sources(project / content_dir, content_dir, problems)
     raw: dict[str, str] = {}
@@ -105,7 +109,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
     unfronted = {key: fronts[key].blanked(text) for key, text in raw.items()}
     # The data sections, one environment for both languages: each is compiled once.
     blocks = _environment(PackageLoader("explainer.pages_out", "templates"), None, Environment, compiled)
-    memo = PageMemo(data)  # under serve, the pages whose sources and data read are unchanged
+    memo = PageMemo(data, active=reuse)
     sections = [path.read_text(encoding="utf-8") for path in sorted(_SECTIONS.rglob("*")) if path.is_file()]
     for lang in LANGUAGES:
         env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)

@@ -74,7 +74,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.build = AtomicBuild(project)
             self.build.begin()
             try:
-                self.data = build_docs(project, draft=is_draft(self.config.draft))
+                self.data = build_docs(project, draft=is_draft(self.config.draft),
+                                       reuse=serving(self.command, config.site_dir))
                 set_source_date(project, self.data.newest_timestamp())
                 self.masthead = read_masthead(dict(self.config.masthead), Path(config.config_file_path), source_date())
                 self.problems = []
