@@ -96,3 +96,12 @@ def test_nothing_is_loaded_from_another_host(real_site):
                 assert not urlsplit(value).scheme and not value.startswith("//"), f"{page}: {element}"
     css = (real_site / "assets/stylesheets/fonts.css").read_text(encoding="ascii")
     assert "url(data:font/woff2;base64," in css and "http" not in css
+
+
+def test_materials_unused_scripts_are_not_in_the_site(real_site):
+    """Material's bundle, search worker and lunr files (2.3 MB) are left out: our main.html loads
+    none of them, and they would only weigh down the offline archive."""
+    scripts = real_site / "assets" / "javascripts"
+    assert not [path.name for path in scripts.glob("bundle.*")]
+    assert not (scripts / "workers").exists() and not (scripts / "lunr").exists()
+    assert list(scripts.glob("*.js")), "the site still holds the scripts our theme loads"

@@ -41,27 +41,32 @@ from .front_matter import FrontMatter, check_descriptions, read_front_matter
 from ..languages import LANGUAGES
 from .labels import LABELS
 from .macros import PageMacros
+from .page_memo import DataReads, PageMemo, sources_key
 from .sections import check_sections
 
+_SECTIONS = Path(__file__).resolve().parent / "templates"  # the data sections' templates
 
-def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs", draft: bool = False) -> Dataset:
+
+def build_docs(project: Path, content_dir: str = "content", docs_dir: str = "docs", draft: bool = False,
+               reuse: bool = False) -> Dataset:
     """Validate data/, render content/ into docs/; raise AuthorErrors with every problem.
     A draft renders despite the work left in data/, and marks it in the pages. When nothing
     that shapes the result has changed since the last good build, its dataset is reused and
-    docs/ left as it is (pages_out/unchanged.py)."""
+    docs/ left as it is (pages_out/unchanged.py). With `reuse` (serve), a page whose sources
+    and the data it read are unchanged since the last render keeps its text (page_memo.py)."""
     cache = cache_folder(project)
     store = cache / "last-build.pickle" if cache else None
     key = unchanged.inputs_key(project, ("data", content_dir), draft)
     data = unchanged.load_unchanged(store, key, project / docs_dir)
     if data is not None:
         return data
-    data, pages = validate(project, draft, content_dir)
+    data, pages = validate(project, draft, content_dir, reuse)
     write_changed(project / docs_dir, pages)
     unchanged.keep(store, key, project / docs_dir, data)
     return data
 
 
-def validate(project: Path, draft: bool, content_dir: str = "content") -> tuple[Dataset, dict[str, str]]:
+def validate(project: Path, draft: bool, content_dir: str = "content", reuse: bool = False) -> tuple[Dataset, dict[str, str]]:
     """The build's first stage, which `check` runs too: data/ loaded and checked, then every page
     rendered from it; AuthorErrors with every problem. Mistakes in data/ stop before the pages
     (they need valid data). Work left in data/, which only a draft accepts, does not: the pages
@@ -77,12 +82,14 @@ def validate(project: Path, draft: bool, content_dir: str = "content") -> tuple[
         except AuthorErrors as errors:
             problems += errors.problems
         raise AuthorErrors(problems) from None
-    return data, render_pages(project, data, content_dir)
+    return data, render_pages(project, data, content_dir, reuse=reuse)
 
 
-def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: bool = True) -> dict[str, str]:
+def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: bool = True,
+                 reuse: bool = False) -> dict[str, str]:
     """Rendered text of every page, keyed by its path under docs/ ('ar/report.md'). In a draft,
-    the pages' own work left is shown, unless `accepts_todo` is false."""
+    the pages' own work left is shown, unless `accepts_todo` is false. With `reuse`, the last
+    render's pages whose sources and data read are unchanged (page_memo.py)."""
     problems: list[Problem] = []
     sources = _page_sources(project / content_dir, content_dir, problems)
     raw: dict[str, str] = {}
@@ -102,24 +109,37 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
     unfronted = {key: fronts[key].blanked(text) for key, text in raw.items()}
     # The data sections, one environment for both languages: each is compiled once.
     blocks = _environment(PackageLoader("explainer.pages_out", "templates"), None, Environment, compiled)
+    memo = PageMemo(data, active=reuse)
+    sections = [path.read_text(encoding="utf-8") for path in sorted(_SECTIONS.rglob("*")) if path.is_file()]
     for lang in LANGUAGES:
         env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)
+        # A page may include or import another page of its language: all of them are its sources.
+        texts = sources_key(*sections, *(f"{key}\0{text}" for key, text in raw.items() if key.startswith(f"{lang}/")))
         for page in sources[lang]:
             if f"{lang}/{page}" not in raw:
                 continue
             source_path = f"{content_dir}/{lang}/{page}"
-            macros = PageMacros(data, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"], accepts_todo)
-            text = _render_one(env, page, macros, source_path, problems)
+            key = (str(project), source_path, accepts_todo, texts)
+            text = memo.get(key)
+            if text is None:
+                reads, before = DataReads(data), len(problems)
+                macros = PageMacros(reads, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"], accepts_todo)
+                text = _render_one(env, page, macros, source_path, problems)
+                if text is not None:
+                    front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs
+                    text = escape.keep_together(front.restored(text))
+                    if len(problems) == before:
+                        memo.keep(key, reads.reads, text)
             if text is not None:
-                front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs
-                text = escape.keep_together(front.restored(text))
-                rendered[f"{lang}/{page}"] = front.block + (_with_draft_banner(text, data, lang) if data.draft else text)
+                rendered[f"{lang}/{page}"] = fronts[f"{lang}/{page}"].block + (
+                    _with_draft_banner(text, data, lang) if data.draft else text)
     problems.extend(check_sections(raw, content_dir))
     for key, text in raw.items():
         if key.startswith("en/"):
             problems.extend(check_page_spellings(f"{content_dir}/{key}", text, data.names.names))
     if problems:
         raise AuthorErrors(problems)
+    memo.done()
     return rendered
 
 

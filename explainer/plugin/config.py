@@ -52,6 +52,8 @@ _SUB_OPTION = re.compile(r"Sub-option '([^']+)': (.*)", re.DOTALL)
 def locate_options(messages: list[tuple[str, Exception | str]], config_file: str | None, advice: str) -> list[tuple[str, str]]:
     """MkDocs' (option, message) pairs with the option's place in mkdocs.yml in front and
     `advice` after: `mkdocs.yml:12:14: plugins.explainer.draft: <message>; <advice>`."""
+    if not messages:
+        return []  # nothing to locate: spare reading mkdocs.yml again (serve loads it at every edit)
     tree, plugin_index = _plugin_entry(config_file)
     name = Path(config_file).name if config_file else "mkdocs.yml"
     located = []

@@ -1,5 +1,5 @@
 """What Material's pages (and mkdocs-static-i18n's handling of them) need fixed, in one place
-(the 404 pages' placement and Material's unused scripts are post-build steps: site_built/pipeline.py)."""
+(the 404 pages' placement is a post-build step: site_built/pipeline.py)."""
 from __future__ import annotations
 
 import re
@@ -7,6 +7,10 @@ from copy import deepcopy
 
 from ..pages_out.content_policy import with_content_policy
 from ..languages import DIRECTION
+
+# Material's bundle (with its source map), its search worker and lunr's language files, 2.3 MB:
+# our main.html loads none of them (theme.js and our search do their work).
+_UNUSED_SCRIPTS = ("assets/javascripts/bundle.", "assets/javascripts/workers/", "assets/javascripts/lunr/")
 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
@@ -20,6 +24,14 @@ def fix_page(output: str, language: str) -> str:
     output = output.replace(f'<html lang="{language}"',
                             f'<html lang="{language}" dir="{DIRECTION.get(language, "ltr")}"', 1)
     return with_content_policy(output)
+
+
+def without_unused_scripts(files):
+    """Leave Material's unused scripts out of the site: not copied (at every build and serve's
+    every rebuild, for each language) only to be deleted, or to weigh down the offline archive."""
+    for file in [file for file in files if file.src_uri.startswith(_UNUSED_SCRIPTS)]:
+        files.remove(file)
+    return files
 
 
 def point_404_alternates(config) -> None:

@@ -74,7 +74,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.build = AtomicBuild(project)
             self.build.begin()
             try:
-                self.data = build_docs(project, draft=is_draft(self.config.draft))
+                self.data = build_docs(project, draft=is_draft(self.config.draft),
+                                       reuse=serving(self.command, config.site_dir))
                 set_source_date(project, self.data.newest_timestamp())
                 self.masthead = read_masthead(dict(self.config.masthead), Path(config.config_file_path), source_date())
                 self.problems = []
@@ -91,6 +92,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_pre_build(self, *, config):
         self.depth += 1
+
+    def on_files(self, files, *, config):
+        return material_fixes.without_unused_scripts(files)
 
     def on_env(self, env, *, config, files):
         """Keep the theme's compiled templates between builds; give the templates our words and
@@ -167,7 +171,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return BuiltSite(root=Path(self.root), project=project, cache=cache_folder(project),
                          site_url=config.site_url or "", timestamp=source_date(), data=self.data,
                          names=name_variants(names), archive=self.archive, not_found=self.not_found,
-                         folders=material_fixes.language_folders(config))
+                         folders=material_fixes.language_folders(config), serving=serving(self.command, self.root))
 
     def _refuse(self, problems, where: str):
         for problem in problems:

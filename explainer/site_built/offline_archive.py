@@ -13,15 +13,20 @@ from pathlib import Path
 from ..build_cache import cache_key, read_entry, write_atomically
 
 _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 1980
+# zlib's default level: on this site's files level 9 took twice as long (0.27 s against 0.13 s,
+# a tenth of a build from an empty cache) for an archive 0.8% smaller.
+_LEVEL = 6
 
 
 def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | None = None,
-                          online: str = "") -> Path:
+                          online: str = "", compress: bool = True) -> Path:
     """Zip every file under `site` into site/<name>.zip, inside a folder <name>/; the archive
     does not hold itself. Returns its path. `cache`, a folder, keeps the last archive: the same
     files and date give the same bytes, so an unchanged site copies it instead of compressing.
     Inside the archive, the pages' links to it (which it cannot hold) lead to `online`, the
-    published archive's address, or, without one, are plain text."""
+    published archive's address, or, without one, are plain text. Without `compress` the files
+    are stored as they are (`serve`: the same files, at once, for an archive nobody downloads
+    while previewing; deflating them took a fifth of a rebuild)."""
     target = site / f"{name}.zip"
     files = sorted((path for path in site.rglob("*") if path.is_file() and path != target),
                    key=lambda path: path.relative_to(site).as_posix())
@@ -30,19 +35,20 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
     contents = {path: _links_to_itself(path.read_bytes(), name, online) if path.suffix == ".html" else path.read_bytes()
                 for path in files}
     inputs = [part for path, data in contents.items() for part in (path.relative_to(site).as_posix(), data)]
-    kept = cache / f"offline-{cache_key(name, repr(moment), online, *inputs)}.zip" if cache is not None else None
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    kept = cache / f"offline-{cache_key(name, repr(moment), online, str(method), *inputs)}.zip" if cache is not None else None
     archive = read_entry(kept) if kept is not None else None
     if archive is not None:
         target.write_bytes(archive)
         return target
     partial = target.with_name(target.name + ".part")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(partial, "w", compression=method, compresslevel=_LEVEL if compress else None) as archive:
         for path in files:
             entry = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=moment)
             entry.create_system = 3  # Unix, whatever system builds it, so the bytes do not depend on it
             entry.external_attr = 0o644 << 16
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(entry, contents[path], compresslevel=9)
+            entry.compress_type = method
+            archive.writestr(entry, contents[path], compresslevel=_LEVEL if compress else None)
     partial.replace(target)
     if kept is not None:
         write_atomically(kept, target.read_bytes(), replaces="offline-*.zip")  # over the last site's

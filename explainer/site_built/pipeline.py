@@ -2,9 +2,9 @@
 one read and one parse of each built page.
 
 The order, and why:
-1. Each language's 404 page into its folder, and Material's unused scripts out: they change
-   which files the site holds, and every later step must see the final set (the 404 pages
-   are pages that the purge, the sitemap and the gates read).
+1. Each language's 404 page into its folder: it changes which files the site holds, and every
+   later step must see the final set (the 404 pages are pages that the purge, the sitemap and
+   the gates read). (Material's unused scripts are never copied: plugin/material_fixes.py.)
 2. One read of every page: its text, and its facts for every step from one parse (or from the
    page cache when its text is unchanged: page_facts.py).
 3. The search index: from the facts; it writes search/<lang>.js, which no page names in a
@@ -16,12 +16,13 @@ The order, and why:
    properties they use (comments included, as it always has).
 6. The open data, then the sitemap (from the facts): files the archive must hold.
 7. The offline archive: it copies every file, so it comes after every step that writes one.
+   Under serve it holds the same files, stored without compression (a preview's archive is
+   rebuilt at every edit and downloaded by nobody).
 8. The gates last, over the site as published (the archive included, since the about page
    links to it); they write nothing.
 """
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -52,6 +53,7 @@ class BuiltSite:
     archive: str = ""  # the offline copy's name, without .zip
     not_found: dict[str, str] = field(default_factory=dict)  # language: its 404 page
     folders: dict[str, str] = field(default_factory=dict)  # language: its folder in the site
+    serving: bool = False  # a build of `mkdocs serve`: a preview, rebuilt at every edit
 
 
 @dataclass
@@ -66,7 +68,6 @@ def finish_site(built: BuiltSite) -> list[Problem]:
     for lang, output in built.not_found.items():
         if lang in built.folders and (site / built.folders[lang]).is_dir():
             (site / built.folders[lang] / "404.html").write_text(output, encoding="utf-8")
-    _drop_materials_scripts(site)
     pages = read_pages(site, built.cache / "pages" if built.cache else None)
     search_index.write_search_indexes(site, built.names, {path: page.facts["search"] for path, page in pages.items()})
     stylesheets = site / "assets" / "stylesheets"
@@ -79,9 +80,10 @@ def finish_site(built: BuiltSite) -> list[Problem]:
     if built.data is not None:
         write_open_data(built.data, site)
     sitemap.write_sitemap(site, built.site_url, built.timestamp, {path: page.facts["head"] for path, page in pages.items()})
-    if built.data is not None:
-        write_offline_archive(site, built.archive, built.timestamp, cache=built.cache / "offline" if built.cache else None,
-                              online=public_url(built.site_url, f"{built.archive}.zip"))
+    if built.data is not None:  # under serve: stored, not deflated, and not cached (offline_archive.py)
+        write_offline_archive(site, built.archive, built.timestamp,
+                              cache=built.cache / "offline" if built.cache and not built.serving else None,
+                              online=public_url(built.site_url, f"{built.archive}.zip"), compress=not built.serving)
     links = {path.relative_to(site).as_posix(): _renamed(page.facts["links"], renames) for path, page in pages.items()}
     return gates.check_site(site, built.project, base=urlsplit(built.site_url or "/").path or "/", pages=links)
 
@@ -112,13 +114,3 @@ def _renamed(links: dict, renames: dict[str, str]) -> dict:
     return {**links, "links": [rename(url) for url in links["links"]],
             "resources": [rename(url) for url in links["resources"]]}
 
-
-def _drop_materials_scripts(site: Path) -> None:
-    """Material copies its bundle (with its source map), its search worker and lunr's language
-    files, 2.3 MB, into every site; our main.html loads none of them (theme.js and our search
-    do their work), so they would only weigh down the offline archive."""
-    scripts = site / "assets" / "javascripts"
-    for path in scripts.glob("bundle.*"):
-        path.unlink()
-    for folder in ("workers", "lunr"):
-        shutil.rmtree(scripts / folder, ignore_errors=True)

@@ -1,0 +1,144 @@
+"""The pages of the last render, each with the parts of the data it read, for `mkdocs serve`.
+
+Serve renders every page again after each edit, though an edit of one data file changes only
+the pages that read it (the places page's map alone takes a fifth of the render). So each page
+is rendered with a view of the dataset that notes what the page reads (a model, an entry of
+`models` or `by_id`, the gaps...), and the next render in the same process reuses the page's
+text when the page's sources and every part it read are unchanged, compared by their pickled
+bytes (equal bytes, equal data; unequal bytes for equal data only cost a render). Only the
+last render is kept, in memory, and only `serve` asks for it (render.build_docs(reuse=True)): a
+`mkdocs build` renders once, and a render outside serve renders every page.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Mapping
+
+_MAPPINGS = ("models", "by_id")  # read entry by entry: a page reads a few of them
+_WHOLE = "*"
+_KEYS = "*keys"  # which entries there are, not what they hold (the sections list the models' kinds)
+
+
+class DataReads:
+    """The dataset as one page sees it; `reads` collects (part, key) for each part read."""
+
+    def __init__(self, data):
+        self._data = data
+        self.reads: set[tuple[str, str]] = set()
+
+    def __getattr__(self, name: str):
+        value = getattr(self._data, name)
+        if name in _MAPPINGS:
+            return _MappingReads(value, name, self.reads)
+        self.reads.add((name, "") if not callable(value) else (_WHOLE, ""))  # a method may read anything
+        return value
+
+
+class _MappingReads(Mapping):
+    def __init__(self, mapping, name: str, reads: set):
+        self._mapping, self._name, self._reads = mapping, name, reads
+
+    def __getitem__(self, key):
+        self._reads.add((self._name, key))
+        return self._mapping[key]
+
+    def __contains__(self, key):
+        self._reads.add((self._name, key))
+        return key in self._mapping
+
+    def __iter__(self):
+        self._reads.add((self._name, _KEYS))
+        return iter(self._mapping)
+
+    def __len__(self):
+        self._reads.add((self._name, _KEYS))
+        return len(self._mapping)
+
+    def items(self):
+        self._reads.add((self._name, _WHOLE))
+        return self._mapping.items()
+
+    def values(self):
+        self._reads.add((self._name, _WHOLE))
+        return self._mapping.values()
+
+
+class Fingerprints:
+    """The hash of each part of one dataset, computed once per part per render."""
+
+    def __init__(self, data):
+        self.data, self.known = data, {}
+
+    def of(self, read: tuple[str, str]) -> str:
+        if read not in self.known:
+            part, key = read
+            if part == _WHOLE:
+                value = self.data
+            elif part in _MAPPINGS:
+                mapping = getattr(self.data, part)
+                value = {_WHOLE: mapping, _KEYS: list(mapping)}.get(key) if key in (_WHOLE, _KEYS) else mapping.get(key, "absent")
+            else:
+                value = getattr(self.data, part)
+            self.known[read] = hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+        return self.known[read]
+
+    def all(self, reads: set) -> dict:
+        return {read: self.of(read) for read in reads}
+
+
+_last: dict = {}  # the last render's pages in this process: key: (fingerprints of its reads, text)
+reused: list = []  # the keys of the pages the last render reused
+
+
+def forget() -> None:
+    """Render every page afresh next time."""
+    global _last
+    _last = {}
+
+
+class PageMemo:
+    """The last render's pages; `get` a page's text if nothing it read has changed, `keep` it."""
+
+    def __init__(self, data, active: bool = True):
+        self.fingerprints = Fingerprints(data)
+        self.active = active  # inactive: every page rendered, nothing kept (a build renders once)
+        self.pages: dict = {}
+        self.reused: list = []
+
+    def get(self, key) -> str | None:
+        kept = _last.get(key) if self.active else None
+        if kept is None:
+            return None
+        try:
+            same = all(self.fingerprints.of(read) == value for read, value in kept[0].items())
+        except Exception:  # noqa: BLE001 - a part gone or unpicklable: render the page
+            return None
+        if same:
+            self.pages[key] = kept
+            self.reused.append(key)
+            return kept[1]
+        return None
+
+    def keep(self, key, reads: set, text: str) -> None:
+        if not self.active:
+            return
+        try:
+            self.pages[key] = (self.fingerprints.all(reads), text)
+        except Exception:  # noqa: BLE001 - unpicklable: the page is rendered again next time
+            pass
+
+    def done(self) -> None:
+        """This render's pages replace the last render's (a failed render keeps the last)."""
+        global _last, reused
+        if self.active:
+            _last, reused = self.pages, self.reused
+
+
+def sources_key(*parts: str) -> str:
+    """One hash of the texts a page's render reads besides the data."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8")
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
