@@ -150,6 +150,10 @@ def test_quiet_by_default_and_without_javascript(browser, aligned_site, javascri
         page.locator("#p1-s1 p.translation span.al[data-al='2']").hover()
         assert page.evaluate(LIT) == []
         assert page.evaluate("document.querySelectorAll('.sentence span.al[tabindex]').length") == 0
+        # Ticked again in one language alone, the switch shows both (there is nothing to light otherwise).
+        page.locator(".align-switch").click()
+        page.locator(".align-switch").click()
+        assert page.locator('.display-modes input[value="side"]').is_checked()
     context.close()
 
 

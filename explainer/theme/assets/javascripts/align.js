@@ -140,7 +140,14 @@
     });
 
     if (store() === "on") { box.checked = true; }
-    box.addEventListener("change", function () { store(box.checked ? "on" : "off"); stops(); });
+    box.addEventListener("change", function () {
+      store(box.checked ? "on" : "off");
+      // Ticked while one language alone is shown (the Arabic page's default), the reader asks for
+      // counterparts: show both languages (side by side, or one under the other on a phone).
+      var both = reader.querySelector('input[name="display"][value="side"]');
+      if (box.checked && !active() && both) { both.click(); }
+      stops();
+    });
     reader.querySelectorAll('input[name="display"]').forEach(function (radio) { radio.addEventListener("change", stops); });
     // A window narrowed or widened keeps its mode, but a mode may hide a language at one width.
     window.addEventListener("resize", stops);
