@@ -195,6 +195,13 @@ def test_the_alignment_is_open_data(aligned_site):
     assert (aligned_site / "data/schema/alignment.schema.json").is_file()
 
 
+def test_only_pages_with_aligned_sentences_load_the_alignments_script(real_site):
+    for prefix in ("", "ar/"):
+        for name, expected in (("report", 1), ("index", 0), ("claims", 0), ("about", 0)):
+            scripts = parse(real_site, f"{prefix}{name}.html").select('script[src$="align.js"]')
+            assert len(scripts) == expected, (prefix, name)
+
+
 def test_the_about_page_offers_the_real_alignment_as_a_corpus(real_site):
     corpus = json.loads((real_site / "data/alignment.json").read_text(encoding="utf-8"))
     assert len(corpus["sentences"]) == 22
