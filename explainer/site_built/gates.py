@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..data_in.load import read_text
+from ..languages import DEFAULT, LANGUAGES
 from ..problems.errors import Problem
 from ..problems.locate import line_and_column
 from .page_facts import PageFacts, parse
@@ -71,7 +72,7 @@ def _parse(html: str) -> dict:
 
 
 def check_site(site: Path, project: Path, content_dir: str = "content",
-               languages: tuple[str, ...] = ("en", "ar"), default: str = "en", base: str = "/",
+               languages: tuple[str, ...] = LANGUAGES, default: str = DEFAULT, base: str = "/",
                cache: Path | None = None, pages: dict[str, dict] | None = None) -> list[Problem]:
     """Every problem of the built site under `site`, located in the authors' files. `base` is
     the path of site_url on its host ('/', or '/repo/' for a GitHub project page): the 404
