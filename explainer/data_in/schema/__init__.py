@@ -6,6 +6,7 @@ README agree on one list.
 from .actors import ActorsFile
 from .alignment import AlignmentFile
 from .claims import ClaimsFile
+from .corrections import CorrectionsFile
 from .event import Event
 from .glossary import GlossaryFile
 from .map import MapFile
@@ -29,8 +30,9 @@ FILES = {
     "claims": ("data/claims.yaml", ClaimsFile),
     "map": ("data/map.yaml", MapFile),
     "alignment": ("data/alignment.yaml", AlignmentFile),
+    "corrections": ("data/corrections.yaml", CorrectionsFile),
 }
 
-OPTIONAL = {"map", "alignment"}
+OPTIONAL = {"map", "alignment", "corrections"}
 """Kinds a publication may leave out (a report with no places to map has no data/map.yaml; one
-not aligned yet has no data/alignment.yaml)."""
+not aligned yet has no data/alignment.yaml; one never corrected needs no data/corrections.yaml)."""
