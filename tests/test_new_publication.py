@@ -23,9 +23,9 @@ from explainer.__main__ import main as explainer_main
 from explainer.data_in.json_schema import schema_texts
 from explainer.data_in.schema import FILES, OPTIONAL
 from explainer.scaffold.segment import SegmentationError, segment
+from explainer.scaffold.project import PAGES  # the pages `new` writes
 
 FIXTURE_TEXT = ROOT / "tests" / "fixtures" / "second-report-ar.txt"
-PAGES = ["index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
 
 
 def sentences(text: str) -> list[list[str]]:

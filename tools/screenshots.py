@@ -16,10 +16,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from explainer.scaffold.project import PAGES  # every page a publication has, in nav order
+
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-PAGES = ["index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about"]
 DEVICES = {"phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
                      "device_scale_factor": 2},
            "desktop": {"viewport": {"width": 1280, "height": 900}}}
