@@ -92,6 +92,10 @@ LABELS = {
         "masthead": {"publisher": "Published by {publisher}", "first_published": "First published {date}",
                      "last_updated": "Last updated {date}", "contact": "Send a correction or a question",
                      "offline": "The whole site for offline reading (zip)", "this_page": "This page:"},
+        # What the pages say of themselves to search engines and link previews
+        # (pages_out/structured_data.py).
+        "structured": {"dataset": "{title} (open data)",
+                       "correction": "It said: {wrong} It now says: {now} Why: {why}"},
         # The theme's own words (explainer/theme/: the search dialog, the 404 page, the scripts).
         "search": {"search": "Search", "placeholder": "Search", "close": "Close search",
                    "clear": "Clear", "loading": "Loading the search index…", "failed": "The search index could not be loaded.",
@@ -191,6 +195,8 @@ LABELS = {
         "masthead": {"publisher": "الناشر: {publisher}", "first_published": "نُشر أول مرة في {date}",
                      "last_updated": "آخر تحديث في {date}", "contact": "أرسل تصحيحاً أو سؤالاً",
                      "offline": "الموقع كاملاً للقراءة دون اتصال (ملف مضغوط)", "this_page": "هذه الصفحة:"},
+        "structured": {"dataset": "{title} (البيانات المفتوحة)",
+                       "correction": "كان النص يقول: {wrong} وأصبح يقول: {now} والسبب: {why}"},
         "search": {"search": "بحث", "placeholder": "ابحث", "close": "إغلاق البحث",
                    "clear": "مسح", "loading": "جارٍ تحميل فهرس البحث…", "failed": "تعذّر تحميل فهرس البحث.",
                    "start": "اكتب كلمة أو اسمًا، بالعربية أو بالإنكليزية.",
