@@ -47,19 +47,23 @@ class ShareImage:
 def share_images(data, project: Path, cache: Path | None) -> dict[str, ShareImage]:
     """Each language's share image, from the cache when its inputs are unchanged; AuthorErrors
     located at the title when Pillow cannot shape Arabic."""
-    event = data.models["event"]
-    place = data.by_id["places"].get(event.place) if event.place else None
     if any(DIRECTION[lang] == "rtl" for lang in LANGUAGES):
         require_raqm(project)
     images = {}
     for lang in LANGUAGES:
-        title = getattr(event.title, lang)
-        details = [getattr(event.date_label, lang), getattr(place.name, lang) if place else ""]
-        line = LABELS[lang]["list_separator"].join(part for part in details if part)
+        title, line = card_texts(data, lang)
         png = _cached(cache, lang, title, line)
         name = f"assets/share/{lang}-{hashlib.sha256(png).hexdigest()[:12]}.png"
         images[lang] = ShareImage(lang, name, png, alt=f"{title}. {line}.")
     return images
+
+
+def card_texts(data, lang: str) -> tuple[str, str]:
+    """What the image says in `lang`: the title, and the date and place on one line."""
+    event = data.models["event"]
+    place = data.by_id["places"].get(event.place) if event.place else None
+    details = [getattr(event.date_label, lang), getattr(place.name, lang) if place else ""]
+    return getattr(event.title, lang), LABELS[lang]["list_separator"].join(part for part in details if part)
 
 
 def write_share_images(site: Path, images: dict[str, ShareImage]) -> None:
