@@ -150,10 +150,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.depth > 0:
             return  # a nested language build: the site is not complete yet
         self.conversions.forget_unused()
+        write_share_images(Path(self.root), self.share)  # before the steps: the offline copy holds every file
         problems = finish_site(self._built_site(config))
-        # After the offline archive: the images are for link previews of the published pages,
-        # which name them by their absolute address; the copy for reading offline needs none.
-        write_share_images(Path(self.root), self.share)
         if serving(self.command, self.root):  # never a failed build: the pages say what is wrong
             stale = bool(self.problems)
             serve_pages(Path(self.root), self.problems + keep_serving(problems, "the built site", stale), stale)
