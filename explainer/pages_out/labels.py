@@ -96,6 +96,10 @@ LABELS = {
         # verdicts in the ledger and in the key to the report's marks (its #verdicts section).
         "methods": {"footer": "Our methods and corrections policy",
                     "verdicts": "What each verdict means, and where the line between two falls"},
+        # What the pages say of themselves to search engines and link previews
+        # (pages_out/structured_data.py).
+        "structured": {"dataset": "{title} (open data)",
+                       "correction": "It said: {wrong} It now says: {now} Why: {why}"},
         # The theme's own words (explainer/theme/: the search dialog, the 404 page, the scripts).
         "search": {"search": "Search", "placeholder": "Search", "close": "Close search",
                    "clear": "Clear", "loading": "Loading the search index…", "failed": "The search index could not be loaded.",
@@ -197,6 +201,8 @@ LABELS = {
                      "offline": "الموقع كاملاً للقراءة دون اتصال (ملف مضغوط)", "this_page": "هذه الصفحة:"},
         "methods": {"footer": "منهجنا وسياسة التصحيح",
                     "verdicts": "ما يعنيه كل حكم، وأين يقع الحدّ بين حكمين"},
+        "structured": {"dataset": "{title} (البيانات المفتوحة)",
+                       "correction": "كان النص يقول: {wrong} وأصبح يقول: {now} والسبب: {why}"},
         "search": {"search": "بحث", "placeholder": "ابحث", "close": "إغلاق البحث",
                    "clear": "مسح", "loading": "جارٍ تحميل فهرس البحث…", "failed": "تعذّر تحميل فهرس البحث.",
                    "start": "اكتب كلمة أو اسمًا، بالعربية أو بالإنكليزية.",

@@ -22,6 +22,8 @@ from ..pages_out.labels import LABELS
 from ..pages_out.macros import archive_name
 from ..pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
 from ..pages_out.render import build_docs
+from ..pages_out.share_image import share_images, write_share_images
+from ..pages_out.structured_data import PageInfo, json_ld, page_graph
 from ..problems.errors import AuthorErrors
 from ..site_built.pipeline import BuiltSite, finish_site
 from ..site_built.search_index import name_variants
@@ -45,6 +47,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.depth = 0          # static-i18n's nested builds, one per other language
         self.data = None        # the validated data, read once per config
         self.masthead = None
+        self.share = {}         # each language's share image (pages_out/share_image.py)
         self.archive = archive_name(None)  # the offline copy's name, without .zip
         self.build = None       # AtomicBuild
         self.root = None        # the folder this build writes the site into
@@ -78,6 +81,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                                        reuse=serving(self.command, config.site_dir))
                 set_source_date(project, self.data.newest_timestamp())
                 self.masthead = read_masthead(dict(self.config.masthead), Path(config.config_file_path), source_date())
+                self.share = share_images(self.data, project, cache_folder(project))
                 self.problems = []
             except AuthorErrors as errors:
                 self.build.abandon()
@@ -105,6 +109,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         env.globals["explainer_first_screen_faces"] = self._first_screen_faces
         env.globals["explainer_masthead"] = self._masthead
         env.globals["explainer_offline_copy"] = f"{self.archive}.zip"
+        env.globals["explainer_share_image"] = self._share_image(language, config)
+        env.globals["explainer_structured_data"] = self._structured_data
         return env
 
     @event_priority(-100)  # after every plugin that edits the Markdown: the key is the final text
@@ -144,6 +150,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.depth > 0:
             return  # a nested language build: the site is not complete yet
         self.conversions.forget_unused()
+        write_share_images(Path(self.root), self.share)  # before the steps: the offline copy holds every file
         problems = finish_site(self._built_site(config))
         if serving(self.command, self.root):  # never a failed build: the pages say what is wrong
             stale = bool(self.problems)
@@ -185,6 +192,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         url = page.url if page is not None and page.url else ""
         return masthead_html(self.masthead, config.theme["language"], offline_href,
                              public_url(config.site_url or "", url) if url else "")
+
+    def _share_image(self, language: str, config) -> dict | None:
+        """For the meta partial and the structured data: the language's share image, by its
+        absolute address (None without a site_url or an image)."""
+        image = self.share.get(language)
+        if image is None or not config.site_url:
+            return None
+        return {"url": config.site_url.rstrip("/") + "/" + image.path, "width": image.width,
+                "height": image.height, "alt": image.alt}
+
+    def _structured_data(self, page, config) -> Markup:
+        """For the meta partial: the page's JSON-LD (pages_out/structured_data.py)."""
+        if page is None or not page.url or self.data is None:
+            return Markup("")
+        language = config.theme["language"]
+        site_url = config.site_url.rstrip("/") + "/" if config.site_url else ""
+        info = PageInfo(lang=language, path=page.file.src_uri.split("/", 1)[-1],
+                        title=Markup(page.title or "").striptags(),
+                        description=(page.meta or {}).get("description") or config.site_description or "",
+                        site_name=config.site_name, site_description=config.site_description or "",
+                        site_url=site_url, content=page.content or "", image=self._share_image(language, config))
+        return json_ld(page_graph(self.data, self.masthead, info))
 
     def _first_screen_faces(self, faces, stacks, page, config) -> list[str]:
         """For the fonts partial: the font files of `faces` this page's first screen draws."""
