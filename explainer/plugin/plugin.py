@@ -132,8 +132,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         language = config.theme["language"]
         folder = material_fixes.language_folders(config).get(language, "")
         home = (config.site_url or "").rstrip("/") + "/" + (f"{folder}/" if folder else "")
-        return citation.citation_html(language, config.site_name, home, self.masthead.publisher,
-                                      self.masthead.first_published,
+        return citation.citation_html(language, config.site_name, home, getattr(self.masthead, "publisher", ""),
+                                      getattr(self.masthead, "first_published", None),
                                       get_relative_url("data/cite.bib", page.url), get_relative_url("data/cite.json", page.url))
 
     def on_post_page(self, output, *, page, config):
