@@ -157,3 +157,17 @@ def test_a_publisher_and_a_first_edition_are_cited_when_set(tmp_path):
     assert dict(FIELD.findall(bibtex("k", found, "Desk", day))) == {
         "title": r"{A \& B\_report}", "organization": "Desk", "date": "2026-03-05", "url": "https://example.org/", "langid": "english"}
     assert csl_json("k", found, "Desk", day)[0]["issued"] == {"date-parts": [[2026, 3, 5]]}
+
+
+def test_a_latin_title_in_an_arabic_label_is_isolated(real_site):
+    """On the Arabic sources page a source's title in another language sits between FSI and PDI
+    (in plain text it would otherwise run into the Latin address after it); an Arabic title, and
+    every English label, has no controls."""
+    sources = real_data().sources.sources
+    for folder, lang in (("", "en"), ("ar/", "ar")):
+        soup = parse(real_site, f"{folder}sources.html")
+        for number, source in enumerate(sources, start=1):
+            label = soup.select_one(f'button.cite-this[data-cite="src-{source.id}"]')["data-cite-label"]
+            label = label.replace("\u00a0", " ").replace("\u2060", "")  # the page's no-break joins, as cite.js drops them
+            title = f"\u2068{source.title}\u2069" if lang == "ar" and source.language != "ar" else source.title
+            assert label == LABELS[lang]["cite"]["source"].format(number=number, title=title)
