@@ -26,6 +26,7 @@ from ..languages import LANGUAGES
 from .labels import LABELS, format_date, format_span
 from .locator_map import from_reference, locator_map
 from .masthead import PLACEHOLDER
+from . import citation
 
 MANY_CITATIONS = 4
 """A cluster of more numbers than this may wrap between them (see cite)."""
@@ -71,7 +72,7 @@ class PageMacros:
             "term": self.term, "actor": self.actor, "place": self.place, "point": self.point,
             "cite": self.cite, "sentence": self.sentence, "block": self.block,
             "data": self.data, "lang": self.lang, "date": self.date, "todo": self.todo,
-            "offline_copy": self.offline_copy, "masthead": self.masthead,
+            "offline_copy": self.offline_copy, "masthead": self.masthead, "citation": self.citation,
         }
 
     def offline_copy(self, text: str | None = None) -> Markup:
@@ -87,6 +88,20 @@ class PageMacros:
         """Where the publication's masthead goes on this page (the build fills it in from
         mkdocs.yml, as in every page's footer: pages_out/masthead.py)."""
         return Markup(f"\n\n{PLACEHOLDER}\n\n")
+
+    def citation(self) -> Markup:
+        """Where the about page gives the whole publication's citation (the build fills it in
+        from mkdocs.yml and the masthead: pages_out/citation.py)."""
+        return Markup(f"\n\n{citation.PLACEHOLDER}\n\n")
+
+    def cite_this(self, anchor: str, label: str) -> Markup:
+        """An item's "copy citation" control (pages_out/citation.py): its anchor on this page
+        and its label in this page's language."""
+        return citation.cite_button(self.lang, anchor, label)
+
+    def cite_isolated(self, text: str, text_lang: str) -> str:
+        """`text` as a run of a label, isolated when its language is not the page's (citation.py)."""
+        return citation.isolated(text, self.lang, text_lang)
 
     # --- links to entries -------------------------------------------------------------
     def href(self, kind: str, entry_id: str) -> Markup:

@@ -20,6 +20,7 @@ from ..build_date import set_source_date, source_date
 from ..pages_out.font_preloads import faces_drawn, first_screen_runs
 from ..pages_out.labels import LABELS
 from ..pages_out.macros import archive_name
+from ..pages_out import citation
 from ..pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
 from ..pages_out.render import build_docs
 from ..pages_out.share_image import share_images, write_share_images
@@ -53,6 +54,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.root = None        # the folder this build writes the site into
         self.conversions = ConversionCache(None)
         self.not_found = {}     # each language's 404 page, as rendered
+        self.site_names = {}    # each language's site_name (static-i18n sets it per build), for the citations
         self.problems = []      # under serve: the problems shown over the last good pages
 
     def load_config(self, options, config_file_path=None):
@@ -106,6 +108,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         language = config.theme["language"]
         keep_compiled_templates(env, Path(config.config_file_path).parent)
         env.globals["explainer_words"] = LABELS.get(language, LABELS["en"])
+        self.site_names[language] = config.site_name
+        env.globals["explainer_cite"] = citation.page_words(language if language in LABELS else "en")
         env.globals["explainer_first_screen_faces"] = self._first_screen_faces
         env.globals["explainer_masthead"] = self._masthead
         env.globals["explainer_offline_copy"] = f"{self.archive}.zip"
@@ -120,11 +124,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        """The masthead where a content page asks for it (`{{ masthead() }}`), as in the footer."""
+        """The masthead where a content page asks for it (`{{ masthead() }}`), as in the footer;
+        the whole publication's citation where it asks for it (`{{ citation() }}`)."""
+        if citation.PLACEHOLDER in html:
+            html = html.replace(citation.PLACEHOLDER, self._citation(page, config), 1)
         if PLACEHOLDER not in html:
             return html
         offline = get_relative_url(f"{self.archive}.zip", page.url)
         return html.replace(PLACEHOLDER, masthead_html(self.masthead, config.theme["language"], offline), 1)
+
+    def _citation(self, page, config) -> Markup:
+        """The about page's citation block, in the page's language (pages_out/citation.py)."""
+        language = config.theme["language"]
+        folder = material_fixes.language_folders(config).get(language, "")
+        home = (config.site_url or "").rstrip("/") + "/" + (f"{folder}/" if folder else "")
+        return citation.citation_html(language, config.site_name, home, getattr(self.masthead, "publisher", ""),
+                                      getattr(self.masthead, "first_published", None),
+                                      get_relative_url("data/cite.bib", page.url), get_relative_url("data/cite.json", page.url))
 
     def on_post_page(self, output, *, page, config):
         return material_fixes.fix_page(output, config.theme["language"])
@@ -178,7 +194,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return BuiltSite(root=Path(self.root), project=project, cache=cache_folder(project),
                          site_url=config.site_url or "", timestamp=source_date(), data=self.data,
                          names=name_variants(names), archive=self.archive, not_found=self.not_found,
-                         folders=material_fixes.language_folders(config), serving=serving(self.command, self.root))
+                         folders=material_fixes.language_folders(config), serving=serving(self.command, self.root),
+                         site_names=dict(self.site_names), masthead=self.masthead)
 
     def _refuse(self, problems, where: str):
         for problem in problems:

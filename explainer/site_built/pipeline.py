@@ -14,7 +14,7 @@ The order, and why:
    same renames, so they check the links as published.
 5. Our own stylesheets served without their comments: after the purge, which reads the custom
    properties they use (comments included, as it always has).
-6. The open data, then the sitemap (from the facts): files the archive must hold.
+6. The open data and the citation files, then the sitemap (from the facts): files the archive must hold.
 7. The offline archive: it copies every file, so it comes after every step that writes one.
    Under serve it holds the same files, stored without compression (a preview's archive is
    rebuilt at every edit and downloaded by nobody).
@@ -31,6 +31,7 @@ from ..pages_out.masthead import public_url
 from ..problems.errors import Problem
 from . import css_purge, gates, search_index, sitemap
 from .offline_archive import write_offline_archive
+from .citation_files import editions, write_citation_files
 from .open_data import write_open_data
 from .page_facts import PageFacts, parse
 
@@ -54,6 +55,8 @@ class BuiltSite:
     not_found: dict[str, str] = field(default_factory=dict)  # language: its 404 page
     folders: dict[str, str] = field(default_factory=dict)  # language: its folder in the site
     serving: bool = False  # a build of `mkdocs serve`: a preview, rebuilt at every edit
+    site_names: dict[str, str] = field(default_factory=dict)  # language: its site_name
+    masthead: object | None = None  # pages_out.masthead.Masthead: the citations' publisher and date
 
 
 @dataclass
@@ -79,6 +82,8 @@ def finish_site(built: BuiltSite) -> list[Problem]:
                                      cache=built.cache / "stylesheets" if built.cache else None)
     if built.data is not None:
         write_open_data(built.data, site)
+        write_citation_files(site, built.archive, editions(built.site_names, built.folders, built.site_url),
+                             getattr(built.masthead, "publisher", ""), getattr(built.masthead, "first_published", None))
     sitemap.write_sitemap(site, built.site_url, built.timestamp, {path: page.facts["head"] for path, page in pages.items()})
     if built.data is not None:  # under serve: stored, not deflated, and not cached (offline_archive.py)
         write_offline_archive(site, built.archive, built.timestamp,

@@ -1,0 +1,84 @@
+""""Cite this": the control each citable item carries, the words the script needs on a page,
+and the whole publication's citation in common styles for the about page.
+
+The control is a button with the item's anchor and label in data- attributes; the script
+(theme/assets/javascripts/cite.js) adds the publication's title, the page's canonical address and
+the reader's date, which only the browser knows. Nothing is invented: the styles use the
+publication's name and address (mkdocs.yml) and the masthead's publisher and first edition only
+when they are set.
+"""
+from __future__ import annotations
+
+import datetime
+from markupsafe import Markup, escape
+
+from .escape import for_attribute, for_text
+from .labels import _MONTHS, LABELS, format_date
+
+PLACEHOLDER = "<!-- explainer:citation -->"  # where the about page asks for it (macros.py)
+FSI, PDI = "\u2068", "\u2069"
+_EN_MONTHS = _MONTHS["en"]
+
+
+def cite_button(lang: str, anchor: str, label: str) -> Markup:
+    """The control (the templates put it in the item's tools row, shown only when scripts run).
+    Attribute values are escaped for Markdown too: the templates are Markdown."""
+    words = LABELS[lang]["cite"]
+    return Markup(f'<button type="button" class="cite-this" data-cite="{for_attribute(anchor)}" '
+                  f'data-cite-label="{for_attribute(label)}" '
+                  f'aria-label="{for_attribute(words["name"].format(label=label))}">{for_text(words["button"], lang)}</button>')
+
+
+def isolated(text: str, lang: str, text_lang: str) -> str:
+    """A run in another language inside an Arabic label, between FSI and PDI: in plain text, a
+    Latin title next to the label's Arabic and the Latin address would otherwise merge with the
+    address into one left-to-right run."""
+    return f"{FSI}{text}{PDI}" if lang == "ar" and text_lang != "ar" else text
+
+
+def page_words(lang: str) -> dict:
+    """What cite.js needs besides the page's title and address (the theme writes it as JSON in a
+    data- attribute): the citation's pattern, what is announced, the month names."""
+    words = LABELS[lang]["cite"]
+    return {**{key: words[key] for key in ("text", "copied", "selected", "field", "done")}, "months": _MONTHS[lang]}
+
+
+def styles(lang: str, title: str, url: str, publisher: str, published: datetime.date | None) -> list[tuple[str, Markup]]:
+    """The whole publication in APA 7, Chicago and MLA, each from the fields we have."""
+    words = LABELS[lang]["cite"]
+    # Titles in italics, as the styles ask, but not in Arabic, which has no italics (a browser
+    # slants the letters): bold, as Arabic references set titles.
+    name = Markup(f"<i>{escape(title)}</i>" if lang == "en" else f"<b>{escape(title)}</b>")
+    link = Markup(f'<bdi dir="ltr">{escape(url)}</bdi>')
+    who = Markup(f"<bdi>{escape(publisher)}</bdi>") if publisher else ""
+    if lang == "en" and published:
+        apa_date = f"{published.year}, {_EN_MONTHS[published.month - 1]} {published.day}"
+        chicago_date = f"{_EN_MONTHS[published.month - 1]} {published.day}, {published.year}"
+        month = _EN_MONTHS[published.month - 1]
+        # MLA shortens the months of more than four letters, September to "Sept.".
+        short = month if len(month) <= 4 else ("Sept." if month == "September" else month[:3] + ".")
+        mla_date = f"{published.day} {short} {published.year}"
+    else:  # Arabic writes one date form (labels.format_date) in every style
+        apa_date = chicago_date = mla_date = format_date(published, lang) if published else ""
+    no_date = words["no_date"]
+    apa = Markup(f"{who}. ({apa_date or no_date}). {name}. {link}" if who else f"{name}. ({apa_date or no_date}). {link}")
+    chicago = Markup(". ".join(part for part in (name, who, chicago_date, link) if part) + ".")
+    comma = LABELS[lang]["list_separator"]
+    mla = Markup(f"{name}. " + comma.join(part for part in (who, mla_date, link) if part) + ".")
+    return [("APA 7", apa), ("Chicago", chicago), ("MLA 9", mla)]
+
+
+def citation_html(lang: str, title: str, url: str, publisher: str, published: datetime.date | None,
+                  bib_href: str, json_href: str) -> Markup:
+    """The about page's block: the styles as a list, and the two downloads."""
+    words = LABELS[lang]["cite"]
+    items = "".join(f'<li><span class="cite-style"><bdi dir="ltr">{escape(style)}</bdi></span> '
+                    f'<span class="cite-text">{text}</span></li>'
+                    for style, text in styles(lang, title, url, publisher, published))
+    files = escape(words["files"]).format(
+        bibtex=Markup('<bdi dir="ltr">BibTeX</bdi>'), csl=Markup('<bdi dir="ltr">CSL-JSON</bdi>'),
+        bib=Markup(f'<a href="{escape(bib_href)}" type="application/x-bibtex" download><code dir="ltr">cite.bib</code></a>'),
+        json=Markup(f'<a href="{escape(json_href)}" type="application/vnd.citationstyles.csl+json" download>'
+                    f'<code dir="ltr">cite.json</code></a>'))
+    return Markup(f'<div class="cite-whole"><p>{escape(words["whole"])}</p><ul class="cite-styles">{items}</ul>'
+                  f"<p>{files}</p></div>")

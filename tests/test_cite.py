@@ -1,0 +1,173 @@
+""""Cite this" (issue 26, item 2): a sentence, a note, a claim and an entry, in both languages,
+each cited by keyboard in a browser, the copied text read back from the clipboard and the live
+region's words checked, over HTTP and from file://; the citation shown selected when no copy
+command works; the about page's citations and the BibTeX and CSL-JSON files they link to."""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+import pytest
+from conftest import parse, real_data, wait_until
+
+from explainer.pages_out.labels import LABELS, format_date
+
+TITLES = {"en": "Busra al-Sham, 4 July 2018: an annotated report",
+          "ar": "بصرى الشام، 4 تموز/يوليو 2018: تقرير مشروح"}
+BASE = "https://explainer.invalid/"  # mkdocs.yml's site_url (a placeholder) when the tests build
+LIVE = "document.getElementById('explainer-cite').textContent"
+
+
+def items(lang: str) -> list[tuple[str, str, str]]:
+    """(page, anchor, label) of one sentence, one note, one claim and one entry, from the data."""
+    data, words = real_data(), LABELS[lang]
+    sentence = data.report.paragraphs[0].sentences[1]
+    noted = data.report.paragraphs[0].sentences[0]
+    claim, actor = data.claims.claims[0], data.actors.actors[0]
+    return [
+        ("report", sentence.id, words["cite"]["sentence"].format(paragraph=1, sentence=2)),
+        ("report", f"{noted.id}-n1", words["cite"]["note"].format(number=1, paragraph=1, sentence=1,
+                                                                    kind=words["our_note"][noted.notes[0].kind])),
+        ("claims", f"ledger-{claim.id}", words["cite"]["claim"].format(span=getattr(claim.span, lang))),
+        ("actors", f"actor-{actor.id}", getattr(actor.name, lang)),
+    ]
+
+
+def expected(lang: str, page: str, anchor: str, label: str) -> str:
+    folder = "ar/" if lang == "ar" else ""
+    return LABELS[lang]["cite"]["text"].format(title=TITLES[lang], label=label, url=f"{BASE}{folder}{page}.html#{anchor}",
+                                               date=format_date(datetime.date.today(), lang))
+
+
+def cite_by_keyboard(page, anchor: str):
+    """Reach the item's button with the Tab key (from the element before it) and press Enter."""
+    button = page.locator(f'button.cite-this[data-cite="{anchor}"]')
+    button.scroll_into_view_if_needed()
+    page.evaluate("""(anchor) => {  // focus what comes just before the button, so that Tab reaches it
+        const all = [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')]
+          .filter(e => e.getClientRects().length);
+        const button = document.querySelector(`button.cite-this[data-cite="${anchor}"]`);
+        all[all.indexOf(button) - 1].focus(); }""", anchor)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.matches('button.cite-this') && document.activeElement.dataset.cite") == anchor
+    # Visibly focused: the theme's focus ring.
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    return button
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("over", ["http", "file"])
+def test_each_kind_of_item_copies_its_citation_by_keyboard(browser, server, real_site, lang, over):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    folder = "ar/" if lang == "ar" else ""
+    root = server if over == "http" else real_site.resolve().as_uri()
+    for page_name, anchor, label in items(lang):
+        page.goto(f"{root}/{folder}{page_name}.html#{anchor}")  # a note's anchor opens its notes
+        button = cite_by_keyboard(page, anchor)
+        # Named in the page's language, with the item's label.
+        assert button.get_attribute("aria-label") == LABELS[lang]["cite"]["name"].format(label=label)
+        text = expected(lang, page_name, anchor, label)
+        said = LABELS[lang]["cite"]["copied"].format(label=label)
+        assert wait_until(page, f"{LIVE} === {said!r}"), (page_name, anchor)
+        assert page.evaluate("navigator.clipboard.readText()") == text
+        assert button.text_content() == LABELS[lang]["cite"]["done"]  # seen, too
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_without_a_copy_command_the_citation_is_shown_selected(browser, server, lang):
+    """No clipboard API and execCommand refused: the citation is shown, selected, isolated."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined});"
+                            "document.execCommand = () => false;")
+    page = context.new_page()
+    page_name, anchor, label = items(lang)[0]
+    page.goto(f"{server}/{'ar/' if lang == 'ar' else ''}{page_name}.html")
+    cite_by_keyboard(page, anchor)
+    assert wait_until(page, f"{LIVE} === {LABELS[lang]['cite']['selected']!r}")
+    assert page.evaluate("window.getSelection().toString()") == expected(lang, page_name, anchor, label)
+    assert page.evaluate("document.activeElement.className") == "cite-shown"
+    assert page.evaluate("document.querySelector('.cite-shown bdi[dir=ltr]').textContent") == f"{BASE}{'ar/' if lang == 'ar' else ''}{page_name}.html#{anchor}"
+    context.close()
+
+
+def test_every_citable_item_has_its_control(real_site):
+    """Each sentence, note, claim (report and ledger) and reference entry: one button, pointing
+    at an element of the page that exists."""
+    data = real_data()
+    sentences = [s for p in data.report.paragraphs for s in p.sentences]
+    counts = {"report": len(sentences) + sum(len(s.notes) for s in sentences) + len(data.claims.claims),
+              "claims": len(data.claims.claims), "actors": len(data.actors.actors), "places": len(data.places.places),
+              "glossary": len(data.glossary.terms), "sources": len(data.sources.sources),
+              "timeline": len(data.timeline.entries), "roadmap": len(data.roadmap.points)}
+    for folder in ("", "ar/"):
+        for name, count in counts.items():
+            soup = parse(real_site, f"{folder}{name}.html")
+            buttons = soup.select("button.cite-this")
+            assert len(buttons) == count, (folder, name)
+            assert all(soup.find(id=b["data-cite"]) for b in buttons), (folder, name)
+            assert soup.select_one('script[src$="javascripts/cite.js"]') is not None
+        assert parse(real_site, f"{folder}index.html").select_one('script[src$="javascripts/cite.js"]') is None
+
+
+# A biblatex entry: @type{key, then name = {value} fields (values may hold one level of braces).
+ENTRY = re.compile(r"@(\w+)\{([^,\s]+),\n((?:\s+\w+ = \{(?:[^{}]|\{[^{}]*\})*\},?\n)+)\}")
+FIELD = re.compile(r"(\w+) = \{((?:[^{}]|\{[^{}]*\})*)\}")
+
+
+def test_the_about_page_cites_the_publication_and_links_its_files(real_site):
+    bib = (real_site / "data" / "cite.bib").read_text(encoding="utf-8")
+    entries = ENTRY.findall(bib)
+    assert [(kind, key) for kind, key, _ in entries] == [("online", "busra-al-sham-2018-07-04"),
+                                                          ("online", "busra-al-sham-2018-07-04-ar")]
+    fields = [dict(FIELD.findall(body)) for _, _, body in entries]
+    assert fields[0] == {"title": "{" + TITLES["en"] + "}", "url": BASE, "langid": "english"}
+    assert fields[1] == {"title": "{" + TITLES["ar"] + "}", "url": BASE + "ar/", "langid": "arabic"}
+    # No publisher, no date: the masthead gives none in this build, and none is invented.
+    items_ = json.loads((real_site / "data" / "cite.json").read_text(encoding="utf-8"))
+    assert items_ == [
+        {"id": "busra-al-sham-2018-07-04", "type": "webpage", "title": TITLES["en"], "URL": BASE, "language": "en"},
+        {"id": "busra-al-sham-2018-07-04-ar", "type": "webpage", "title": TITLES["ar"], "URL": BASE + "ar/", "language": "ar"}]
+    for folder, lang in (("", "en"), ("ar/", "ar")):
+        soup = parse(real_site, f"{folder}about.html")
+        block = soup.select_one("#cite ~ .cite-whole")
+        styles = {li.select_one(".cite-style").get_text(): li.select_one(".cite-text").get_text() for li in block.select("li")}
+        url = BASE + folder
+        assert styles == {"APA 7": f"{TITLES[lang]}. ({LABELS[lang]['cite']['no_date']}). {url}",
+                          "Chicago": f"{TITLES[lang]}. {url}.", "MLA 9": f"{TITLES[lang]}. {url}."}
+        links = {a["href"] for a in block.select("a[download]")}
+        assert links == {f"{'../' if folder else ''}data/cite.bib", f"{'../' if folder else ''}data/cite.json"}
+
+
+def test_a_publisher_and_a_first_edition_are_cited_when_set(tmp_path):
+    """With the masthead's publisher and first edition, every style and both files carry them."""
+    from explainer.pages_out.citation import styles
+    from explainer.site_built.citation_files import bibtex, csl_json, Edition
+
+    day = datetime.date(2026, 3, 5)
+    found = [Edition("en", "A & B_report", "https://example.org/")]
+    text = {name: re.sub(r"<[^>]+>", "", value) for name, value in styles("en", "T", "https://example.org/", "Desk", day)}
+    assert text == {"APA 7": "Desk. (2026, March 5). T. https://example.org/",
+                    "Chicago": "T. Desk. March 5, 2026. https://example.org/.",
+                    "MLA 9": "T. Desk, 5 Mar. 2026, https://example.org/."}
+    assert dict(FIELD.findall(bibtex("k", found, "Desk", day))) == {
+        "title": r"{A \& B\_report}", "organization": "Desk", "date": "2026-03-05", "url": "https://example.org/", "langid": "english"}
+    assert csl_json("k", found, "Desk", day)[0]["issued"] == {"date-parts": [[2026, 3, 5]]}
+
+
+def test_a_latin_title_in_an_arabic_label_is_isolated(real_site):
+    """On the Arabic sources page a source's title in another language sits between FSI and PDI
+    (in plain text it would otherwise run into the Latin address after it); an Arabic title, and
+    every English label, has no controls."""
+    sources = real_data().sources.sources
+    for folder, lang in (("", "en"), ("ar/", "ar")):
+        soup = parse(real_site, f"{folder}sources.html")
+        for number, source in enumerate(sources, start=1):
+            label = soup.select_one(f'button.cite-this[data-cite="src-{source.id}"]')["data-cite-label"]
+            label = label.replace("\u00a0", " ").replace("\u2060", "")  # the page's no-break joins, as cite.js drops them
+            title = f"\u2068{source.title}\u2069" if lang == "ar" and source.language != "ar" else source.title
+            assert label == LABELS[lang]["cite"]["source"].format(number=number, title=title)
