@@ -94,7 +94,7 @@ def no_corrections_html(masthead: Masthead, lang: str) -> Markup:
     words = LABELS[lang]["corrections"]
     text = (words["none_since"].format(date=date_html(masthead.first_published, lang)) if masthead.first_published
             else words["none"])
-    return Markup(f'<p class="no-corrections">{text}</p>')
+    return Markup(f'<p class="no-corrections" id="no-corrections">{text}</p>')
 
 
 def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_url: str = "",
