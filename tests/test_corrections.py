@@ -160,3 +160,12 @@ def test_the_real_publication_has_no_invented_correction():
     path = ROOT / CORRECTIONS
     if path.exists():  # none since the first edition: the file is absent, or its list empty
         assert not (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("corrections")
+
+
+def test_corrections_without_their_page_are_refused(mini):
+    for lang in LANGS:
+        (mini / f"content/{lang}/corrections.md").unlink()
+    assert problems_of(logged(mini)) == [
+        "data/corrections.yaml:1:1: the publication has corrections but no corrections page; create "
+        "content/en/corrections.md and content/ar/corrections.md holding {{ block('corrections') }}, and add "
+        "corrections.md to the nav in mkdocs.yml"]
