@@ -8,7 +8,17 @@ import posixpath
 
 import pytest
 import yaml
-from conftest import FIXTURES, LANGS, PAGES, ROOT, error_lines, make_project, mkdocs_build, parse, problems_of
+from conftest import (
+    FIXTURES,
+    LANGS,
+    PAGES,
+    ROOT,
+    error_lines,
+    make_project,
+    mkdocs_build,
+    parse,
+    problems_of,
+)
 
 CORRECTIONS = "data/corrections.yaml"
 
