@@ -21,6 +21,7 @@ from .json_schema import check_schemas
 from .map_checks import check_map, load_boundaries
 from .claims import check_claims
 from .consistency import check_data_spellings, check_languages, check_report_names
+from .corrections import check_corrections
 from .load import YamlDocument, load_yaml
 from .references import check_references, collect_ids
 from .schema import FILES, OPTIONAL
@@ -107,6 +108,8 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
         problems.extend(boundary_problems)
         if boundaries is not None:
             problems.extend(check_map(docs["map"], models["map"], docs["places"], models["places"], boundaries))
+    if "corrections" in models:
+        problems.extend(check_corrections(docs["corrections"], models["corrections"], lookups))
     problems.extend(check_source_urls(docs["sources"], models["sources"]))
     problems.extend(check_unread_sources(docs, models["sources"]))
     problems.extend(check_languages(docs))
@@ -165,4 +168,5 @@ def _lookups(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "sentences": sentences,
         "claims": {c.id: c for c in models["claims"].claims},
         "alignment": {a.sentence: a for a in models["alignment"].sentences} if "alignment" in models else {},
+        "corrections": {c.id: c for c in models["corrections"].corrections} if "corrections" in models else {},
     }

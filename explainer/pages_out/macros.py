@@ -17,16 +17,16 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from ..data_in.alignment import place
+from ..data_in.corrections import KINDS, resolve
 from ..data_in.dataset import Dataset
 from ..data_in.references import did_you_mean
 from ..data_in.unread_sources import unread_message
 from ..problems.errors import Problem
-from . import escape, reader
+from . import citation, escape, reader
 from ..languages import LANGUAGES
 from .labels import LABELS, format_date, format_span
 from .locator_map import from_reference, locator_map
-from .masthead import PLACEHOLDER
-from . import citation
+from .masthead import NO_CORRECTIONS, PLACEHOLDER, date_html
 
 MANY_CITATIONS = 4
 """A cluster of more numbers than this may wrap between them (see cite)."""
@@ -48,6 +48,8 @@ TARGETS = {
     "sources": ("sources.md", "src-"),
     "timeline": ("timeline.md", "time-"),
     "sentences": ("report.md", ""),
+    "claims": ("claims.md", "ledger-"),
+    "corrections": ("corrections.md", "correction-"),
 }
 
 MACRO_KIND = {"term": "terms", "actor": "actors", "place": "places", "point": "points",
@@ -275,6 +277,64 @@ class PageMacros:
         holds the default language's pages; other languages live one folder down."""
         depth = self.page.count("/") + (self.lang != LANGUAGES[0])
         return Markup("../" * depth + path)
+
+    # --- corrections ----------------------------------------------------------------------
+    def corrections(self) -> list:
+        """The corrections log, newest first: a reader comes to see what changed lately, and an
+        author appends to data/corrections.yaml, which is oldest first."""
+        log = self.data.models.get("corrections")
+        return list(reversed(log.corrections)) if log is not None else []
+
+    def no_corrections(self) -> Markup:
+        """Where the corrections page says there are none (the build dates it from mkdocs.yml's
+        first edition, which the data do not hold: masthead.py)."""
+        return Markup(f"\n\n{NO_CORRECTIONS}\n\n")
+
+    def corrected(self, kind: str, entry_id: str, inline: bool = False) -> Markup:
+        """A dated mark for each correction of an entry ('sentence', 'p1-s2'), linking to it on
+        the corrections page, in a paragraph of its own (`inline`: bare, for a table cell or a
+        list item); nothing when there is none."""
+        log = self.data.models.get("corrections")
+        if log is None:
+            return Markup("")
+        marks = []
+        for correction in log.corrections:
+            if correction.target == entry_id and resolve(correction, self.data.by_id) == kind:
+                marks.append(f"[{self.corrected_on(correction.date)}]({self.href('corrections', correction.id)}){{ .corrected-mark }}")
+        if not marks or inline:
+            return Markup(" ".join(marks))
+        # A blank line first: after a heading, Markdown needs one to start the paragraph.
+        return Markup('\n<p class="corrected" markdown="1">' + " ".join(marks) + "</p>\n")
+
+    def corrected_on(self, day: datetime.date) -> Markup:
+        """'Corrected 7 December 2026', the date written as the masthead writes it."""
+        return Markup(self.labels["corrected"].format(date=date_html(day, self.lang)))
+
+    def correction_place(self, correction) -> Markup:
+        """The link from a correction to the place it concerns: the kind of page and the entry's
+        name ('The report, sentence p1-s2'), in the page's language."""
+        kind = resolve(correction, self.data.by_id)
+        entry = self.data.by_id[KINDS[kind][0]][correction.target]
+        lang = self.lang
+        if kind == "sentence":
+            name = f'<bdi dir="ltr">{escape.for_text(entry.id)}</bdi>'
+        elif kind == "claim":
+            name = f'<q>{escape.for_text(getattr(entry.span, lang), lang)}</q>'
+        elif kind == "point":
+            name = escape.for_text(f"{self.labels['point'].format(number=entry.number)}: {getattr(entry.title, lang)}", lang)
+        elif kind == "timeline":
+            name = escape.for_text(format_span(entry.date, entry.end_date, lang), lang)
+        elif kind == "source":
+            name = escape.for_text(self.labels["source"].format(
+                number=self.source_numbers[entry.id], publisher=entry.publisher,
+                date=format_date(entry.date or entry.accessed, lang)), lang)
+        else:
+            named = {"actor": "name", "place": "name", "term": "term"}[kind]
+            name = escape.for_text(getattr(getattr(entry, named), lang), lang)
+        words = self.labels["corrections"]["places"][kind].format(name=name)
+        target, prefix = TARGETS[KINDS[kind][0]]  # the entry itself, not a place's marker on the map
+        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        return Markup(f"[{words}]({relative}#{prefix}{correction.target})")
 
     # --- whole sections -----------------------------------------------------------------
     def block(self, name: str, **context) -> Markup:

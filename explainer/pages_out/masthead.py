@@ -5,13 +5,14 @@ page's own address) and on the page whose content calls `{{ masthead() }}` (the 
 Who publishes and how to reach them come from the publication's configuration (mkdocs.yml,
 the explainer plugin's `masthead:` option), like `site_url`: a build never invents them. A field left empty is left
 out of the page, not filled with a guess; the last update is the last commit's date, which the
-build already uses for reproducible files (SOURCE_DATE_EPOCH).
+build already uses for reproducible files (SOURCE_DATE_EPOCH), or the newest correction's
+(data/corrections.yaml) if that is later; a publication with corrections links to their page.
 """
 from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +25,7 @@ from .labels import LABELS, format_date
 FIELDS = ("publisher", "first_published", "contact")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PLACEHOLDER = "<!-- explainer:masthead -->"  # where a content page asks for it (macros.py)
+NO_CORRECTIONS = "<!-- explainer:no-corrections -->"  # an empty corrections log (templates/corrections.md)
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Masthead:
     contact: str = ""
     """An https:// address (a form, the repository's issues) or a mailto: one."""
     last_updated: datetime.date | None = None
+    corrections: int = 0
+    """How many corrections data/corrections.yaml records."""
 
 
 def read_masthead(given: dict, config_file: Path, timestamp: int) -> Masthead:
@@ -73,17 +77,41 @@ def read_masthead(given: dict, config_file: Path, timestamp: int) -> Masthead:
     return Masthead(publisher, first_published, contact, updated)
 
 
-def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_url: str = "") -> Markup:
-    """The masthead as one paragraph in `lang`: each field given, the offline copy's link, and
-    (shown in print only) this page's address."""
+def with_corrections(masthead: Masthead, log) -> Masthead:
+    """The masthead of a publication with this corrections log (None: no data/corrections.yaml):
+    last updated no earlier than the newest correction, which may be newer than the last commit
+    (a correction written, built, not yet committed)."""
+    if log is None or not log.corrections:
+        return masthead
+    newest = max(correction.date for correction in log.corrections)
+    updated = max(masthead.last_updated, newest) if masthead.last_updated else newest
+    return replace(masthead, last_updated=updated, corrections=len(log.corrections))
+
+
+def no_corrections_html(masthead: Masthead, lang: str) -> Markup:
+    """What the corrections page says while the log is empty: that there have been none since
+    the first edition, dated when mkdocs.yml gives its date."""
+    words = LABELS[lang]["corrections"]
+    text = (words["none_since"].format(date=date_html(masthead.first_published, lang)) if masthead.first_published
+            else words["none"])
+    return Markup(f'<p class="no-corrections" id="no-corrections">{text}</p>')
+
+
+def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_url: str = "",
+                  corrections_href: str = "") -> Markup:
+    """The masthead as one paragraph in `lang`: each field given, the corrections page's link
+    when there are corrections, the offline copy's link, and (shown in print only) this page's
+    address."""
     words = LABELS[lang]["masthead"]
     parts = []
     if masthead.publisher:
         parts.append(words["publisher"].format(publisher=f'<bdi>{escape(masthead.publisher)}</bdi>'))
     if masthead.first_published:
-        parts.append(words["first_published"].format(date=_date(masthead.first_published, lang)))
+        parts.append(words["first_published"].format(date=date_html(masthead.first_published, lang)))
     if masthead.last_updated:
-        parts.append(words["last_updated"].format(date=_date(masthead.last_updated, lang)))
+        parts.append(words["last_updated"].format(date=date_html(masthead.last_updated, lang)))
+    if masthead.corrections and corrections_href:
+        parts.append(f'<a href="{escape(corrections_href)}" class="corrections-link">{words["corrections"]}</a>')
     if masthead.contact:
         parts.append(f'<a href="{escape(masthead.contact)}">{words["contact"]}</a>')
     if offline_href:
@@ -95,7 +123,8 @@ def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_ur
     return Markup('<p class="masthead">' + "".join(f"<span>{part}</span>" for part in parts) + f"{address}</p>")
 
 
-def _date(day: datetime.date, lang: str) -> str:
+def date_html(day: datetime.date, lang: str) -> str:
+    """A date as the masthead writes it: written out, kept on one line, machine-readable."""
     return f'<time datetime="{day.isoformat()}">{escape(keep_together(format_date(day, lang)))}</time>'
 
 

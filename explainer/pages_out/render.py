@@ -33,6 +33,7 @@ from ..build_cache import (  # noqa: F401 - CACHE_DIR: the folder's name, for te
     write_atomically,
 )
 from ..data_in.consistency import check_page_spellings
+from ..data_in.corrections import CORRECTIONS_FILE
 from ..data_in.dataset import Dataset, load_dataset
 from ..data_in.load import read_text
 from ..problems.errors import AuthorErrors, Problem, WorkLeft
@@ -134,6 +135,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
                 rendered[f"{lang}/{page}"] = fronts[f"{lang}/{page}"].block + (
                     _with_draft_banner(text, data, lang) if data.draft else text)
     problems.extend(check_sections(raw, content_dir))
+    problems.extend(_corrections_page(data, sources, content_dir))
     for key, text in raw.items():
         if key.startswith("en/"):
             problems.extend(check_page_spellings(f"{content_dir}/{key}", text, data.names.names))
@@ -251,6 +253,17 @@ def _page_sources(content: Path, content_dir: str, problems: list[Problem]) -> d
                                         f"has no {other} twin; create {content_dir}/{other}/{page} "
                                         f"(every page exists in both languages at the same path)"))
     return pages
+
+
+def _corrections_page(data: Dataset, sources: dict[str, list[str]], content_dir: str) -> list[Problem]:
+    """Corrections mark the places they concern with a link to corrections.md (macros.py): a
+    publication made before the page existed must add it before its first correction."""
+    log = data.models.get("corrections")
+    if log is None or not log.corrections or all("corrections.md" in pages for pages in sources.values()):
+        return []
+    return [Problem(CORRECTIONS_FILE, 1, 1, "", f"the publication has corrections but no corrections page; create "
+                    f"{content_dir}/en/corrections.md and {content_dir}/ar/corrections.md holding "
+                    "{{ block('corrections') }}, and add corrections.md to the nav in mkdocs.yml")]
 
 
 def _render_one(env: Environment, page: str, macros: PageMacros, source_path: str,

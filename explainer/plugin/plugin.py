@@ -8,6 +8,7 @@ data/ or content/ may have changed.
 from __future__ import annotations
 
 import logging
+import posixpath
 from pathlib import Path
 
 from markupsafe import Markup
@@ -17,11 +18,20 @@ from mkdocs.utils import get_relative_url
 
 from ..build_cache import cache_folder
 from ..build_date import set_source_date, source_date
+from ..data_in.corrections import check_first_edition
 from ..pages_out.font_preloads import faces_drawn, first_screen_runs
 from ..pages_out.labels import LABELS
 from ..pages_out.macros import archive_name
 from ..pages_out import citation
-from ..pages_out.masthead import PLACEHOLDER, masthead_html, public_url, read_masthead
+from ..pages_out.masthead import (
+    NO_CORRECTIONS,
+    PLACEHOLDER,
+    masthead_html,
+    no_corrections_html,
+    public_url,
+    read_masthead,
+    with_corrections,
+)
 from ..pages_out.render import build_docs
 from ..pages_out.share_image import share_images, write_share_images
 from ..pages_out.structured_data import PageInfo, json_ld, page_graph
@@ -49,6 +59,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.data = None        # the validated data, read once per config
         self.masthead = None
         self.share = {}         # each language's share image (pages_out/share_image.py)
+        self.corrections_url = ""  # this language's corrections page, as MkDocs addresses it
         self.archive = archive_name(None)  # the offline copy's name, without .zip
         self.build = None       # AtomicBuild
         self.root = None        # the folder this build writes the site into
@@ -82,7 +93,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 self.data = build_docs(project, draft=is_draft(self.config.draft),
                                        reuse=serving(self.command, config.site_dir))
                 set_source_date(project, self.data.newest_timestamp())
-                self.masthead = read_masthead(dict(self.config.masthead), Path(config.config_file_path), source_date())
+                masthead = read_masthead(dict(self.config.masthead), Path(config.config_file_path), source_date())
+                log_of_corrections = self.data.models.get("corrections")
+                early = check_first_edition(project, log_of_corrections, masthead.first_published)
+                if early:
+                    raise AuthorErrors(early)
+                self.masthead = with_corrections(masthead, log_of_corrections)
                 self.share = share_images(self.data, project, cache_folder(project))
                 self.problems = []
             except AuthorErrors as errors:
@@ -101,6 +117,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_files(self, files, *, config):
         return material_fixes.without_unused_scripts(files)
+
+    def on_nav(self, nav, *, config, files):
+        """Note where this language's corrections page is, for the masthead's link to it."""
+        self.corrections_url = next((page.url for page in nav.pages
+                                     if posixpath.basename(page.file.src_uri) == "corrections.md"), "")
+        return nav
 
     def on_env(self, env, *, config, files):
         """Keep the theme's compiled templates between builds; give the templates our words and
@@ -125,13 +147,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         """The masthead where a content page asks for it (`{{ masthead() }}`), as in the footer;
-        the whole publication's citation where it asks for it (`{{ citation() }}`)."""
+        the whole publication's citation where it asks for it (`{{ citation() }}`); and, on an
+        empty corrections log, that there are none since the first edition (its date is in
+        mkdocs.yml, not in the data the page was rendered from)."""
+        language = config.theme["language"]
         if citation.PLACEHOLDER in html:
             html = html.replace(citation.PLACEHOLDER, self._citation(page, config), 1)
+        if NO_CORRECTIONS in html:
+            html = html.replace(NO_CORRECTIONS, no_corrections_html(self.masthead, language), 1)
         if PLACEHOLDER not in html:
             return html
         offline = get_relative_url(f"{self.archive}.zip", page.url)
-        return html.replace(PLACEHOLDER, masthead_html(self.masthead, config.theme["language"], offline), 1)
+        return html.replace(PLACEHOLDER, masthead_html(self.masthead, language, offline,
+                                                       corrections_href=self._corrections_href(page)), 1)
 
     def _citation(self, page, config) -> Markup:
         """The about page's citation block, in the page's language (pages_out/citation.py)."""
@@ -208,7 +236,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """For the footer partial: the masthead in the page's language."""
         url = page.url if page is not None and page.url else ""
         return masthead_html(self.masthead, config.theme["language"], offline_href,
-                             public_url(config.site_url or "", url) if url else "")
+                             public_url(config.site_url or "", url) if url else "", self._corrections_href(page))
+
+    def _corrections_href(self, page) -> str:
+        """The link from a page to its language's corrections page ('' where there is none)."""
+        if page is None or not page.url or not self.corrections_url:
+            return ""
+        return get_relative_url(self.corrections_url, page.url)
 
     def _share_image(self, language: str, config) -> dict | None:
         """For the meta partial and the structured data: the language's share image, by its

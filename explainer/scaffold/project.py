@@ -19,7 +19,7 @@ from .segment import SegmentationError, segment
 from .stubs import data_files, list_items
 
 SOURCE_FILE = "data/source/article-ar.txt"
-PAGES = ["index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "methods", "about"]
+PAGES = ["index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "methods", "about", "corrections"]
 
 
 class ScaffoldError(Exception):

@@ -7,6 +7,7 @@ Only real corrections belong here: a first edition has none, and the page says s
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
 from pydantic import Field
 
@@ -22,6 +23,9 @@ class Correction(Model):
     target: Id = Field(description="The id of what it corrects: a sentence of the report ('p1-s2'), "
                        "a claim, a roadmap point, a timeline entry, an actor, a place, a glossary term "
                        "or a source.")
+    kind: Literal["sentence", "claim", "point", "timeline", "actor", "place", "term", "source"] | None = Field(
+        default=None, description="What kind of entry `target` names. Needed only when the id names "
+        "entries of two kinds (an actor and a glossary term both called 'tansiqiyat'); the build says when.")
     wrong: Text = Field(description="What the publication said that was wrong, plainly (not "
                         "'clarified': say what was wrong).")
     now: Text = Field(description="What it says now.")

@@ -1,0 +1,181 @@
+"""The corrections log (issue 26, item 1): from a fixture correction, the corrections page and
+the dated marks at the places it concerns, linked both ways, in both languages; the page that
+says there are none; the masthead's last update and its link; located errors for a target that
+names nothing (or two things), an id used twice, the order of the log and its dates."""
+from __future__ import annotations
+
+import posixpath
+
+import pytest
+import yaml
+from conftest import (
+    FIXTURES,
+    LANGS,
+    PAGES,
+    ROOT,
+    error_lines,
+    make_project,
+    mkdocs_build,
+    parse,
+    problems_of,
+)
+
+CORRECTIONS = "data/corrections.yaml"
+
+# The mini fixture: sentence p1-s1 and its claim 'no-agreement'; 'ceasefire' is both a glossary
+# term and a roadmap point. Oldest first, as authors write the log.
+LOG = """\
+# yaml-language-server: $schema=schema/corrections.schema.json
+corrections:
+- id: morning-not-evening
+  date: 2026-01-02
+  target: p1-s1
+  wrong:
+    en: The translation said that the delegation reached the town in the evening.
+    ar: قالت الترجمة إن الوفد وصل إلى المدينة مساءً.
+  now:
+    en: It says in the morning, as the Arabic does.
+    ar: تقول صباحاً، كما يقول النص العربي.
+  why:
+    en: A reader pointed out the mistranslation.
+    ar: نبّهنا قارئ إلى خطأ الترجمة.
+- id: ceasefire-definition
+  date: 2026-01-05
+  target: ceasefire
+  kind: term
+  wrong: {en: The definition named the wrong parties., ar: سمّى التعريف أطرافاً غير صحيحة.}
+  now: {en: It names the parties the wire names., ar: يسمّي الأطراف التي تسمّيها الوكالة.}
+  why: {en: The wire's report., ar: تقرير الوكالة.}
+"""
+
+
+def logged(project, text: str = LOG):
+    (project / CORRECTIONS).write_text(text, encoding="utf-8")
+    return project
+
+
+def target(site, page: str, href: str):
+    """The element a link from `page` lands on: its file parsed, the element with the fragment's id."""
+    path, _, fragment = href.partition("#")
+    landed = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return parse(site, landed).find(id=fragment), landed
+
+
+@pytest.fixture(scope="module")
+def corrected_site(tmp_path_factory):
+    project = logged(make_project(tmp_path_factory.mktemp("corrected") / "mini", FIXTURES / "mini"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_and_the_marks_link_to_each_other(corrected_site, lang):
+    prefix = LANGS[lang][0]
+    words = {"en": ("Corrected 2\u00a0January 2026", "The report, sentence p1-s1", "A reader pointed out the mistranslation."),
+             "ar": ("صُحِّح في 2\u00a0كانون الثاني/\u2060يناير 2026", "التقرير، الجملة p1-s1", "نبّهنا قارئ إلى خطأ الترجمة.")}[lang]
+    page = f"{prefix}corrections.html"
+    log = parse(corrected_site, page)
+    entries = log.select("article .correction")
+    # Newest first, each at its anchor, dated as the masthead dates.
+    assert [e["id"] for e in entries] == ["correction-ceasefire-definition", "correction-morning-not-evening"]
+    entry = entries[1]
+    assert entry.select_one(".correction-date").get_text() == words[0]
+    assert entry.select_one(".correction-date time")["datetime"] == "2026-01-02"
+    assert words[2] in entry.get_text()
+    # The entry links to the sentence; the sentence carries the mark, which links back.
+    place = entry.select_one("dd a")
+    assert place.get_text() == words[1]
+    sentence, report = target(corrected_site, page, place["href"])
+    assert report == f"{prefix}report.html" and sentence["class"] == ["sentence"]
+    mark = sentence.select_one("a.corrected-mark")
+    assert mark.get_text() == words[0]
+    back, landed = target(corrected_site, report, mark["href"])
+    assert landed == page and back["id"] == "correction-morning-not-evening"
+    # The term, named by its kind (a roadmap point shares its id), is marked; the point is not.
+    term_link = entries[0].select_one("dd a")
+    term, glossary = target(corrected_site, page, term_link["href"])
+    assert glossary == f"{prefix}glossary.html" and term["id"] == "term-ceasefire"
+    assert term.find_next_sibling("p", class_="corrected").select_one("a.corrected-mark")["href"] == \
+        "corrections.html#correction-ceasefire-definition"
+    assert not parse(corrected_site, f"{prefix}roadmap.html").select("a.corrected-mark")
+    # The masthead: last updated on the newest correction's day, with a link to the log.
+    masthead = parse(corrected_site, f"{prefix}report.html").select_one("footer .masthead")
+    assert masthead.select_one("time")["datetime"] == "2026-01-05"
+    assert masthead.select_one("a.corrections-link")["href"] == "corrections.html"
+
+
+def test_the_page_says_plainly_that_there_are_none(mini, monkeypatch):
+    monkeypatch.setenv("EXPLAINER_FIRST_PUBLISHED", "2018-07-06")
+    result = mkdocs_build(mini)
+    assert result.returncode == 0, result.stdout + result.stderr
+    expected = {"en": "There have been no corrections since the first edition, published 6\u00a0July 2018.",
+                "ar": "لم يُجرَ أي تصحيح منذ الطبعة الأولى، المنشورة في 6\u00a0تموز/\u2060يوليو 2018."}
+    for lang, (prefix, _) in LANGS.items():
+        log = parse(mini / "site", f"{prefix}corrections.html")
+        assert log.select_one("article .no-corrections").get_text() == expected[lang]
+        assert not log.select("article .correction")
+        for name in PAGES:
+            page = parse(mini / "site", f"{prefix}{name}")
+            assert not page.select("a.corrected-mark") and not page.select("footer a.corrections-link"), name
+
+
+def test_without_a_first_edition_date_it_says_so_undated(mini):
+    result = mkdocs_build(logged(mini, "corrections: []\n"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert parse(mini / "site", "corrections.html").select_one(".no-corrections").get_text() == \
+        "There have been no corrections since the first edition."
+
+
+def test_a_target_that_names_nothing_is_located_with_a_guess(mini):
+    assert problems_of(logged(mini, LOG.replace("target: p1-s1", "target: p1-s11"))) == [
+        "data/corrections.yaml:5:11: corrections[0].target: 'p1-s11' names nothing in the publication (did you mean "
+        "'p1-s1'?); give the id of the sentence, claim, roadmap point, timeline entry, actor, place, glossary term or "
+        "source the correction concerns"]
+
+
+def test_an_id_of_two_kinds_needs_its_kind(mini):
+    assert problems_of(logged(mini, LOG.replace("  kind: term\n", ""))) == [
+        "data/corrections.yaml:17:11: corrections[1].target: 'ceasefire' is the id of a roadmap point and a glossary "
+        "term; add 'kind: point' or 'kind: term' to say which the correction concerns"]
+
+
+def test_duplicate_ids_and_the_order_of_the_log(mini):
+    text = LOG.replace("- id: ceasefire-definition\n  date: 2026-01-05", "- id: morning-not-evening\n  date: 2025-12-30")
+    assert problems_of(logged(mini, text)) == [
+        "data/corrections.yaml:15:7: corrections[1].id: duplicate id 'morning-not-evening' (first used by "
+        "corrections[0]); give each correction its own id, and never reuse one",
+        "data/corrections.yaml:16:9: corrections[1].date: 2025-12-30 comes after 2026-01-02 ('morning-not-evening'); "
+        "move the correction up, the log is oldest first"]
+
+
+def test_a_correction_after_today_is_refused(mini):
+    problems = problems_of(logged(mini, LOG.replace("date: 2026-01-05", "date: 2999-01-05")))
+    assert len(problems) == 1 and problems[0].startswith(
+        "data/corrections.yaml:16:9: corrections[1].date: 2999-01-05 is after today (")
+
+
+def test_a_correction_before_the_first_edition_is_refused_by_the_build(mini, monkeypatch):
+    monkeypatch.setenv("EXPLAINER_FIRST_PUBLISHED", "2026-01-03")
+    result = mkdocs_build(logged(mini))
+    assert result.returncode != 0
+    assert error_lines(result.stdout + result.stderr)[0] == (
+        "data/corrections.yaml:4:9: corrections[0].date: 2026-01-02 is before the first edition (2026-01-03, "
+        "plugins.explainer.masthead.first_published in mkdocs.yml); a correction is a change after first "
+        "publication: give the day it was published, or remove it")
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_real_publication_has_no_invented_correction():
+    path = ROOT / CORRECTIONS
+    if path.exists():  # none since the first edition: the file is absent, or its list empty
+        assert not (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("corrections")
+
+
+def test_corrections_without_their_page_are_refused(mini):
+    for lang in LANGS:
+        (mini / f"content/{lang}/corrections.md").unlink()
+    assert problems_of(logged(mini)) == [
+        "data/corrections.yaml:1:1: the publication has corrections but no corrections page; create "
+        "content/en/corrections.md and content/ar/corrections.md holding {{ block('corrections') }}, and add "
+        "corrections.md to the nav in mkdocs.yml"]
