@@ -73,9 +73,11 @@ def read_masthead(given: dict, config_file: Path, timestamp: int) -> Masthead:
     return Masthead(publisher, first_published, contact, updated)
 
 
-def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_url: str = "") -> Markup:
-    """The masthead as one paragraph in `lang`: each field given, the offline copy's link, and
-    (shown in print only) this page's address."""
+def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_url: str = "",
+                  editions: str = "") -> Markup:
+    """The masthead as one paragraph in `lang`: each field given, the offline copy's link, the
+    editions' links (`editions`, HTML: editions/links.py), and (shown in print only) this page's
+    address."""
     words = LABELS[lang]["masthead"]
     parts = []
     if masthead.publisher:
@@ -88,6 +90,8 @@ def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_ur
         parts.append(f'<a href="{escape(masthead.contact)}">{words["contact"]}</a>')
     if offline_href:
         parts.append(f'<a href="{escape(offline_href)}" type="application/zip" class="offline-copy">{words["offline"]}</a>')
+    if editions:
+        parts.append(editions)
     address = (f'<span class="print-only"> {words["this_page"]} <bdi dir="ltr">{escape(page_url)}</bdi></span>'
                if page_url else "")
     # Each part its own element: the stylesheet puts a dot between them, and drops the offline
