@@ -27,19 +27,34 @@ def pytest_addoption(parser):
                      help="fuzz cases through the page build and check (default: a short fixed sample)")
     parser.addoption("--fuzz-builds", type=int, default=2,
                      help="fuzz cases through the full `mkdocs build` (default: 2)")
+    parser.addoption("--full-matrix", action="store_true",
+                     help="run every combination of the heaviest browser tests (page, width, colours); "
+                     "by default one representative sample of each runs (`./run bench` runs them all)")
     parser.addoption("--package-full-install", action="store_true",
                      help="install the wheel's dependencies from the registry too (tests/test_package.py)")
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium (`./run test -m 'not browser'` for a fast loop)")
+    config.addinivalue_line("markers", "full_matrix: a further combination of a heavy browser test, run with "
+                            "--full-matrix (`./run bench`); the default run keeps a sample that covers both "
+                            "languages, phone and desktop, light and dark")
 
 
-def pytest_collection_modifyitems(items):
-    """Every test that uses the browser is marked `browser`, without each module saying so."""
+FULL_MATRIX_ONLY = pytest.mark.full_matrix
+"""Mark a parameter set with `pytest.param(..., marks=FULL_MATRIX_ONLY)`: the suite must stay
+under five minutes on two cores, so the heaviest browser matrices run a sample by default."""
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the browser is marked `browser`, without each module saying so; the
+    full matrix's extra combinations are skipped (with the reason) unless --full-matrix."""
+    skip = pytest.mark.skip(reason="a further combination of the full matrix: run with --full-matrix")
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("full_matrix") and not config.getoption("--full-matrix"):
+            item.add_marker(skip)
 
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

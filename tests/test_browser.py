@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import wait_until
+from conftest import FULL_MATRIX_ONLY, wait_until
 
 
 def rendered_fonts(page, selector: str) -> set[str]:
@@ -106,7 +106,8 @@ def faces_on_first_screen(page, file_of: dict[str, str]) -> dict[str, str]:
     return drawn
 
 
-@pytest.mark.parametrize("prefix", ["", "ar/"])
+# The Arabic pages draw both our faces (their header's Latin too); the English with --full-matrix.
+@pytest.mark.parametrize("prefix", ["ar/", pytest.param("", marks=FULL_MATRIX_ONLY)])
 def test_every_face_the_first_screen_draws_is_preloaded(browser, server, real_site, prefix):
     """Target 4 of the speed issue: a face the first screen draws but the page does not preload
     is found only at layout, arrives after the first paint and makes the phone lay the whole
@@ -223,7 +224,7 @@ OUTSIDE_THE_SCREEN = """() => {
 }"""
 
 
-@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("javascript", [True, pytest.param(False, marks=FULL_MATRIX_ONLY)], ids=["js", "no-js"])
 @pytest.mark.parametrize("prefix", ["", "ar/"])
 def test_no_page_scrolls_sideways_on_a_phone(browser, server, prefix, javascript):
     context = browser.new_context(viewport={"width": 320, "height": 700}, device_scale_factor=2, is_mobile=True,
@@ -282,7 +283,8 @@ PAGE_NAMES = ("index", "report", "claims", "roadmap", "timeline", "actors", "pla
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 
 
-@pytest.mark.parametrize("scheme, device", [("light", "desktop"), ("dark", "desktop"), ("light", "phone")])
+@pytest.mark.parametrize("scheme, device", [("dark", "desktop"), ("light", "phone"),
+                                            pytest.param("light", "desktop", marks=FULL_MATRIX_ONLY)])
 def test_axe_finds_no_serious_accessibility_problem(browser, server, scheme, device):
     """axe-core (vendored from npm) on every page, both languages, light and dark colours, and
     on the phone Lighthouse emulates, where rules of geometry (the size and spacing of touch

@@ -278,3 +278,14 @@ def test_the_real_data_files_name_their_schemas():
             continue
         first = (ROOT / path).read_text(encoding="utf-8").split("\n", 1)[0]
         assert first == f"# yaml-language-server: $schema=schema/{kind}.schema.json"
+
+
+def test_an_optional_kind_left_out_needs_no_schema(mini, capsys):
+    """A publication made before the engine knew a kind (data/corrections.yaml) still builds: its
+    schema is asked for only once the publication has that data file."""
+    assert not (mini / "data/corrections.yaml").exists()
+    (mini / "data/schema/corrections.schema.json").unlink(missing_ok=True)
+    assert explainer_main(["check", str(mini)]) == 0, capsys.readouterr().err
+    (mini / "data/corrections.yaml").write_text("corrections: []\n", encoding="utf-8")
+    assert explainer_main(["check", str(mini)]) == 1
+    assert "data/schema/corrections.schema.json:1:1: is missing or out of date" in capsys.readouterr().err
