@@ -25,7 +25,10 @@ def report_section(edition: Edition) -> str:
 
 
 def _sentence(edition: Edition, sentence, item: str) -> str:
-    refs = "".join(_endnote(edition, sentence, kind, note) for kind, note in _notes_of(edition, sentence))
+    # One mark for all of a sentence's notes, their numbers apart ("3, 4, 5"), as one isolated run.
+    numbers = [_endnote(edition, sentence, kind, note) for kind, note in _notes_of(edition, sentence)]
+    separator = text(edition.labels["list_separator"])
+    refs = f'<sup class="noteref"><bdi>{separator.join(numbers)}</bdi></sup>' if numbers else ""
     arabic_refs, english_refs = (refs, "") if edition.lang == "ar" else ("", refs)
     link = edition.web_link("report", sentence.id, f"#{sentence.id}")
     return (f'<{item} class="sentence" id="{sentence.id}">'
@@ -43,7 +46,7 @@ def _notes_of(edition: Edition, sentence):
 
 
 def _endnote(edition: Edition, sentence, kind: str, note) -> str:
-    """Add the endnote; return its number's link, for the sentence."""
+    """Add the endnote; return its number's link, for the sentence's mark."""
     number = len(edition.notes) + 1
     labels = edition.labels
     if kind == "claim":
@@ -70,8 +73,7 @@ def _endnote(edition: Edition, sentence, kind: str, note) -> str:
         f'<li id="note-{number}" class="endnote" epub:type="endnote">'
         f'<p><strong>{text(heading)}</strong> {back}{" · " + web if web else ""}</p>'
         f"<p>{about}{body}</p>{accounts}</li>")
-    return (f'<sup class="noteref"><a id="ref-{number}" href="#note-{number}" epub:type="noteref">'
-            f"{number}</a></sup>")
+    return f'<a id="ref-{number}" href="#note-{number}" epub:type="noteref">{number}</a>'
 
 
 def notes_section(edition: Edition) -> str:
