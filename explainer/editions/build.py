@@ -1,5 +1,5 @@
 """The editions in a build: taken from the cache when nothing they are made from has changed,
-else made in a process of their own, started as soon as the data is loaded, so that their cost
+else made in processes of their own (one a language), started as soon as the data is loaded, so that their cost
 (WeasyPrint's layout, seconds per language) overlaps MkDocs' own build on another core; the
 plugin collects them after the pages are built and writes them into site/editions/.
 
@@ -16,6 +16,7 @@ import multiprocessing
 from pathlib import Path
 
 from ..build_cache import cache_key, read_entry, write_atomically
+from ..languages import LANGUAGES
 from ..pages_out.unchanged import inputs_key
 from .links import FOLDER
 from .make import Job, file_names, make_editions
@@ -64,14 +65,16 @@ class Editions:
         self.key = cache_key(inputs_key(job.project, ("data", "content"), False), repr(job.masthead),
                              job.site_url, str(job.timestamp), job.name, _pango_version())
         self.made: dict[str, bytes] | None = self._kept()
-        self.process = self.pipe = None
+        self.workers = []  # (process, pipe): one a language, so that the two PDFs use both cores
         if self.made is None:
             # spawn, not fork: MkDocs' process may hold threads (serve's watcher), which a fork copies half-way.
             context = multiprocessing.get_context("spawn")
-            self.pipe, child = context.Pipe(duplex=False)
-            self.process = context.Process(target=_make, args=(job, child), daemon=True)
-            self.process.start()
-            child.close()
+            for lang in LANGUAGES:
+                pipe, child = context.Pipe(duplex=False)
+                process = context.Process(target=_make, args=(job, lang, child), daemon=True)
+                process.start()
+                child.close()
+                self.workers.append((process, pipe))
 
     def _kept(self) -> dict[str, bytes] | None:
         if self.folder is None:
@@ -83,15 +86,19 @@ class Editions:
         """Wait for the editions, write them into site/editions/, keep them in the cache; their
         sizes by file name. RuntimeError with the reason if they could not be made."""
         if self.made is None:
+            made = {}
             try:
-                outcome = self.pipe.recv()
-            except EOFError:
-                outcome = RuntimeError("the process making the editions ended without a result")
+                for _, pipe in self.workers:
+                    try:
+                        outcome = pipe.recv()
+                    except EOFError:
+                        outcome = RuntimeError("the process making the editions ended without a result")
+                    if isinstance(outcome, BaseException):
+                        raise RuntimeError(str(outcome)) from outcome
+                    made.update(outcome)
             finally:
                 self.stop()
-            if isinstance(outcome, BaseException):
-                raise RuntimeError(str(outcome)) from outcome
-            self.made = outcome
+            self.made = made
             if self.folder is not None:
                 for name, data in self.made.items():
                     write_atomically(self.folder / f"{self.key[:32]}-{name}", data, replaces=f"*-{name}")
@@ -102,18 +109,19 @@ class Editions:
         return {name: len(data) for name, data in self.made.items()}
 
     def stop(self) -> None:
-        """End the process if it still runs (a build that failed before collecting it)."""
-        if self.process is not None:
-            if self.process.is_alive():
-                self.process.terminate()
-            self.process.join()
-            self.process = None
+        """End the processes that still run (a build that failed before collecting them)."""
+        for process, pipe in self.workers:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+            pipe.close()
+        self.workers = []
 
 
-def _make(job: Job, pipe) -> None:
-    """In the editions' process: make them, send the files or the error."""
+def _make(job: Job, lang: str, pipe) -> None:
+    """In an editions' process: make one language's, send the files or the error."""
     try:
-        pipe.send(make_editions(job))
+        pipe.send(make_editions(job, (lang,)))
     except Exception as error:  # noqa: BLE001 - sent back, reported by the build as a located problem
         pipe.send(RuntimeError(f"{type(error).__name__}: {error}"))
     finally:

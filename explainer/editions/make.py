@@ -30,12 +30,12 @@ def file_names(name: str) -> list[str]:
     return [f"{name}-{lang}.{kind}" for lang in LANGUAGES for kind in ("pdf", "epub")]
 
 
-def make_editions(job: Job) -> dict[str, bytes]:
-    """Every edition's file name and bytes."""
+def make_editions(job: Job, languages=LANGUAGES) -> dict[str, bytes]:
+    """The editions of `languages` (by default every one): each file's name and bytes."""
     modified = datetime.datetime.fromtimestamp(job.timestamp, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     fonts = {path.name: path.read_bytes() for path in sorted(FONTS.glob("*.woff2"))}
     made = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         titles = page_titles(job.project, lang)
         title = getattr(job.data.event.title, lang)
         made[f"{job.name}-{lang}.pdf"] = render_pdf(
