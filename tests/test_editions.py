@@ -223,3 +223,18 @@ def test_without_weasyprint_the_build_says_what_to_install(tmp_path):
     line = next(line for line in output.splitlines() if "plugins.explainer.editions" in line)
     assert re.search(r"mkdocs\.yml:\d+:\d+: plugins\.explainer\.editions: the PDF editions need the Python package "
                      r"WeasyPrint, which is not installed; install WeasyPrint .*or set `editions: false`", line), line
+
+
+def test_a_failure_while_making_them_is_a_located_problem(tmp_path, monkeypatch):
+    """The editions' process fails (here: a WeasyPrint that cannot load Pango): the build stops
+    with the process's last line, located at the option, and no traceback."""
+    fake = tmp_path / "fake" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise OSError('cannot load library libpango-1.0-0 (a test)')\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")])))
+    result = mkdocs_build(mini_project(tmp_path))
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert re.search(r"mkdocs\.yml:\d+:\d+: plugins\.explainer\.editions: the editions could not be made: "
+                     r"OSError: cannot load library libpango-1\.0-0 \(a test\); fix it, or set `editions: false`", output), output

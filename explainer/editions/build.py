@@ -1,7 +1,8 @@
 """The editions in a build: taken from the cache when nothing they are made from has changed,
-else made in processes of their own (one a language), started as soon as the data is loaded, so that their cost
-(WeasyPrint's layout, seconds per language) overlaps MkDocs' own build on another core; the
-plugin collects them after the pages are built and writes them into site/editions/.
+else made in processes of their own (editions/worker.py, one a language), started as soon as the
+data is loaded, so that their cost (WeasyPrint's layout, some ten seconds of CPU a language)
+overlaps MkDocs' own build on the other core; the plugin collects them after the pages are
+built and writes them into site/editions/.
 
 Their cache key follows the one cache rule (build_cache.cache_key: the engine's files, the fonts
 among them, and the libraries' versions) over data/ and content/ (the sections' titles), the
@@ -12,14 +13,19 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import importlib.util
-import multiprocessing
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from ..build_cache import cache_key, read_entry, write_atomically
 from ..languages import LANGUAGES
 from ..pages_out.unchanged import inputs_key
 from .links import FOLDER
-from .make import Job, file_names, make_editions
+from .make import Job, file_names
 
 # The shared libraries WeasyPrint loads (Debian's names; other systems' through find_library).
 _LIBRARIES = {"pango-1.0": "libpango-1.0.so.0", "pangoft2-1.0": "libpangoft2-1.0.so.0"}
@@ -65,16 +71,21 @@ class Editions:
         self.key = cache_key(inputs_key(job.project, ("data", "content"), False), repr(job.masthead),
                              job.site_url, str(job.timestamp), job.name, _pango_version())
         self.made: dict[str, bytes] | None = self._kept()
-        self.workers = []  # (process, pipe): one a language, so that the two PDFs use both cores
+        self.workers: list[subprocess.Popen] = []  # one a language, so that the two PDFs use both cores
+        self.scratch = None
         if self.made is None:
-            # spawn, not fork: MkDocs' process may hold threads (serve's watcher), which a fork copies half-way.
-            context = multiprocessing.get_context("spawn")
-            for lang in LANGUAGES:
-                pipe, child = context.Pipe(duplex=False)
-                process = context.Process(target=_make, args=(job, lang, child), daemon=True)
-                process.start()
-                child.close()
-                self.workers.append((process, pipe))
+            self._start(job)
+
+    def _start(self, job: Job) -> None:
+        self.scratch = Path(tempfile.mkdtemp(prefix="explainer-editions-"))  # private (0700)
+        (self.scratch / "job.pickle").write_bytes(pickle.dumps(job))
+        engine = str(Path(__file__).resolve().parents[2])  # so the child imports this engine, however it was found
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [engine, os.environ.get("PYTHONPATH")]))}
+        for lang in LANGUAGES:
+            with open(self.scratch / f"{lang}.log", "wb") as log:  # a file, not a pipe nobody reads until the end
+                self.workers.append(subprocess.Popen(
+                    [sys.executable, "-m", "explainer.editions.worker", str(self.scratch / "job.pickle"), lang,
+                     str(self.scratch)], stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env))
 
     def _kept(self) -> dict[str, bytes] | None:
         if self.folder is None:
@@ -85,20 +96,17 @@ class Editions:
     def write(self, site: Path) -> dict[str, int]:
         """Wait for the editions, write them into site/editions/, keep them in the cache; their
         sizes by file name. RuntimeError with the reason if they could not be made."""
+        if self.made is None and self.scratch is None:
+            raise RuntimeError("they were not started, or a previous attempt failed")
         if self.made is None:
-            made = {}
             try:
-                for _, pipe in self.workers:
-                    try:
-                        outcome = pipe.recv()
-                    except EOFError:
-                        outcome = RuntimeError("the process making the editions ended without a result")
-                    if isinstance(outcome, BaseException):
-                        raise RuntimeError(str(outcome)) from outcome
-                    made.update(outcome)
+                for lang, worker in zip(LANGUAGES, self.workers):
+                    if worker.wait() != 0:
+                        lines = (self.scratch / f"{lang}.log").read_text(encoding="utf-8", errors="replace").splitlines()
+                        raise RuntimeError(lines[-1] if lines else f"the process ended with status {worker.returncode}")
+                self.made = {name: (self.scratch / name).read_bytes() for name in self.names}
             finally:
                 self.stop()
-            self.made = made
             if self.folder is not None:
                 for name, data in self.made.items():
                     write_atomically(self.folder / f"{self.key[:32]}-{name}", data, replaces=f"*-{name}")
@@ -109,20 +117,14 @@ class Editions:
         return {name: len(data) for name, data in self.made.items()}
 
     def stop(self) -> None:
-        """End the processes that still run (a build that failed before collecting them)."""
-        for process, pipe in self.workers:
-            if process.is_alive():
-                process.terminate()
-            process.join()
-            pipe.close()
+        """End the processes that still run (a build that failed before collecting them), and
+        remove their scratch folder."""
+        for worker in self.workers:
+            if worker.poll() is None:
+                worker.terminate()
+            worker.wait()
         self.workers = []
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
-
-def _make(job: Job, lang: str, pipe) -> None:
-    """In an editions' process: make one language's, send the files or the error."""
-    try:
-        pipe.send(make_editions(job, (lang,)))
-    except Exception as error:  # noqa: BLE001 - sent back, reported by the build as a located problem
-        pipe.send(RuntimeError(f"{type(error).__name__}: {error}"))
-    finally:
-        pipe.close()

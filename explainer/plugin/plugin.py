@@ -197,7 +197,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _edition_links(self, page, config) -> str:
         """The page's language's editions, linked from the masthead (sizes: editions/links.py)."""
-        if page is None or not page.url:
+        if page is None or not page.url or not self.config.editions:
             return ""
         lang = config.theme["language"]
         prefix = get_relative_url(f"{FOLDER}/x", page.url)[:-len(f"{FOLDER}/x")]
