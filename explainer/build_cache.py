@@ -35,9 +35,10 @@ _KEY_BYTES = 32
 _SIGNATURE_BYTES = hashlib.sha256().digest_size
 _ENGINE = Path(__file__).resolve().parent
 # The distributions whose version changes what the engine writes (the Markdown conversion, the
-# templates' compiled code, the theme, the parsed data, the purged stylesheets).
+# templates' compiled code, the theme, the parsed data, the purged stylesheets, the PDF editions).
 _LIBRARIES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n", "jinja2",
-              "markupsafe", "pydantic", "ruamel.yaml", "tinycss2", "properdocs")
+              "markupsafe", "pydantic", "ruamel.yaml", "tinycss2", "properdocs",
+              "weasyprint", "pydyf", "fonttools", "tinyhtml5", "cssselect2", "pyphen")  # the editions' PDF
 
 
 def cache_key(*inputs: bytes | str) -> str:

@@ -21,6 +21,7 @@ from ..data_in.corrections import KINDS, resolve
 from ..data_in.dataset import Dataset
 from ..data_in.references import did_you_mean
 from ..data_in.unread_sources import unread_message
+from ..editions.links import edition_links
 from ..problems.errors import Problem
 from . import citation, escape, reader
 from ..languages import LANGUAGES
@@ -75,6 +76,7 @@ class PageMacros:
             "cite": self.cite, "sentence": self.sentence, "block": self.block,
             "data": self.data, "lang": self.lang, "date": self.date, "todo": self.todo,
             "offline_copy": self.offline_copy, "masthead": self.masthead, "citation": self.citation,
+            "editions": self.editions,
         }
 
     def offline_copy(self, text: str | None = None) -> Markup:
@@ -85,6 +87,14 @@ class PageMacros:
         depth = self.page.count("/") + (self.lang != LANGUAGES[0])
         words = escape.for_text(text, self.lang) if text is not None else Markup(f'<code dir="ltr">{name}</code>')
         return Markup(f'[{words}]({"../" * depth}{name}){{: type="application/zip" .offline-copy }}')
+
+    def editions(self, intro: bool = True) -> Markup:
+        """Links to the PDF and EPUB editions in both languages, with their sizes (written in
+        once they are built: editions/links.py; taken out if the publication turns them off),
+        after a few words saying what they are unless not `intro`."""
+        depth = self.page.count("/") + (self.lang != LANGUAGES[0])
+        return Markup(edition_links(archive_name(self.data.models.get("event")), self.lang, "../" * depth,
+                                    intro=bool(intro)))
 
     def masthead(self) -> Markup:
         """Where the publication's masthead goes on this page (the build fills it in from

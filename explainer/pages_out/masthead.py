@@ -98,9 +98,10 @@ def no_corrections_html(masthead: Masthead, lang: str) -> Markup:
 
 
 def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_url: str = "",
-                  corrections_href: str = "") -> Markup:
+                  corrections_href: str = "", editions: str = "") -> Markup:
     """The masthead as one paragraph in `lang`: each field given, the corrections page's link
-    when there are corrections, the offline copy's link, and (shown in print only) this page's
+    when there are corrections, the offline copy's link, the editions' links (`editions`, HTML:
+    editions/links.py), and (shown in print only) this page's
     address."""
     words = LABELS[lang]["masthead"]
     parts = []
@@ -116,6 +117,8 @@ def masthead_html(masthead: Masthead, lang: str, offline_href: str = "", page_ur
         parts.append(f'<a href="{escape(masthead.contact)}">{words["contact"]}</a>')
     if offline_href:
         parts.append(f'<a href="{escape(offline_href)}" type="application/zip" class="offline-copy">{words["offline"]}</a>')
+    if editions:
+        parts.append(editions)
     address = (f'<span class="print-only"> {words["this_page"]} <bdi dir="ltr">{escape(page_url)}</bdi></span>'
                if page_url else "")
     # Each part its own element: the stylesheet puts a dot between them, and drops the offline

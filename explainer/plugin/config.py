@@ -34,6 +34,9 @@ class ExplainerConfig(base.Config):
     """A draft shows the work left (TODO texts, statements without a source) in the pages instead
     of failing the build. EXPLAINER_DRAFT=1 or 0 overrides it for one build."""
     masthead = c.SubConfig(MastheadConfig)
+    editions = c.Type(bool, default=True)
+    """PDF and EPUB editions of the report in each language, built with the site into
+    site/editions/ (explainer/editions/). They need WeasyPrint and Pango; `false` builds without them."""
 
 
 def is_draft(option: bool) -> bool:

@@ -19,6 +19,9 @@ from mkdocs.utils import get_relative_url
 from ..build_cache import cache_folder
 from ..build_date import set_source_date, source_date
 from ..data_in.corrections import check_first_edition
+from ..editions.build import INSTALL, Editions, unavailable
+from ..editions.links import FOLDER, edition_links, fill_sizes
+from ..editions.make import Job
 from ..pages_out.font_preloads import faces_drawn, first_screen_runs
 from ..pages_out.labels import LABELS
 from ..pages_out.macros import archive_name
@@ -67,6 +70,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.not_found = {}     # each language's 404 page, as rendered
         self.site_names = {}    # each language's site_name (static-i18n sets it per build), for the citations
         self.problems = []      # under serve: the problems shown over the last good pages
+        self.editions = None    # the PDF and EPUB editions, made beside the build (editions/build.py)
 
     def load_config(self, options, config_file_path=None):
         """MkDocs' checks of our options, each message located in mkdocs.yml."""
@@ -107,6 +111,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                     self._refuse(errors.problems, "in data/ or content/")
                 self.problems = keep_serving(errors.problems, "data/ or content/", stale=True)
             self.archive = archive_name(self.data.models.get("event"))
+            self._start_editions(project, config)
             self.conversions = ConversionCache(cache_folder(project))
             self.root = self.build.stage(config.site_dir, self.command)
         config.site_dir = self.root
@@ -159,7 +164,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return html
         offline = get_relative_url(f"{self.archive}.zip", page.url)
         return html.replace(PLACEHOLDER, masthead_html(self.masthead, language, offline,
-                                                       corrections_href=self._corrections_href(page)), 1)
+                                                       corrections_href=self._corrections_href(page),
+                                                       editions=self._edition_links(page, config)), 1)
 
     def _citation(self, page, config) -> Markup:
         """The about page's citation block, in the page's language (pages_out/citation.py)."""
@@ -195,6 +201,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return  # a nested language build: the site is not complete yet
         self.conversions.forget_unused()
         write_share_images(Path(self.root), self.share)  # before the steps: the offline copy holds every file
+        self._write_editions(config)  # before finish_site: the archive, the sitemap and the gates see them
         problems = finish_site(self._built_site(config))
         if serving(self.command, self.root):  # never a failed build: the pages say what is wrong
             stale = bool(self.problems)
@@ -212,6 +219,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.build.failed = True
 
     def on_shutdown(self):
+        if self.editions is not None:
+            self.editions.stop()
         if self.build is not None:
             self.build.end(log)
 
@@ -236,7 +245,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """For the footer partial: the masthead in the page's language."""
         url = page.url if page is not None and page.url else ""
         return masthead_html(self.masthead, config.theme["language"], offline_href,
-                             public_url(config.site_url or "", url) if url else "", self._corrections_href(page))
+                             public_url(config.site_url or "", url) if url else "", self._corrections_href(page),
+                             self._edition_links(page, config))
 
     def _corrections_href(self, page) -> str:
         """The link from a page to its language's corrections page ('' where there is none)."""
@@ -265,6 +275,43 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                         site_name=config.site_name, site_description=config.site_description or "",
                         site_url=site_url, content=page.content or "", image=self._share_image(language, config))
         return json_ld(page_graph(self.data, self.masthead, info))
+
+    def _edition_links(self, page, config) -> str:
+        """The page's language's editions, linked from the masthead (sizes: editions/links.py)."""
+        if page is None or not page.url or not self.config.editions:
+            return ""
+        lang = config.theme["language"]
+        prefix = get_relative_url(f"{FOLDER}/x", page.url)[:-len(f"{FOLDER}/x")]
+        return edition_links(self.archive, lang, prefix, languages=(lang,))
+
+    def _start_editions(self, project: Path, config) -> None:
+        """Once the data is loaded: the editions from the cache, or their process started (so
+        they are made while MkDocs builds the pages); a located error if they cannot be made."""
+        if self.editions is not None:
+            self.editions.stop()
+        self.editions = None
+        if not self.config.editions or self.data is None:
+            return
+        missing = unavailable()
+        if missing:
+            [(_, message)] = locate_options([("editions", missing)], config.config_file_path,
+                                            f"{INSTALL}, or set `editions: false`")
+            raise PluginError(message)
+        job = Job(project, self.data, self.masthead, config.site_url or "", source_date(), self.archive)
+        self.editions = Editions(job, cache_folder(project))
+
+    def _write_editions(self, config) -> None:
+        """The editions into site/editions/ and their sizes into the pages' links (or, when they
+        are turned off, the links out)."""
+        sizes = None
+        if self.editions is not None:
+            try:
+                sizes = self.editions.write(Path(self.root))
+            except RuntimeError as error:
+                [(_, message)] = locate_options([("editions", f"the editions could not be made: {error}")],
+                                                config.config_file_path, "fix it, or set `editions: false`")
+                raise PluginError(message) from None
+        fill_sizes(Path(self.root), sizes)
 
     def _first_screen_faces(self, faces, stacks, page, config) -> list[str]:
         """For the fonts partial: the font files of `faces` this page's first screen draws."""

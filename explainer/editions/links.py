@@ -1,0 +1,59 @@
+"""The links to the editions, on the home and about pages and in the masthead, with each file's
+size. The pages are rendered before the editions exist (they are made alongside MkDocs' build),
+so a link carries an empty size marker that `fill_sizes` writes once the files are there."""
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+from ..languages import LANGUAGES
+from ..pages_out.labels import LABELS
+
+FOLDER = "editions"  # in the site: site/editions/<name>-<lang>.pdf
+_TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
+_MARKER = re.compile(r'<span class="edition-size" data-edition="([^"]+)"></span>')
+_LINKS = re.compile(r'<span class="editions">.*?</span><!--/editions-->', re.DOTALL)
+_PAGE_LANG = re.compile(r'<html[^>]*\slang="([a-z]+)"')
+
+
+def edition_links(name: str, lang: str, prefix: str, languages=LANGUAGES, intro: bool = True) -> str:
+    """Inline HTML: the words (unless not `intro`), then a link to each edition in `languages`
+    (`prefix`: the way from the page to the site's root, '../' or '')."""
+    words = LABELS[lang]["editions"]
+    links = []
+    for edition_lang in languages:
+        for kind in ("pdf", "epub"):
+            file = f"{name}-{edition_lang}.{kind}"
+            label = escape(words["link"]).replace("{format}", words[kind]).replace(
+                "{language}", escape(words["languages"][edition_lang])).replace(
+                "{size}", f'<span class="edition-size" data-edition="{file}"></span>')
+            links.append(f'<a href="{prefix}{FOLDER}/{file}" type="{_TYPES[kind]}" hreflang="{edition_lang}">{label}</a>')
+    words = f'{escape(words["offer"])} ' if intro else ""
+    return f'<span class="editions">{words}' + " · ".join(links) + "</span><!--/editions-->"
+
+
+def size_text(size: int, lang: str) -> str:
+    """'420 KB', '1.3 MB' (in the page's language)."""
+    words = LABELS[lang]["editions"]
+    if size < 1_000_000:
+        return words["kb"].format(n=max(1, round(size / 1000)))
+    return words["mb"].format(n=f"{size / 1_000_000:.1f}")
+
+
+def fill_sizes(site: Path, sizes: dict[str, int] | None) -> None:
+    """Write each edition's size into the built pages' links; with no editions (`None`: the
+    publication turned them off), take the links out."""
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'class="editions"' not in html:
+            continue
+        if sizes is None:
+            filled = _LINKS.sub("", html)
+        else:
+            found = _PAGE_LANG.search(html)
+            lang = found.group(1) if found and found.group(1) in LABELS else LANGUAGES[0]
+            filled = _MARKER.sub(lambda m: f'<span class="edition-size">{size_text(sizes.get(m.group(1), 0), lang)}</span>',
+                                 html)
+        if filled != html:
+            page.write_text(filled, encoding="utf-8")

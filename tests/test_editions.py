@@ -1,0 +1,240 @@
+"""The PDF and EPUB editions (explainer/editions/): the report's sentences found in the text
+extracted back from the files (the proof that the Arabic was shaped with a map back to its
+characters), the PDF's outline and links to the site, the EPUB's structure as the EPUB 3
+specification requires it, identical bytes from identical inputs, and the build's wiring: the
+files in the site and the offline zip, their links with sizes, the option that turns them off,
+and a located message when WeasyPrint cannot run."""
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import FIXTURES, ROOT, make_project, mkdocs_build, real_data
+from explainer.editions.build import unavailable
+from explainer.editions.epub import render_epub
+from explainer.editions.make import Job, make_editions
+from explainer.editions.pdf import render_pdf
+from explainer.pages_out.masthead import Masthead
+
+pytestmark = pytest.mark.skipif(unavailable() is not None, reason=f"WeasyPrint cannot run here: {unavailable()}")
+
+SITE = "https://example.org/explainer/"
+DAY = int(datetime.datetime(2026, 3, 4, tzinfo=datetime.timezone.utc).timestamp())
+NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
+      "c": "urn:oasis:names:tc:opendocument:xmlns:container", "x": "http://www.w3.org/1999/xhtml",
+      "epub": "http://www.idpf.org/2007/ops"}
+
+
+@pytest.fixture(scope="module")
+def editions() -> dict[str, bytes]:
+    """The real publication's four editions, made once (WeasyPrint lays out some 100 pages a language)."""
+    masthead = Masthead("Example Publisher", datetime.date(2026, 1, 2), "", datetime.date(2026, 3, 4))
+    return make_editions(Job(ROOT, real_data(), masthead, SITE, DAY, "t"))
+
+
+def sentences() -> list:
+    return [s for p in real_data().report.paragraphs for s in p.sentences]
+
+
+def _flat(text: str) -> str:
+    # Extraction breaks lines where the PDF does: compare with white space normalised.
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf_text(data: bytes) -> str:
+    return _flat(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def test_arabic_pdf_gives_back_the_reports_sentences(editions):
+    """Extraction gives logical-order Arabic, the letters as written (not presentation forms):
+    the text was shaped with a ToUnicode map. Some sentences straddle a line break inside
+    a quotation, where the extractor reorders the marks of a line; most come back whole."""
+    text = pdf_text(editions["t-ar.pdf"])
+    assert "\ufe8d" not in text and not re.search(r"[\ufb50-\ufdff\ufe70-\ufeff]", text), "presentation forms"
+    found = [s.id for s in sentences() if _flat(s.ar) in text]
+    assert {"p1-s1", "p1-s2"} <= set(found)
+    assert len(found) >= len(sentences()) // 2, found
+
+
+def test_english_pdf_gives_back_the_translation_and_the_arabic(editions):
+    text = pdf_text(editions["t-en.pdf"])
+    english = [s.id for s in sentences() if _flat(s.en) in text]
+    assert len(english) >= len(sentences()) * 3 // 4, english
+    assert _flat(sentences()[0].ar) in text  # the parallel text: the Arabic is there too
+
+
+@pytest.mark.parametrize("lang, folder", [("en", ""), ("ar", "ar/")])
+def test_pdf_has_an_outline_contents_and_links_to_the_site(editions, lang, folder):
+    reader = PdfReader(io.BytesIO(editions[f"t-{lang}.pdf"]))
+    titles = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else titles.append(item.title)
+    walk(reader.outline)
+    sources = "Sources" if lang == "en" else "المصادر"
+    assert sources in titles and len(titles) > 50  # every section, and its entries under it
+    actions = [annotation.get_object().get("/A") for page in reader.pages for annotation in page.get("/Annots") or []]
+    links = {action.get_object().get("/URI") for action in actions if action is not None}
+    assert f"{SITE}{folder}report.html#p1-s1" in links
+    assert f"{SITE}{folder}claims.html#claim-{real_data().claims.claims[0].id}" in links
+    assert real_data().sources.sources[0].url in links
+    heading = "Contents" if lang == "en" else "المحتويات"
+    contents = next(text for text in (page.extract_text() for page in reader.pages[:5]) if heading in text)
+    assert re.search(r"\.{5,}[^\n]*\d+", contents)  # the leaders and page numbers
+
+
+def _epub(data: bytes):
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    container = ET.fromstring(archive.read("META-INF/container.xml"))
+    package_path = container.find(".//c:rootfile", NS).get("full-path")
+    return archive, package_path, ET.fromstring(archive.read(package_path))
+
+
+@pytest.mark.parametrize("lang, direction", [("en", "ltr"), ("ar", "rtl")])
+def test_epub_structure(editions, lang, direction):
+    data = editions[f"t-{lang}.epub"]
+    first = zipfile.ZipFile(io.BytesIO(data)).infolist()[0]
+    assert (first.filename, first.compress_type) == ("mimetype", zipfile.ZIP_STORED)
+    assert data[30:38] == b"mimetype" and data[38:58] == b"application/epub+zip"  # at the fixed offset
+    archive, package_path, package = _epub(data)
+    assert package.get("version") == "3.0"
+    uid = package.get("unique-identifier")
+    identifier = package.find(f".//dc:identifier[@id='{uid}']", NS)
+    assert identifier is not None and identifier.text.startswith("urn:uuid:")
+    assert package.find(".//dc:title", NS).text == getattr(real_data().event.title, lang)
+    assert package.find(".//dc:language", NS).text == lang
+    assert package.find(".//opf:meta[@property='dcterms:modified']", NS).text == "2026-03-04T00:00:00Z"
+    assert package.find("opf:spine", NS).get("page-progression-direction") == direction
+    base = package_path.rsplit("/", 1)[0] + "/"
+    items = package.findall(".//opf:item", NS)
+    for item in items:  # every manifest item is in the zip, and every XHTML file parses as XML
+        content = archive.read(base + item.get("href"))
+        if item.get("media-type") == "application/xhtml+xml":
+            ET.fromstring(content)
+    assert {item.get("media-type") for item in items} >= {"application/xhtml+xml", "text/css", "font/woff2"}
+    nav_item = next(item for item in items if "nav" in (item.get("properties") or "").split())
+    nav = ET.fromstring(archive.read(base + nav_item.get("href")))
+    toc = nav.find(".//x:nav[@epub:type='toc']", NS)
+    assert toc is not None and len(toc.findall(".//x:a", NS)) >= 8
+    assert set(archive.namelist()) == {"mimetype", "META-INF/container.xml", package_path,
+                                        *(base + item.get("href") for item in items)}
+    spine = [ref.get("idref") for ref in package.findall(".//opf:itemref", NS)]
+    content = next(item for item in items if item.get("id") == spine[0])
+    root = ET.fromstring(archive.read(base + content.get("href")))
+    assert root.get("dir") == direction and root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
+    text = "".join(root.itertext())
+    missing = [s.id for s in sentences() if s.ar not in text]
+    assert not missing  # the Arabic verbatim, every sentence
+    assert sentences()[0].en in text if lang == "en" else True
+
+
+@pytest.mark.skipif(not Path("/usr/bin/epubcheck").exists(),
+                    reason="Debian's epubcheck is not installed here (apt-get install epubcheck); "
+                           "test_epub_structure checks the package document instead")
+def test_epubcheck(editions, tmp_path):
+    for lang in ("en", "ar"):
+        path = tmp_path / f"t-{lang}.epub"
+        path.write_bytes(editions[f"t-{lang}.epub"])
+        result = subprocess.run(["/usr/bin/epubcheck", str(path)], capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_same_inputs_same_bytes():
+    """A PDF and an EPUB made twice from the same inputs are the same bytes (no clock, no random id)."""
+    document = ('<html lang="ar" dir="rtl"><head><meta name="dcterms.modified" content="2026-03-04T00:00:00Z"/>'
+                '</head><body><h2>عنوان</h2><p>نص عربي قصير.</p></body></html>')
+    assert render_pdf(document) == render_pdf(document)
+    made = [render_epub("<html/>", "<html/>", "ar", "عنوان", "https://example.org/#x", DAY, {"f.woff2": b"x"})
+            for _ in range(2)]
+    assert made[0] == made[1]
+    assert zipfile.ZipFile(io.BytesIO(made[0])).infolist()[1].date_time == (2026, 3, 4, 0, 0, 0)
+
+
+def mini_project(tmp_path: Path) -> Path:
+    """The small fixture project, with the real project's JSON Schemas (the fixture may lag
+    behind a schema added since: the build refuses a missing one)."""
+    project = make_project(tmp_path / "mini", FIXTURES / "mini")
+    for schema in (ROOT / "data" / "schema").glob("*.json"):
+        if not (project / "data" / "schema" / schema.name).exists():
+            shutil.copy(schema, project / "data" / "schema" / schema.name)
+    return project
+
+
+def test_site_holds_and_links_the_editions(tmp_path, monkeypatch):
+    """Built with the site: in site/editions/ and in the offline zip, linked with their sizes
+    from the masthead; a second build takes them from the cache (same bytes)."""
+    monkeypatch.setenv("EXPLAINER_SITE_URL", SITE)
+    project = mini_project(tmp_path)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site"
+    files = sorted(path.name for path in (site / "editions").iterdir())
+    assert [name.rsplit("-", 1)[1] for name in files] == ["ar.epub", "ar.pdf", "en.epub", "en.pdf"]
+    page = (site / "index.html").read_text(encoding="utf-8")
+    pdf = next(name for name in files if name.endswith("-en.pdf"))
+    size = (site / "editions" / pdf).stat().st_size
+    assert re.search(rf'href="editions/{re.escape(pdf)}"[^>]*>PDF, English, <span class="edition-size">'
+                     rf'{round(size / 1000)} KB</span>', page)
+    arabic = (site / "ar" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="\.\./editions/[^"]+-ar\.epub"[^>]*>EPUB، بالعربية، <span class="edition-size">\d+ كيلوبايت',
+                     arabic)
+    assert 'data-edition=' not in page + arabic  # every size written in
+    archive = next(site.glob("*.zip"))
+    assert {f"editions/{name}" for name in files} <= {n.split("/", 1)[1] for n in zipfile.ZipFile(archive).namelist()}
+    before = {name: (site / "editions" / name).read_bytes() for name in files}
+    again = mkdocs_build(project)
+    assert again.returncode == 0
+    assert {name: (site / "editions" / name).read_bytes() for name in files} == before
+
+
+def test_editions_off_builds_without_them(tmp_path):
+    project = mini_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - explainer:\n", "  - explainer:\n      editions: false\n"),
+                      encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (project / "site" / "editions").exists()
+    assert 'class="editions"' not in (project / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_without_weasyprint_the_build_says_what_to_install(tmp_path):
+    """No WeasyPrint (here: hidden from the import system): a located message, no traceback."""
+    project = mini_project(tmp_path)
+    script = ("import sys; sys.modules['weasyprint'] = None; sys.argv = ['mkdocs', 'build'];"
+              "from mkdocs.__main__ import cli; cli()")
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    line = next(line for line in output.splitlines() if "plugins.explainer.editions" in line)
+    assert re.search(r"mkdocs\.yml:\d+:\d+: plugins\.explainer\.editions: the PDF editions need the Python package "
+                     r"WeasyPrint, which is not installed; install WeasyPrint .*or set `editions: false`", line), line
+
+
+def test_a_failure_while_making_them_is_a_located_problem(tmp_path, monkeypatch):
+    """The editions' process fails (here: a WeasyPrint that cannot load Pango): the build stops
+    with the process's last line, located at the option, and no traceback."""
+    fake = tmp_path / "fake" / "weasyprint"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise OSError('cannot load library libpango-1.0-0 (a test)')\n")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(fake.parent), os.environ.get("PYTHONPATH")])))
+    result = mkdocs_build(mini_project(tmp_path))
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    assert re.search(r"mkdocs\.yml:\d+:\d+: plugins\.explainer\.editions: the editions could not be made: "
+                     r"OSError: cannot load library libpango-1\.0-0 \(a test\); fix it, or set `editions: false`", output), output
