@@ -57,6 +57,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+# The PDF and EPUB editions (mkdocs.yml's `editions`) cost about 20 s of CPU in a cold build of
+# the real site: only the builds that test them make them (tests/test_editions.py sets it back).
+os.environ.setdefault("EXPLAINER_EDITIONS", "false")
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -36,6 +36,12 @@ NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/
       "epub": "http://www.idpf.org/2007/ops"}
 
 
+@pytest.fixture(autouse=True)
+def editions_on(monkeypatch):
+    """The suite turns the editions off for the builds not about them (conftest.py): here they are on."""
+    monkeypatch.setenv("EXPLAINER_EDITIONS", "true")
+
+
 @pytest.fixture(scope="module")
 def editions() -> dict[str, bytes]:
     """The real publication's four editions, made once (WeasyPrint lays out some 100 pages a language)."""
@@ -202,8 +208,9 @@ def test_site_holds_and_links_the_editions(tmp_path, monkeypatch):
 def test_editions_off_builds_without_them(tmp_path):
     project = mini_project(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - explainer:\n", "  - explainer:\n      editions: false\n"),
-                      encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "editions: !ENV [EXPLAINER_EDITIONS, true]" in text
+    config.write_text(text.replace("editions: !ENV [EXPLAINER_EDITIONS, true]", "editions: false"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (project / "site" / "editions").exists()

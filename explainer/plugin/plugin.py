@@ -290,7 +290,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.editions is not None:
             self.editions.stop()
         self.editions = None
-        if not self.config.editions or self.data is None:
+        if not self.config.editions or self.data is None or serving(self.command, config.site_dir):
+            # Not under `serve`: two layouts of some 100 pages on every edit would take the cores
+            # the rebuild needs (the editions come with `mkdocs build`).
             return
         missing = unavailable()
         if missing:
