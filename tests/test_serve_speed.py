@@ -71,6 +71,39 @@ def test_a_problem_in_a_kept_file_is_still_reported(project):
         edit(project, "data/glossary.yaml", "\nterm:", "\nterms:")
 
 
+def test_a_note_edit_renders_again_only_the_pages_that_show_that_sentence(project):
+    """Pages read the lookups by id (sources, terms, sentences...) entry by entry: the roadmap
+    shows the sentences of its points, the about page counts the sentences; neither shows the
+    note's sentence (p1-s1), so both are reused, and the pages are what a fresh render gives."""
+    from explainer.pages_out.render import render_pages
+
+    page_memo.forget()
+    render_pages(project, load_dataset(project), "content", reuse=True)
+    edit(project, "data/report.yaml", NOTE, NOTE.replace("We write", "We choose"))
+    try:
+        again = render_pages(project, load_dataset(project), "content", reuse=True)
+        rendered = {key.removeprefix("content/") for key in {f"content/{page}" for page in again}
+                    - {key[1] for key in page_memo.reused}}
+        assert rendered == {"en/report.md", "ar/report.md"}
+        page_memo.forget()
+        assert again == render_pages(project, load_dataset(project), "content", reuse=False)
+        assert "We choose “the latest round”" in again["en/report.md"]
+    finally:
+        edit(project, "data/report.yaml", NOTE.replace("We write", "We choose"), NOTE)
+    # A sentence the roadmap shows (point 1's): the roadmap is rendered again.
+    point, edited = "\"An immediate cessation", "\"An immediate and complete cessation"
+    render_pages(project, load_dataset(project), "content", reuse=True)
+    edit(project, "data/report.yaml", point, edited)
+    try:
+        again = render_pages(project, load_dataset(project), "content", reuse=True)
+        assert not {"content/en/roadmap.md", "content/ar/roadmap.md"} & {key[1] for key in page_memo.reused}
+        assert "immediate and complete" in again["en/roadmap.md"]
+        page_memo.forget()
+        assert again == render_pages(project, load_dataset(project), "content", reuse=False)
+    finally:
+        edit(project, "data/report.yaml", edited, point)
+
+
 def serve_build(project: Path, site: Path, first: bool = False) -> None:
     """One build as `mkdocs serve` runs it, in this process (where the kept parses live): a new
     config for each build, whose plugins with on_startup MkDocs keeps from the first one."""
