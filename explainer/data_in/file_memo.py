@@ -1,7 +1,8 @@
 """Each data file's parse, validation and own checks, kept in memory by the file's bytes.
 
-`mkdocs serve` loads the whole dataset again at every rebuild, though an edit changes one file:
-parsing and validating the unchanged files again was two thirds of the load. So what depends
+`mkdocs serve` loads the whole dataset again at every rebuild, though an edit changes one file.
+Parsing, validating and checking each file on its own is most of the load: with every file
+kept, a load takes 0.03 s of CPU instead of 0.16 (here, 7 December 2026). So what depends
 on one file's bytes alone (its tree, its model or shape problems, the checks that read that file
 and nothing else) is kept, in this process, under the cache rule's key (build_cache.cache_key:
 the file's path and bytes, and the engine's version). A file whose bytes differ is read afresh;
