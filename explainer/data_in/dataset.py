@@ -16,13 +16,14 @@ from ..problems.errors import Problem, ProblemCollector, WorkLeft
 from ..problems.locate import format_field, locate
 from ..problems.messages import describe
 from .alignment import check_alignment
-from .gaps import Gap, find_gaps
+from . import file_memo
+from .gaps import Gap, find_gaps, gap_order
 from .json_schema import check_schemas
 from .map_checks import check_map, load_boundaries
 from .claims import check_claims
 from .consistency import check_data_spellings, check_languages, check_report_names
 from .corrections import check_corrections
-from .load import YamlDocument, load_yaml
+from .load import YamlDocument
 from .references import check_references, collect_ids
 from .schema import FILES, OPTIONAL
 from .source_urls import check_source_urls
@@ -64,14 +65,15 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems are work left raises WorkLeft."""
     problems = ProblemCollector()
     docs: dict[str, YamlDocument] = {}
+    entries: dict[str, file_memo.FileEntry] = {}  # what each file alone decides, kept by its bytes
     for kind, (path, _) in FILES.items():
         if kind in OPTIONAL and not (project / path).exists():
             continue
-        loaded = load_yaml(project, path)
-        if isinstance(loaded, Problem):
-            problems.extend([loaded])
+        entries[kind] = file_memo.read(project, path)
+        if isinstance(entries[kind].loaded, Problem):
+            problems.extend([entries[kind].loaded])
         else:
-            docs[kind] = loaded
+            docs[kind] = entries[kind].loaded
     problems.extend(check_schemas(project))
     problems.raise_if_any()
 
@@ -79,12 +81,14 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     for kind, (_, model) in FILES.items():
         if kind not in docs:
             continue
-        try:
-            models[kind] = model.model_validate(docs[kind].tree)
-        except ValidationError as error:
-            problems.extend(_shape_problems(docs[kind], error))
+        validated, shape_problems = entries[kind].once("model", lambda: _validated(docs[kind], model))
+        if shape_problems:
+            problems.extend(shape_problems)
+        else:
+            models[kind] = validated
     # Gaps in the files that validated are reported with the shape problems of the others.
-    gaps = find_gaps({kind: docs[kind] for kind in models}, models)
+    gaps = sorted((gap for kind in models for gap in entries[kind].once(
+        "gaps", lambda: find_gaps({kind: docs[kind]}, {kind: models[kind]}))), key=gap_order)
     if not draft:
         if gaps and not problems.problems:
             raise WorkLeft([gap.problem() for gap in gaps])
@@ -112,12 +116,23 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
         problems.extend(check_corrections(docs["corrections"], models["corrections"], lookups))
     problems.extend(check_source_urls(docs["sources"], models["sources"]))
     problems.extend(check_unread_sources(docs, models["sources"]))
-    problems.extend(check_languages(docs))
+    for kind, doc in docs.items():
+        problems.extend(entries[kind].once("languages", lambda: check_languages({kind: doc})))
     names = models["names"].names
-    problems.extend(check_data_spellings(docs, names))
+    for kind, doc in docs.items():  # the spellings depend on names.yaml too
+        problems.extend(entries[kind].once(("spellings", entries["names"].key),
+                                           lambda: check_data_spellings({kind: doc}, names)))
     problems.extend(check_report_names(docs["report"], models["report"], names))
     problems.raise_if_any()
     return Dataset(models, lookups, draft, gaps, boundaries)
+
+
+def _validated(doc: YamlDocument, model) -> tuple[Any, list[Problem]]:
+    """The file's model, or no model and the file's shape problems."""
+    try:
+        return model.model_validate(doc.tree), []
+    except ValidationError as error:
+        return None, _shape_problems(doc, error)
 
 
 def _shape_problems(doc: YamlDocument, error: ValidationError) -> list[Problem]:

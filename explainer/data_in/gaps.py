@@ -62,7 +62,12 @@ def find_gaps(docs: dict[str, YamlDocument], models: dict[str, BaseModel]) -> li
                 kind_of_gap = "untranslated" if key in LANGUAGES else "unwritten"
                 gaps.append(_gap(doc, path, kind_of_gap, key if key in LANGUAGES else None))
         gaps.extend(_gap(doc, path, kind_of_gap) for path, kind_of_gap in _missing(models[kind], ()))
-    return sorted(gaps, key=lambda g: (g.path, g.line, g.column))
+    return sorted(gaps, key=gap_order)
+
+
+def gap_order(gap: Gap) -> tuple:
+    """Gaps are listed by file, then line and column."""
+    return gap.path, gap.line, gap.column
 
 
 def marked_fields(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict, Any]]:

@@ -56,9 +56,10 @@ class _Refused(Exception):
         self.line, self.column, self.message = mark.line + 1, mark.column + 1, message
 
 
-def load_yaml(project: Path, relative_path: str) -> YamlDocument | Problem:
-    """Parse one file; every mistake comes back as a located Problem instead of an exception."""
-    text = read_text(project, relative_path)
+def load_yaml(project: Path, relative_path: str, data: bytes | None = None) -> YamlDocument | Problem:
+    """Parse one file (or `data`, its bytes already read); every mistake comes back as a
+    located Problem instead of an exception."""
+    text = read_text(project, relative_path) if data is None else decode_text(relative_path, data)
     if isinstance(text, Problem):
         return text
     try:
@@ -80,6 +81,12 @@ def load_yaml(project: Path, relative_path: str) -> YamlDocument | Problem:
 def read_text(project: Path, relative_path: str) -> str | Problem:
     """An author's text file as a string (a leading byte-order mark dropped), or a located
     Problem: missing, too large, not UTF-8, or holding a character no text file should."""
+    data = read_bytes(project, relative_path)
+    return data if isinstance(data, Problem) else decode_text(relative_path, data)
+
+
+def read_bytes(project: Path, relative_path: str) -> bytes | Problem:
+    """An author's file as bytes, or a located Problem: missing, unreadable or too large."""
     file = project / relative_path
     try:
         if file.stat().st_size > MAX_BYTES:
@@ -90,6 +97,11 @@ def read_text(project: Path, relative_path: str) -> str | Problem:
         return Problem(relative_path, 1, 1, "", "file not found; create it (see README.md, 'What authors edit')")
     except OSError as error:
         return Problem(relative_path, 1, 1, "", f"cannot be read ({error.strerror}); make it a readable file")
+    return data
+
+
+def decode_text(relative_path: str, data: bytes) -> str | Problem:
+    """A file's bytes as text (see read_text), or a located Problem."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -15,6 +15,7 @@ A browser test compares the estimate with the faces Chromium really draws on eve
 """
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 
 BOLD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "th", "legend"}
@@ -65,6 +66,14 @@ def first_screen_runs(site_name: str, page_title: str, content_html: str, langua
                       budget: int | None = None) -> list[tuple[str, bool, str]]:
     """(text, bold, language) of what a phone's first screen shows: the header, then the start
     of the content. Only the first stretch of the content is parsed, however long the page."""
+    return list(_first_screen_runs(site_name, page_title, content_html, language, budget))
+
+
+@functools.lru_cache(maxsize=64)
+def _first_screen_runs(site_name: str, page_title: str, content_html: str, language: str,
+                       budget: int | None) -> tuple[tuple[str, bool, str], ...]:
+    # Kept for the pages of the last few builds: `serve` renders every page's template again at
+    # each rebuild, and most pages have not changed (3 ms a page).
     if budget is None:
         budget = FIRST_SCREEN_CHARACTERS["ar" if language == "ar" else "other"]
     parser = _FirstText(language, budget)
@@ -73,7 +82,7 @@ def first_screen_runs(site_name: str, page_title: str, content_html: str, langua
         parser.feed(content_html[start:start + chunk])
         if parser.left <= 0:
             break
-    return [(site_name, True, language), (page_title, False, language), *parser.runs]
+    return ((site_name, True, language), (page_title, False, language), *parser.runs)
 
 
 def faces_drawn(runs, faces: list[dict], stacks: dict[str, list[str]]) -> list[str]:

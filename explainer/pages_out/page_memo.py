@@ -3,7 +3,7 @@
 Serve renders every page again after each edit, though an edit of one data file changes only
 the pages that read it (the places page's map alone takes a fifth of the render). So each page
 is rendered with a view of the dataset that notes what the page reads (a model, an entry of
-`models` or `by_id`, the gaps...), and the next render in the same process reuses the page's
+`models`, one entry of a lookup of `by_id` such as one source or one sentence, the gaps...), and the next render in the same process reuses the page's
 text when the page's sources and every part it read are unchanged, compared by their pickled
 bytes (equal bytes, equal data; unequal bytes for equal data only cost a render). Only the
 last render is kept, in memory, and only `serve` asks for it (render.build_docs(reuse=True)): a
@@ -16,6 +16,8 @@ import pickle
 from collections.abc import Mapping
 
 _MAPPINGS = ("models", "by_id")  # read entry by entry: a page reads a few of them
+_NESTED = ("by_id",)  # ...and by_id's entries (sources, terms...) entry by entry too: a page
+# cites a few sources and marks a few terms, so an edit of one re-renders only the pages that read it
 _WHOLE = "*"
 _KEYS = "*keys"  # which entries there are, not what they hold (the sections list the models' kinds)
 
@@ -30,16 +32,19 @@ class DataReads:
     def __getattr__(self, name: str):
         value = getattr(self._data, name)
         if name in _MAPPINGS:
-            return _MappingReads(value, name, self.reads)
+            return _MappingReads(value, name, self.reads, nested=name in _NESTED)
         self.reads.add((name, "") if not callable(value) else (_WHOLE, ""))  # a method may read anything
         return value
 
 
 class _MappingReads(Mapping):
-    def __init__(self, mapping, name: str, reads: set):
-        self._mapping, self._name, self._reads = mapping, name, reads
+    def __init__(self, mapping, name: str, reads: set, nested: bool = False):
+        self._mapping, self._name, self._reads, self._nested = mapping, name, reads, nested
 
     def __getitem__(self, key):
+        if self._nested:  # a mapping of mappings: the inner one notes its reads as "by_id/sources"
+            self._reads.add((self._name, _KEYS))
+            return _MappingReads(self._mapping[key], f"{self._name}/{key}", self._reads)
         self._reads.add((self._name, key))
         return self._mapping[key]
 
@@ -75,8 +80,9 @@ class Fingerprints:
             part, key = read
             if part == _WHOLE:
                 value = self.data
-            elif part in _MAPPINGS:
-                mapping = getattr(self.data, part)
+            elif part in _MAPPINGS or "/" in part:
+                outer, _, inner = part.partition("/")
+                mapping = getattr(self.data, outer)[inner] if inner else getattr(self.data, outer)
                 value = {_WHOLE: mapping, _KEYS: list(mapping)}.get(key) if key in (_WHOLE, _KEYS) else mapping.get(key, "absent")
             else:
                 value = getattr(self.data, part)

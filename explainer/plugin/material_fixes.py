@@ -2,6 +2,7 @@
 (the 404 pages' placement is a post-build step: site_built/pipeline.py)."""
 from __future__ import annotations
 
+import functools
 import re
 from copy import deepcopy
 
@@ -15,6 +16,7 @@ _UNUSED_SCRIPTS = ("assets/javascripts/bundle.", "assets/javascripts/workers/", 
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 
 
+@functools.lru_cache(maxsize=64)  # serve: a rebuild writes every page again, most of them unchanged
 def fix_page(output: str, language: str) -> str:
     """Two fixes to Material's page: it puts `dir` on <body> only (assistive tech and the bidi
     algorithm want it on <html>, with `lang`), and it puts `autocomplete` on checkboxes, which

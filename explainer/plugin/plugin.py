@@ -47,7 +47,7 @@ from .atomic_build import AtomicBuild, serving
 from .config import ExplainerConfig, is_draft, locate_options
 from .conversion_cache import ConversionCache
 from .serve_watch import watch_sources
-from .theme_setup import add_theme, keep_compiled_templates
+from .theme_setup import add_theme, keep_compiled_templates, list_visible_files
 
 log = logging.getLogger("mkdocs.explainer")  # a 'mkdocs.*' logger: MkDocs prints it, strict mode counts its warnings
 
@@ -91,6 +91,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.seen, self.depth, self.not_found = config, 0, {}
             project = Path(config.config_file_path).parent
             add_theme(config)
+            list_visible_files(config.theme)
             self.build = AtomicBuild(project)
             self.build.begin()
             try:
