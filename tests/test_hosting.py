@@ -254,6 +254,14 @@ def test_archive_holds_the_whole_site_in_one_folder_deterministically(real_site,
         write_offline_archive(copy, archive.stem, 1_530_662_400).read_bytes()
 
 
+def test_archive_deflates_text_and_stores_what_is_compressed_already(real_site):
+    """Fonts and images are compressed formats: deflating them again costs build time for nothing."""
+    with zipfile.ZipFile(_archive(real_site)) as opened:
+        methods = {info.filename.rsplit(".", 1)[-1]: info.compress_type for info in opened.infolist()}
+    assert methods["woff2"] == methods["png"] == zipfile.ZIP_STORED
+    assert methods["html"] == methods["css"] == methods["js"] == zipfile.ZIP_DEFLATED
+
+
 def test_archive_opens_from_disk_in_both_languages(real_site, tmp_path, page):
     archive = _archive(real_site)
     with zipfile.ZipFile(archive) as opened:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from markupsafe import Markup, escape
 
-from .escape import for_attribute, for_text
+from .escape import for_attribute, for_text, keep_together
 from .labels import _MONTHS, LABELS, format_date
 
 PLACEHOLDER = "<!-- explainer:citation -->"  # where the about page asks for it (macros.py)
@@ -49,7 +49,7 @@ def styles(lang: str, title: str, url: str, publisher: str, published: datetime.
     # Titles in italics, as the styles ask, but not in Arabic, which has no italics (a browser
     # slants the letters): bold, as Arabic references set titles.
     name = Markup(f"<i>{escape(title)}</i>" if lang == "en" else f"<b>{escape(title)}</b>")
-    link = Markup(f'<bdi dir="ltr">{escape(url)}</bdi>')
+    link = Markup(f'<bdi dir="ltr">{escape(url)}</bdi>') if url else ""  # none for a placeholder host
     who = Markup(f"<bdi>{escape(publisher)}</bdi>") if publisher else ""
     if lang == "en" and published:
         apa_date = f"{published.year}, {_EN_MONTHS[published.month - 1]} {published.day}"
@@ -61,7 +61,8 @@ def styles(lang: str, title: str, url: str, publisher: str, published: datetime.
     else:  # Arabic writes one date form (labels.format_date) in every style
         apa_date = chicago_date = mla_date = format_date(published, lang) if published else ""
     no_date = words["no_date"]
-    apa = Markup(f"{who}. ({apa_date or no_date}). {name}. {link}" if who else f"{name}. ({apa_date or no_date}). {link}")
+    apa = Markup(" ".join(part for part in ((f"{who}. ({apa_date or no_date}). {name}." if who else
+                                             f"{name}. ({apa_date or no_date})."), link) if part))
     chicago = Markup(". ".join(part for part in (name, who, chicago_date, link) if part) + ".")
     comma = LABELS[lang]["list_separator"]
     mla = Markup(f"{name}. " + comma.join(part for part in (who, mla_date, link) if part) + ".")
@@ -80,5 +81,7 @@ def citation_html(lang: str, title: str, url: str, publisher: str, published: da
         bib=Markup(f'<a href="{escape(bib_href)}" type="application/x-bibtex" download><code dir="ltr">cite.bib</code></a>'),
         json=Markup(f'<a href="{escape(json_href)}" type="application/vnd.citationstyles.csl+json" download>'
                     f'<code dir="ltr">cite.json</code></a>'))
-    return Markup(f'<div class="cite-whole"><p>{escape(words["whole"])}</p><ul class="cite-styles">{items}</ul>'
-                  f"<p>{files}</p></div>")
+    # Kept together as the rest of the page is (a month pair such as تموز/يوليو never breaks at
+    # its slash): the placeholder this block replaces is filled after the page's own pass.
+    return Markup(keep_together(f'<div class="cite-whole"><p>{escape(words["whole"])}</p><ul class="cite-styles">{items}</ul>'
+                                f"<p>{files}</p></div>"))

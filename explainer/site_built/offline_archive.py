@@ -16,6 +16,9 @@ _EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # a zip cannot date a file before 19
 # zlib's default level: on this site's files level 9 took twice as long (0.27 s against 0.13 s,
 # a tenth of a build from an empty cache) for an archive 0.8% smaller.
 _LEVEL = 6
+# Formats that are compressed already (fonts, images, the editions): deflating them again costs
+# time for no bytes saved, so they are stored as they are.
+_COMPRESSED = {".woff2", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".epub", ".zip", ".gz"}
 
 
 def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | None = None,
@@ -47,8 +50,8 @@ def write_offline_archive(site: Path, name: str, timestamp: int, cache: Path | N
             entry = zipfile.ZipInfo(f"{name}/{path.relative_to(site).as_posix()}", date_time=moment)
             entry.create_system = 3  # Unix, whatever system builds it, so the bytes do not depend on it
             entry.external_attr = 0o644 << 16
-            entry.compress_type = method
-            archive.writestr(entry, contents[path], compresslevel=_LEVEL if compress else None)
+            entry.compress_type = zipfile.ZIP_STORED if path.suffix.lower() in _COMPRESSED else method
+            archive.writestr(entry, contents[path], compresslevel=_LEVEL if entry.compress_type == zipfile.ZIP_DEFLATED else None)
     partial.replace(target)
     if kept is not None:
         write_atomically(kept, target.read_bytes(), replaces="offline-*.zip")  # over the last site's
