@@ -109,7 +109,8 @@ def test_every_page_names_its_url_its_twins_title_and_description(server):
         assert _meta(soup, property="og:locale").split("_")[0] == lang
         assert [m["content"].split("_")[0] for m in soup.find_all("meta", property="og:locale:alternate")] == \
             [other for other in LANGUAGES if other != lang]
-        assert _meta(soup, attrs={"name": "twitter:card"}) == "summary"
+        # A share image is drawn 1200×630 for the large card.
+        assert _meta(soup, attrs={"name": "twitter:card"}) == "summary_large_image"
     for lang, found in descriptions.items():
         assert len(found) == len([p for p in _pages() if p[0] == lang]), f"{lang}: a description is used twice"
 

@@ -56,7 +56,10 @@ class Edition:
             return ""
         sources = self.data.sources.sources
         links = [f'<a href="#src-{sources[n - 1].id}">{n}</a>' for n in numbers]
-        return f'<sup class="cite"><bdi dir="ltr">[{", ".join(links)}]</bdi></sup>'
+        # The page's own comma ("،" in Arabic), in the page's direction, as the site writes lists.
+        separator = LABELS[self.lang]["list_separator"]
+        direction = "rtl" if self.lang == "ar" else "ltr"
+        return f'<sup class="cite"><bdi dir="{direction}">[{separator.join(links)}]</bdi></sup>'
 
     def source_number(self, source_id: str) -> int:
         return list(self.data.by_id["sources"]).index(source_id) + 1

@@ -88,7 +88,7 @@ LABELS = {
         "includes": "What it includes",
         "leaves_out": "What it leaves out",
         "open_data_schemas": "Each kind of data is described by a JSON Schema:",
-        "open_data_alignment": "The translation, aligned phrase by phrase with the Arabic (a parallel corpus, with each phrase's place in its sentence):",
+        "open_data_alignment": "The translation, aligned phrase by phrase with the Arabic (a parallel corpus, with each phrase’s place in its sentence):",
         # "Cite this" (pages_out/citation.py, theme/assets/javascripts/cite.js): the control, each
         # kind of item's label, the copied text, what is announced; and the about page's citations.
         "cite": {"button": "Copy citation", "name": "Copy citation: {label}", "done": "Copied",
@@ -256,7 +256,7 @@ LABELS = {
                        "correction": "كان النص يقول: {wrong} وأصبح يقول: {now} والسبب: {why}"},
         "search": {"search": "بحث", "placeholder": "ابحث", "close": "إغلاق البحث",
                    "clear": "مسح", "loading": "جارٍ تحميل فهرس البحث…", "failed": "تعذّر تحميل فهرس البحث.",
-                   "start": "اكتب كلمة أو اسمًا، بالعربية أو بالإنكليزية.",
+                   "start": "اكتب كلمة أو اسمًا، بالعربية أو بالإنجليزية.",
                    "results": {"zero": "لا نتائج", "one": "نتيجة واحدة", "two": "نتيجتان", "few": "# نتائج",
                                "many": "# نتيجةً", "other": "# نتيجة"},
                    "full_entry": "المدخل كاملاً ←"},
