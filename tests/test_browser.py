@@ -225,7 +225,7 @@ OUTSIDE_THE_SCREEN = """() => {
 
 
 @pytest.mark.parametrize("javascript", [True, pytest.param(False, marks=FULL_MATRIX_ONLY)], ids=["js", "no-js"])
-@pytest.mark.parametrize("prefix", ["", "ar/"])
+@pytest.mark.parametrize("prefix", ["ar/", pytest.param("", marks=FULL_MATRIX_ONLY)])
 def test_no_page_scrolls_sideways_on_a_phone(browser, server, prefix, javascript):
     context = browser.new_context(viewport={"width": 320, "height": 700}, device_scale_factor=2, is_mobile=True,
                                   has_touch=True, java_script_enabled=javascript)
