@@ -105,3 +105,17 @@ def test_materials_unused_scripts_are_not_in_the_site(real_site):
     assert not [path.name for path in scripts.glob("bundle.*")]
     assert not (scripts / "workers").exists() and not (scripts / "lunr").exists()
     assert list(scripts.glob("*.js")), "the site still holds the scripts our theme loads"
+
+
+def test_each_source_is_set_in_its_own_languages_direction(real_site):
+    """A source's title and excerpt run in the direction of the source's language: dir="auto"
+    skipped the <bdi> around each run of the other script and set Arabic left to right on the
+    English page (its first strong letter outside them was Latin) and English right to left."""
+    for lang in LANGS:
+        soup = parse(real_site, f"{'' if lang == 'en' else lang + '/'}sources.html")
+        entries = soup.select("ol.sources > li")
+        assert entries and "<cite" not in soup.select_one("ol.sources").get_text()  # markup, not text
+        for entry in entries:
+            for element in entry.select("cite[lang], span.supports[lang]"):
+                expected = "rtl" if element["lang"] == "ar" else "ltr"
+                assert element.get("dir") == expected, (lang, entry["id"], element.name, element.get("dir"))
