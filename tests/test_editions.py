@@ -27,9 +27,7 @@ from explainer.editions.make import Job, make_editions
 from explainer.editions.pdf import render_pdf
 from explainer.pages_out.masthead import Masthead
 
-pytestmark = [pytest.mark.skipif(unavailable() is not None, reason=f"WeasyPrint cannot run here: {unavailable()}"),
-              # One worker makes the real editions once (some 20 s of layout), not each worker.
-              pytest.mark.xdist_group("editions")]
+pytestmark = pytest.mark.skipif(unavailable() is not None, reason=f"WeasyPrint cannot run here: {unavailable()}")
 
 SITE = "https://example.org/explainer/"
 DAY = int(datetime.datetime(2026, 3, 4, tzinfo=datetime.timezone.utc).timestamp())
