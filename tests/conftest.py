@@ -155,17 +155,26 @@ def real_site(tmp_path_factory) -> Path:
     pytest-xdist the workers share one build (the first to ask builds it, under a lock, the
     others wait and read it): the tests only read it, and each build costs a worker some
     twenty seconds."""
+    return once_per_run(tmp_path_factory, "real", _build_real_site) / "project" / "site"
+
+
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """A folder `make(folder)` fills once for the whole test run, shared by the pytest-xdist
+    workers (the first to ask makes it, under a lock; the others wait and read it). For what
+    costs seconds to make and is only read: each worker would otherwise make its own."""
     run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
     if run is None:
-        return _build_real_site(tmp_path_factory.mktemp("real"))
-    shared = tmp_path_factory.getbasetemp().parent / f"real-{run}"  # the run's folder, above each worker's
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent / f"{name}-{run}"  # the run's folder, above each worker's
     shared.mkdir(exist_ok=True)
     with open(shared / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not (shared / "built").exists():
-            _build_real_site(shared)
-            (shared / "built").touch()
-    return shared / "project" / "site"
+        if not (shared / "made").exists():
+            make(shared)
+            (shared / "made").touch()
+    return shared
 
 
 def _build_real_site(folder: Path) -> Path:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, make_project, mkdocs_build, real_data
+from conftest import FIXTURES, ROOT, make_project, mkdocs_build, once_per_run, real_data
 from explainer.editions.build import unavailable
 from explainer.editions.epub import render_epub
 from explainer.editions.make import Job, make_editions
@@ -43,10 +43,15 @@ def editions_on(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def editions() -> dict[str, bytes]:
-    """The real publication's four editions, made once (WeasyPrint lays out some 100 pages a language)."""
-    masthead = Masthead("Example Publisher", datetime.date(2026, 1, 2), "", datetime.date(2026, 3, 4))
-    return make_editions(Job(ROOT, real_data(), masthead, SITE, DAY, "t"))
+def editions(tmp_path_factory) -> dict[str, bytes]:
+    """The real publication's four editions, made once for the run (WeasyPrint lays out some 100
+    pages a language), whichever worker asks first."""
+    def make(folder: Path) -> None:
+        masthead = Masthead("Example Publisher", datetime.date(2026, 1, 2), "", datetime.date(2026, 3, 4))
+        for name, data in make_editions(Job(ROOT, real_data(), masthead, SITE, DAY, "t")).items():
+            (folder / name).write_bytes(data)
+    folder = once_per_run(tmp_path_factory, "editions", make)
+    return {path.name: path.read_bytes() for path in folder.iterdir() if path.suffix in (".pdf", ".epub")}
 
 
 def sentences() -> list:

@@ -7,10 +7,11 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BROKEN_WORDS, real_data
+from conftest import BROKEN_WORDS, once_per_run, real_data
 
 from explainer.pages_out.reader import note_anchor
 
@@ -66,19 +67,24 @@ class Printed:
         return any(set(words) <= window for window in self.windows)
 
 
+REPORTS = (("en", "report.html"), ("ar", "ar/report.html"))
+
+
 @pytest.fixture(scope="module")
-def printed(browser, real_site) -> dict[str, Printed]:
-    """Each language's report page printed once to A4, as a reader would print it from the
-    file system."""
-    pages = {}
-    for lang, path in (("en", "report.html"), ("ar", "ar/report.html")):
-        page = browser.new_page()
-        page.goto((real_site.resolve() / path).as_uri())
-        page.evaluate("document.fonts.ready")
-        pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
-        page.close()
-        pages[lang] = Printed(BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "html.parser"), pdf)
-    return pages
+def printed(browser, real_site, tmp_path_factory) -> dict[str, Printed]:
+    """Each language's report page printed to A4, as a reader would print it from the file
+    system: once for the run, by whichever worker asks first."""
+    def make(folder: Path) -> None:
+        for lang, path in REPORTS:
+            page = browser.new_page()
+            page.goto((real_site.resolve() / path).as_uri())
+            page.evaluate("document.fonts.ready")
+            (folder / f"{lang}.pdf").write_bytes(page.pdf(format="A4"))
+            page.close()
+    folder = once_per_run(tmp_path_factory, "printed", make)
+    return {lang: Printed(BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "html.parser"),
+                          pypdf.PdfReader(io.BytesIO((folder / f"{lang}.pdf").read_bytes())))
+            for lang, path in REPORTS}
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
