@@ -9,6 +9,8 @@ import shutil
 
 from conftest import LANGS, PAGES, ROOT, mkdocs_build, parse, real_data
 
+from explainer.pages_out.reader import claim_anchor
+
 # The properties each type may carry, with its parent type: copied from schema.org's
 # vocabulary, release 29.4 (schemaorg/schemaorg, data/releases/29.4/schemaorg-current-https-types.csv:
 # the rows of ArchiveComponent and Comment for CreativeWork's and Comment's properties, of
@@ -154,3 +156,20 @@ def test_a_correction_is_a_correction_comment_and_data_cannot_end_the_script(min
         assert ("Tuesday" if lang == "en" else "الثلاثاء") in correction[0]["text"]
         # Only the page that shows the corrected sentence carries it.
         assert "correction" not in graph_of(parse(site, folder + "timeline.html"))[0]
+
+
+def test_a_correction_is_told_on_the_page_of_the_entry_it_concerns_only():
+    """An id two kinds share (an actor and a glossary term: tansiqiyat) names the one its `kind`
+    says, as the checks and the marks read it: the term's correction belongs on the glossary,
+    not on the actors page too."""
+    from explainer.data_in.schema.corrections import Correction
+    from explainer.pages_out.structured_data import _anchors
+
+    data = real_data()
+    assert "tansiqiyat" in data.by_id["actors"] and "tansiqiyat" in data.by_id["terms"]
+    text = {"en": "x", "ar": "س"}
+    fields = {"id": "c", "date": "2018-07-09", "wrong": text, "now": text, "why": text}
+    assert _anchors(Correction(target="tansiqiyat", kind="term", **fields), data) == ["term-tansiqiyat"]
+    assert _anchors(Correction(target="tansiqiyat", kind="actor", **fields), data) == ["actor-tansiqiyat"]
+    claim = data.models["claims"].claims[0].id
+    assert _anchors(Correction(target=claim, **fields), data) == [f"ledger-{claim}", claim_anchor(claim)]

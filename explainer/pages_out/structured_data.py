@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..data_in.corrections import KINDS, resolve
 from ..data_in.schema.claims import VERDICTS_NEEDING_SOURCES
 from ..languages import DEFAULT
 from .labels import LABELS
@@ -141,7 +142,7 @@ def _corrections(data, info: PageInfo) -> list[dict]:
     words = LABELS[info.lang]["structured"]["correction"]
     found = []
     for correction in log.corrections if log else ():
-        if any(f'id="{anchor}"' in info.content for anchor in _anchors(correction.target)):
+        if any(f'id="{anchor}"' in info.content for anchor in _anchors(correction, data)):
             found.append({"@type": "CorrectionComment", "datePublished": correction.date.isoformat(),
                           "text": words.format(wrong=getattr(correction.wrong, info.lang),
                                                now=getattr(correction.now, info.lang),
@@ -149,9 +150,15 @@ def _corrections(data, info: PageInfo) -> list[dict]:
     return found
 
 
-def _anchors(target: str) -> list[str]:
-    """Every anchor an entry with this id may have: each kind's prefix, and a claim's two."""
-    return [prefix + target for _, prefix in TARGETS.values()] + [claim_anchor(target), f"ledger-{target}"]
+def _anchors(correction, data) -> list[str]:
+    """The anchors of the entry a correction concerns, found as the checks and the marks find
+    it (data_in/corrections.resolve): an id two kinds share names one of them, not both; a
+    claim is both its ledger row and its note under the sentence."""
+    kind = resolve(correction, data.by_id)
+    if kind is None:
+        return []
+    anchor = TARGETS[KINDS[kind][0]][1] + correction.target
+    return [anchor, claim_anchor(correction.target)] if kind == "claim" else [anchor]
 
 
 def _publisher(masthead: Masthead) -> dict | None:
