@@ -1,11 +1,11 @@
 """The links to the editions, on the home and about pages and in the masthead, with each file's
 size. The pages are rendered before the editions exist (they are made alongside MkDocs' build),
-so a link carries an empty size marker that `fill_sizes` writes once the files are there."""
+so a link carries an empty size marker that `with_sizes` fills once the files are there (in
+the post-build pipeline's one read of each page: site_built/pipeline.py)."""
 from __future__ import annotations
 
 import re
 from html import escape
-from pathlib import Path
 
 from ..languages import LANGUAGES
 from ..pages_out.labels import LABELS
@@ -41,19 +41,13 @@ def size_text(size: int, lang: str) -> str:
     return words["mb"].format(n=f"{size / 1_000_000:.1f}")
 
 
-def fill_sizes(site: Path, sizes: dict[str, int] | None) -> None:
-    """Write each edition's size into the built pages' links; with no editions (`None`: the
-    publication turned them off), take the links out."""
-    for page in sorted(site.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if 'class="editions"' not in html:
-            continue
-        if sizes is None:
-            filled = _LINKS.sub("", html)
-        else:
-            found = _PAGE_LANG.search(html)
-            lang = found.group(1) if found and found.group(1) in LABELS else LANGUAGES[0]
-            filled = _MARKER.sub(lambda m: f'<span class="edition-size">{size_text(sizes.get(m.group(1), 0), lang)}</span>',
-                                 html)
-        if filled != html:
-            page.write_text(filled, encoding="utf-8")
+def with_sizes(html: str, sizes: dict[str, int] | None) -> str:
+    """A built page with each edition's size in its links; with no editions (`None`: turned off,
+    or under serve), without the links."""
+    if 'class="editions"' not in html:
+        return html
+    if sizes is None:
+        return _LINKS.sub("", html)
+    found = _PAGE_LANG.search(html)
+    lang = found.group(1) if found and found.group(1) in LABELS else LANGUAGES[0]
+    return _MARKER.sub(lambda m: f'<span class="edition-size">{size_text(sizes.get(m.group(1), 0), lang)}</span>', html)

@@ -1,6 +1,7 @@
 """The PDF and EPUB editions in a build (explainer/editions/): started once the data is loaded,
 so that they are made while MkDocs builds the pages, and written into the site before its
-post-build steps (the offline copy, the sitemap and the gates see them). Their problems are
+post-build steps (the offline copy, the sitemap and the gates see them; the first of those steps
+writes their sizes into the pages' links). Their problems are
 located at the plugin's `editions` option in mkdocs.yml.
 """
 from __future__ import annotations
@@ -12,7 +13,6 @@ from mkdocs.exceptions import PluginError
 from ..build_cache import cache_folder
 from ..build_date import source_date
 from ..editions.build import INSTALL, Editions, unavailable
-from ..editions.links import fill_sizes
 from ..editions.make import Job
 from .config import locate_options
 
@@ -29,9 +29,9 @@ def start_editions(project: Path, data, masthead, archive: str, config) -> Editi
     return Editions(job, cache_folder(project))
 
 
-def write_editions(editions: Editions | None, root: Path, config) -> None:
-    """The editions into site/editions/ and their sizes into the pages' links (or, without
-    editions, the links out)."""
+def write_editions(editions: Editions | None, root: Path, config) -> dict[str, int] | None:
+    """The editions into site/editions/; their sizes, for the pages' links (None: no editions,
+    and the links come out: editions/links.py)."""
     sizes = None
     if editions is not None:
         try:
@@ -40,4 +40,4 @@ def write_editions(editions: Editions | None, root: Path, config) -> None:
             [(_, message)] = locate_options([("editions", f"the editions could not be made: {error}")],
                                             config.config_file_path, "fix it, or set `editions: false`")
             raise PluginError(message) from None
-    fill_sizes(root, sizes)
+    return sizes

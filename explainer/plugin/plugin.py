@@ -165,8 +165,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return  # a nested language build: the site is not complete yet
         self.conversions.forget_unused()
         write_share_images(Path(self.root), self.parts.share)  # before the steps: the offline copy holds every file
-        write_editions(self.editions, Path(self.root), config)  # before them too: the archive, sitemap, gates
-        problems = finish_site(self._built_site(config))
+        sizes = write_editions(self.editions, Path(self.root), config)  # before them too: the archive, sitemap, gates
+        problems = finish_site(self._built_site(config, sizes))
         if serving(self.command, self.root):  # never a failed build: the pages say what is wrong
             stale = bool(self.problems)
             serve_pages(Path(self.root), self.problems + keep_serving(problems, "the built site", stale), stale)
@@ -188,7 +188,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.build is not None:
             self.build.end(log)
 
-    def _built_site(self, config) -> BuiltSite:
+    def _built_site(self, config, edition_sizes: dict[str, int] | None) -> BuiltSite:
         """What the post-build steps need to know of this build (site_built/pipeline.py)."""
         project = Path(config.config_file_path).parent
         names = self.data.models["names"].names if self.data is not None else []
@@ -196,7 +196,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                          site_url=config.site_url or "", timestamp=source_date(), data=self.data,
                          names=name_variants(names), archive=self.archive, not_found=self.not_found,
                          folders=material_fixes.language_folders(config), serving=serving(self.command, self.root),
-                         site_names=dict(self.site_names), masthead=self.masthead)
+                         site_names=dict(self.site_names), masthead=self.masthead, edition_sizes=edition_sizes)
 
     def _refuse(self, problems, where: str):
         for problem in problems:

@@ -5,8 +5,9 @@ The order, and why:
 1. Each language's 404 page into its folder: it changes which files the site holds, and every
    later step must see the final set (the 404 pages are pages that the purge, the sitemap and
    the gates read). (Material's unused scripts are never copied: plugin/material_fixes.py.)
-2. One read of every page: its text, and its facts for every step from one parse (or from the
-   page cache when its text is unchanged: page_facts.py).
+2. One read of every page: the editions' sizes written into its links (editions/links.py: the
+   editions are made beside MkDocs' build, after the pages), then its text, and its facts for
+   every step from one parse (or from the page cache when its text is unchanged: page_facts.py).
 3. The search index: from the facts; it writes search/<lang>.js, which no page names in a
    <script src>, so the purge's view of the scripts is the same before or after it.
 4. The purge of Material's stylesheets: it renames them after their new content and rewrites
@@ -27,11 +28,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..editions.links import with_sizes
 from ..pages_out.masthead import public_url
 from ..problems.errors import Problem
 from . import css_purge, gates, search_index, sitemap
-from .offline_archive import write_offline_archive
 from .citation_files import editions, write_citation_files
+from .offline_archive import write_offline_archive
 from .open_data import write_open_data
 from .page_facts import PageFacts, parse
 
@@ -57,6 +59,7 @@ class BuiltSite:
     serving: bool = False  # a build of `mkdocs serve`: a preview, rebuilt at every edit
     site_names: dict[str, str] = field(default_factory=dict)  # language: its site_name
     masthead: object | None = None  # pages_out.masthead.Masthead: the citations' publisher and date
+    edition_sizes: dict[str, int] | None = None  # each edition file's bytes; None: no editions
 
 
 @dataclass
@@ -71,7 +74,7 @@ def finish_site(built: BuiltSite) -> list[Problem]:
     for lang, output in built.not_found.items():
         if lang in built.folders and (site / built.folders[lang]).is_dir():
             (site / built.folders[lang] / "404.html").write_text(output, encoding="utf-8")
-    pages = read_pages(site, built.cache / "pages" if built.cache else None)
+    pages = read_pages(site, built.cache / "pages" if built.cache else None, built.edition_sizes)
     search_index.write_search_indexes(site, built.names, {path: page.facts["search"] for path, page in pages.items()})
     stylesheets = site / "assets" / "stylesheets"
     _, renames = css_purge.purge_pages(
@@ -93,12 +96,17 @@ def finish_site(built: BuiltSite) -> list[Problem]:
     return gates.check_site(site, built.project, base=urlsplit(built.site_url or "/").path or "/", pages=links)
 
 
-def read_pages(site: Path, cache: Path | None) -> dict[Path, Page]:
-    """Every built page's text and facts, each page read once and parsed at most once."""
+def read_pages(site: Path, cache: Path | None, edition_sizes: dict[str, int] | None = None) -> dict[Path, Page]:
+    """Every built page's text and facts, each page read once and parsed at most once; the
+    editions' links completed on the way (and written back when that changed the page)."""
     kept = PageFacts(cache, "facts")
     pages = {}
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
+        completed = with_sizes(text, edition_sizes)
+        if completed != text:
+            path.write_text(completed, encoding="utf-8")
+            text = completed
         pages[path] = Page(text, kept.get(text, _facts, lambda facts: facts, lambda facts: facts))
     kept.save()
     return pages
