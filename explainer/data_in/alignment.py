@@ -11,7 +11,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..problems.errors import Problem
-from ..problems.locate import format_field, locate
 from .gaps import is_todo
 from .load import YamlDocument
 
@@ -105,8 +104,7 @@ def check_alignment(doc: YamlDocument, alignment, sentences: dict, claims) -> li
     problems = []
 
     def problem(path: tuple, message: str) -> None:
-        line, column, _ = locate(doc.tree, path)
-        problems.append(Problem(doc.path, line, column, format_field(path), message))
+        problems.append(doc.problem(path, message))
 
     seen: dict[str, int] = {}
     for s_index, entry in enumerate(alignment.sentences):

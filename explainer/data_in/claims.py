@@ -4,7 +4,6 @@ sources cites them, and one that finds differences shows the other accounts."""
 from __future__ import annotations
 
 from ..problems.errors import Problem
-from ..problems.locate import format_field, locate
 from ..languages import LANGUAGES
 from .load import YamlDocument
 from .spans import not_in_sentence
@@ -16,8 +15,7 @@ def check_claims(doc: YamlDocument, claims, sentences: dict) -> list[Problem]:
     problems = []
 
     def problem(path: list, message: str) -> None:
-        line, column, _ = locate(doc.tree, path)
-        problems.append(Problem(doc.path, line, column, format_field(path), message))
+        problems.append(doc.problem(path, message))
 
     taken: dict[str, list[tuple[int, int, str]]] = {}
     for index, claim in enumerate(claims.claims):

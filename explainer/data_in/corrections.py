@@ -10,7 +10,6 @@ import datetime
 from pathlib import Path
 
 from ..problems.errors import Problem
-from ..problems.locate import format_field, locate
 from .load import YamlDocument, load_yaml
 from .references import did_you_mean
 
@@ -53,8 +52,7 @@ def check_corrections(doc: YamlDocument, corrections, lookups: dict,
     problems = []
 
     def problem(path: tuple, message: str) -> None:
-        line, column, _ = locate(doc.tree, path)
-        problems.append(Problem(doc.path, line, column, format_field(path), message))
+        problems.append(doc.problem(path, message))
 
     seen: dict[str, int] = {}
     for index, correction in enumerate(corrections.corrections):
@@ -105,11 +103,10 @@ def check_first_edition(project: Path, corrections, first_published: datetime.da
     if not early:
         return []
     doc = load_yaml(project, CORRECTIONS_FILE)
-    problems = []
-    for index in early:
-        line, column, _ = locate(getattr(doc, "tree", None), ("corrections", index, "date"))
-        problems.append(Problem(CORRECTIONS_FILE, line, column, format_field(("corrections", index, "date")),
-                                f"{corrections.corrections[index].date} is before the first edition ({first_published}, "
-                                "plugins.explainer.masthead.first_published in mkdocs.yml); a correction is a change "
-                                "after first publication: give the day it was published, or remove it"))
-    return problems
+    if isinstance(doc, Problem):  # changed since the data was read, and no longer valid YAML
+        return [doc]
+    return [doc.problem(("corrections", index, "date"),
+                        f"{corrections.corrections[index].date} is before the first edition ({first_published}, "
+                        "plugins.explainer.masthead.first_published in mkdocs.yml); a correction is a change "
+                        "after first publication: give the day it was published, or remove it")
+            for index in early]

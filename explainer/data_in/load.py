@@ -22,7 +22,7 @@ import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..problems.errors import Problem
-from ..problems.locate import line_and_column
+from ..problems.locate import format_field, line_and_column, locate
 
 Parser = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
@@ -46,6 +46,11 @@ class YamlDocument:
 
     path: str
     tree: Any
+
+    def problem(self, field_path, message: str) -> Problem:
+        """A problem at a field of this file ('claims', 3, 'span'), located at its line and column."""
+        line, column, _ = locate(self.tree, field_path)
+        return Problem(self.path, line, column, format_field(field_path), message)
 
 
 class _Refused(Exception):
