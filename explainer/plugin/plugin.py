@@ -46,9 +46,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.seen = None        # the config object the render ran for
         self.depth = 0          # static-i18n's nested builds, one per other language
         self.data = None        # the validated data, read once per config
-        self.masthead = None
-        self.parts = PageParts(archive=archive_name(None))  # what the templates ask for one page
-        self.archive = archive_name(None)  # the offline copy's name, without .zip
+        # What the templates ask for one page, and the masthead and offline copy's name they show.
+        self.parts = PageParts(archive=archive_name(None))
         self.build = None       # AtomicBuild
         self.root = None        # the folder this build writes the site into
         self.conversions = ConversionCache(None)
@@ -88,7 +87,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 early = check_first_edition(project, log_of_corrections, masthead.first_published)
                 if early:
                     raise AuthorErrors(early)
-                self.masthead = with_corrections(masthead, log_of_corrections)
+                self.parts.masthead = with_corrections(masthead, log_of_corrections)
                 self.parts.share = share_images(self.data, project, cache_folder(project))
                 self.problems = []
             except AuthorErrors as errors:
@@ -96,9 +95,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 if not (serving(self.command, config.site_dir) and self.data is not None):
                     self._refuse(errors.problems, "in data/ or content/")
                 self.problems = keep_serving(errors.problems, "data/ or content/", stale=True)
-            self.archive = archive_name(self.data.models.get("event"))
+            self.parts.data, self.parts.archive = self.data, archive_name(self.data.models.get("event"))
             self._start_editions(project, config)
-            self.parts.data, self.parts.masthead, self.parts.archive = self.data, self.masthead, self.archive
             self.parts.editions = bool(self.config.editions)
             self.conversions = ConversionCache(cache_folder(project))
             self.root = self.build.stage(config.site_dir, self.command)
@@ -125,7 +123,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         env.globals["explainer_cite"] = citation.page_words(language if language in LABELS else "en")
         env.globals["explainer_first_screen_faces"] = self.parts.first_screen_faces
         env.globals["explainer_masthead"] = self.parts.masthead_for
-        env.globals["explainer_offline_copy"] = f"{self.archive}.zip"
+        env.globals["explainer_offline_copy"] = f"{self.parts.archive}.zip"
         env.globals["explainer_share_image"] = self.parts.share_image(language, config)
         env.globals["explainer_structured_data"] = self.parts.structured_data
         return env
@@ -194,9 +192,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         names = self.data.models["names"].names if self.data is not None else []
         return BuiltSite(root=Path(self.root), project=project, cache=cache_folder(project),
                          site_url=config.site_url or "", timestamp=source_date(), data=self.data,
-                         names=name_variants(names), archive=self.archive, not_found=self.not_found,
+                         names=name_variants(names), archive=self.parts.archive, not_found=self.not_found,
                          folders=material_fixes.language_folders(config), serving=serving(self.command, self.root),
-                         site_names=dict(self.site_names), masthead=self.masthead, edition_sizes=edition_sizes)
+                         site_names=dict(self.site_names), masthead=self.parts.masthead, edition_sizes=edition_sizes)
 
     def _refuse(self, problems, where: str):
         for problem in problems:
@@ -213,4 +211,4 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Not under `serve`: two layouts of some 100 pages on every edit would take the cores the
         # rebuild needs (the editions come with `mkdocs build`).
         if self.config.editions and self.data is not None and not serving(self.command, config.site_dir):
-            self.editions = start_editions(project, self.data, self.masthead, self.archive, config)
+            self.editions = start_editions(project, self.data, self.parts.masthead, self.parts.archive, config)
