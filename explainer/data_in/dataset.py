@@ -5,6 +5,7 @@ shape (pydantic), then ids and references, then the verbatim proof of the source
 """
 from __future__ import annotations
 
+import copy
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,11 +26,32 @@ from .consistency import check_data_spellings, check_languages, check_report_nam
 from .corrections import check_corrections
 from .load import YamlDocument
 from .references import check_references, collect_ids
-from .schema import FILES, OPTIONAL
+from .schema import FILES, OPTIONAL, PER_REPORT
 from .source_urls import check_source_urls
 from .spans import check_spans
 from .unread_sources import check_unread_sources
 from .verbatim import check_source
+
+
+FIRST_REPORT = "first"
+"""The id of the report whose files are data/ itself: every publication has it, and a one-report
+publication has nothing else. Readers never see it (they see its event's title and date)."""
+
+REPORT_ENTRY_KINDS = ("sentences", "claims", "points")
+"""Lookups whose entries belong to one report (and live on that report's pages)."""
+
+
+@dataclass
+class ReportData:
+    """One report of the publication: its own models (report, claims, event, and roadmap and
+    alignment when it has them) and where their files are."""
+
+    id: str
+    folder: str
+    """Its pages' folder under content/<lang>/ and in the site: '' for the first report."""
+    models: dict[str, Any]
+    paths: dict[str, str] = field(default_factory=dict)
+    """Its data files by kind, relative to the project (for located problems)."""
 
 
 @dataclass
@@ -43,6 +65,30 @@ class Dataset:
     gaps: list[Gap] = field(default_factory=list)
     boundaries: dict | None = None
     """The locator map's boundary data (data/map/boundaries.json)."""
+    reports: list[ReportData] = field(default_factory=list)
+    """Every report, in story order (by its event's date); `models` holds the first one's."""
+    report_of: dict[str, dict[str, str]] = field(default_factory=dict)
+    """For sentences, claims and points: the id of the report that holds each entry."""
+
+    def report_data(self, report_id: str) -> ReportData:
+        return next(report for report in self.reports if report.id == report_id)
+
+    def for_report(self, report_id: str) -> "Dataset":
+        """This dataset as a page of one report sees it: that report's models in place of the
+        first report's, the shared ones and every lookup unchanged."""
+        if report_id == FIRST_REPORT:
+            return self
+        view = copy.copy(self)
+        view.models = {**self.models, **{kind: None for kind in PER_REPORT if kind in self.models},
+                       **self.report_data(report_id).models}
+        view.models = {kind: model for kind, model in view.models.items() if model is not None}
+        return view
+
+    def report_for_page(self, page: str) -> str:
+        """The report a page belongs to: a page in a report's folder ('agreement/report.md')
+        belongs to it, any other to the first report."""
+        folder = page.split("/", 1)[0] if "/" in page else ""
+        return next((report.id for report in self.reports if report.folder and report.folder == folder), FIRST_REPORT)
 
     def newest_timestamp(self) -> int:
         """The newest day the data mentions (a source's date or the day we read it), as a Unix
@@ -124,7 +170,10 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
                                            lambda: check_data_spellings({kind: doc}, names)))
     problems.extend(check_report_names(docs["report"], models["report"], names))
     problems.raise_if_any()
-    return Dataset(models, lookups, draft, gaps, boundaries)
+    first = ReportData(FIRST_REPORT, "", {kind: models[kind] for kind in PER_REPORT if kind in models},
+                       {kind: FILES[kind][0] for kind in PER_REPORT if kind in models})
+    report_of = {kind: {entry_id: FIRST_REPORT for entry_id in lookups[kind]} for kind in REPORT_ENTRY_KINDS}
+    return Dataset(models, lookups, draft, gaps, boundaries, [first], report_of)
 
 
 def _validated(doc: YamlDocument, model) -> tuple[Any, list[Problem]]:

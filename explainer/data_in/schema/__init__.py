@@ -36,3 +36,8 @@ FILES = {
 OPTIONAL = {"map", "alignment", "corrections"}
 """Kinds a publication may leave out (a report with no places to map has no data/map.yaml; one
 not aligned yet has no data/alignment.yaml; one never corrected needs no data/corrections.yaml)."""
+
+PER_REPORT = ("report", "claims", "event", "roadmap", "alignment")
+"""Kinds that belong to one report of a collection; the others (actors, places, sources...) are
+shared by every report. The first report's live in data/, each further report's in
+data/reports/<id>/ (see dataset.ReportData)."""

@@ -18,3 +18,5 @@ class Event(Model):
     place: Id | None = Field(description="Id of the place in data/places.yaml where it happened (null only in a draft).",
                              json_schema_extra=NEEDS_VALUE)
     summary: CitedText = Field(description="One paragraph: what happened, with sources.")
+    one_line: Text | None = Field(default=None, description="One sentence saying what this report tells, for the "
+                                  "list of reports on a collection's home page (the title stands in without it).")

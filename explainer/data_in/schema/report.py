@@ -61,6 +61,8 @@ class Sentence(Model):
         "paragraph (usually one space; '' where the source has none).",
     )
     notes: list[Note] = Field(default_factory=list, description="Our annotations.")
+    mentions: list[Id] = Field(default_factory=list, description="Ids of the actors, places and glossary terms the "
+                               "sentence names or refers to: each entry's page lists the sentences that mention it.")
 
 
 class Paragraph(Model):
