@@ -155,3 +155,31 @@ def test_a_one_report_publication_builds_as_before(tmp_path):
                                                             "places", "timeline", "sources", "names", "claims"}
     assert [link["href"] for link in parse(site, "claims.html").find(id="ledger-no-agreement").find_all("a")
             if link.get_text() == "p1-s1"] == ["report.html#p1-s1"]
+
+
+def test_work_left_in_a_further_report_is_located_in_its_file(project, capsys):
+    edit(project, "data/reports/second/event.yaml", "  en: Two days later, the delegation agreed.", '  en: "TODO: write"')
+    assert check_lines(project, capsys) == [
+        "data/reports/second/event.yaml:15:7: one_line.en: is still a placeholder (TODO or null); write the English "
+        "value here (only a draft build accepts it)"]
+
+
+def test_the_schema_command_names_the_schema_from_a_report_folder(project):
+    report = project / SECOND
+    report.write_text(report.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    assert explainer_main(["schema", str(project)]) == 0
+    assert report.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/report.schema.json\nfile: ")
+
+
+def test_serve_renders_again_only_the_pages_of_the_report_edited(project):
+    """A page reads its report's view of the data (dataset.for_report): an edit of the second
+    report's ledger renders that report's pages again, and no page of the first."""
+    from explainer.pages_out import page_memo
+    from explainer.pages_out.render import validate
+    validate(project, False, reuse=True)
+    edit(project, "data/reports/second/claims.yaml", "The wire says the same.", "The wire says so too.")
+    _, pages = validate(project, False, reuse=True)
+    rendered = sorted(set(f"content/{page}" for page in pages) - {key[1] for key in page_memo.reused})
+    assert rendered == [f"content/{lang}/second/{page}.md" for lang in ("ar", "en") for page in ("claims", "report")]
+    assert "says so too" in pages["en/second/claims.md"]
