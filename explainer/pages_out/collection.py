@@ -101,8 +101,9 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
                      f'<a href="{escape.for_attribute(href)}" rel="{"prev" if kind == "previous" else "next"}">'
                      f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> '
                      f'<span class="report-neighbour-title">{escape.for_text(getattr(other.models["event"].title, lang), lang)}</span></a></li>')
-    return Markup(f'<nav class="report-neighbours" aria-label="{escape.for_attribute(words["neighbours"])}">'
-                  f'<ul>{"".join(items)}</ul></nav>')
+    # The theme writes it after the page's rendered text: its dates kept on one line as there.
+    return Markup(escape.keep_together(f'<nav class="report-neighbours" aria-label="{escape.for_attribute(words["neighbours"])}">'
+                                       f'<ul>{"".join(items)}</ul></nav>'))
 
 
 def search_label(data, lang: str, page: str) -> str:
