@@ -36,14 +36,18 @@ def site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("collection") / "project", FIXTURES / "collection")
     if "second/report.md" not in (project / "mkdocs.yml").read_text(encoding="utf-8"):
         edit(project, "mkdocs.yml", "  - roadmap.md\n", "  - roadmap.md\n  - second/report.md\n  - second/claims.md\n")
-    for lang, heading in (("en", "## Key terms { #key-terms }"), ("ar", "## مصطلحات { #key-terms }")):
-        edit(project, f"content/{lang}/index.md", heading,
-             f"## {'Reports' if lang == 'en' else 'التقارير'} {{ #reports }}\n\n{{{{ block('reports') }}}}\n\n{heading}")
+    _with_list_of_reports(project)
     append(project, "data/timeline.yaml", "\n  - id: agreed\n    date: 2018-07-06\n    en: The delegation agrees.\n"
                                           "    ar: الوفد يتفق.\n    cite: [wire-one]\n")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
+
+
+def _with_list_of_reports(project) -> None:
+    for lang, heading in (("en", "## Key terms { #key-terms }"), ("ar", "## مصطلحات { #key-terms }")):
+        edit(project, f"content/{lang}/index.md", heading,
+             f"## {'Reports' if lang == 'en' else 'التقارير'} {{ #reports }}\n\n{{{{ block('reports') }}}}\n\n{heading}")
 
 
 def resolve(page: str, href: str) -> str:
@@ -166,3 +170,23 @@ def test_the_one_report_site_lists_its_report_and_has_no_neighbours_or_labels(re
     assert all(resolve(f"{PREFIX[lang]}timeline.html", a["href"]) == f"{PREFIX[lang]}report.html"
                for a in soup.select("a.time-report"))
     assert re.search(THIS_DAY[lang], soup.select_one("a.time-report").get_text())
+
+
+def test_serve_renders_the_list_of_reports_again_for_a_change_of_an_event_not_of_a_ledger(tmp_path):
+    """The home page reads each report's event, kind by kind (page_memo.py): a new one line of
+    the second report renders it again, an edit of that report's ledger does not."""
+    from explainer.pages_out import page_memo
+    from explainer.pages_out.render import validate
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    _with_list_of_reports(project)
+
+    def rendered_after(relative: str, old: str, new: str) -> set[str]:
+        validate(project, False, reuse=True)
+        edit(project, relative, old, new)
+        _, pages = validate(project, False, reuse=True)
+        return {page for page in pages} - {key[1].split("/", 1)[1] for key in page_memo.reused}
+
+    homes = {"en/index.md", "ar/index.md"}
+    assert homes <= rendered_after("data/reports/second/event.yaml", "Two days later, the delegation agreed.",
+                                   "Two days later, the delegation signed.")
+    assert not homes & rendered_after("data/reports/second/claims.yaml", "The wire says the same.", "The wire says so too.")
