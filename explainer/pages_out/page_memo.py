@@ -20,6 +20,7 @@ _NESTED = ("by_id",)  # ...and by_id's entries (sources, terms...) entry by entr
 # cites a few sources and marks a few terms, so an edit of one re-renders only the pages that read it
 _WHOLE = "*"
 _KEYS = "*keys"  # which entries there are, not what they hold (the sections list the models' kinds)
+_REPORTS = "reports"  # read report by report, and each report's models kind by kind
 
 
 class DataReads:
@@ -33,8 +34,20 @@ class DataReads:
         value = getattr(self._data, name)
         if name in _MAPPINGS:
             return _MappingReads(value, name, self.reads, nested=name in _NESTED)
+        if name == _REPORTS:  # which reports there are, and each one's models kind by kind
+            self.reads.add((_REPORTS, _KEYS))
+            return [_ReportReads(report, self.reads) for report in value]
         self.reads.add((name, "") if not callable(value) else (_WHOLE, ""))  # a method may read anything
         return value
+
+
+class _ReportReads:
+    """One report of `Dataset.reports` as a page reads it: the home page lists every report's
+    event, and an edit of one report's ledger must not render it again."""
+
+    def __init__(self, report, reads: set):
+        self.id, self.folder, self.paths = report.id, report.folder, report.paths
+        self.models = _MappingReads(report.models, f"{_REPORTS}/{report.id}", reads)
 
 
 class _MappingReads(Mapping):
@@ -80,6 +93,11 @@ class Fingerprints:
             part, key = read
             if part == _WHOLE:
                 value = self.data
+            elif part == _REPORTS:
+                value = [(report.id, report.folder) for report in self.data.reports]
+            elif part.startswith(f"{_REPORTS}/"):
+                mapping = self.data.report_data(part.partition("/")[2]).models
+                value = {_WHOLE: mapping, _KEYS: list(mapping)}.get(key) if key in (_WHOLE, _KEYS) else mapping.get(key, "absent")
             elif part in _MAPPINGS or "/" in part:
                 outer, _, inner = part.partition("/")
                 mapping = getattr(self.data, outer)[inner] if inner else getattr(self.data, outer)

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from ..editions.links import FOLDER, edition_links
-from ..pages_out import citation
+from ..pages_out import citation, collection
 from ..pages_out.font_preloads import faces_drawn, first_screen_runs
 from ..pages_out.masthead import NO_CORRECTIONS, PLACEHOLDER, masthead_html, no_corrections_html, public_url
 from ..pages_out.structured_data import PageInfo, json_ld, page_graph
@@ -89,6 +89,18 @@ class PageParts:
                         site_url=site_url, content=page.content or "", image=self.share_image(language, config))
         return json_ld(page_graph(self.data, self.masthead, info))
 
+    def report_neighbours(self, page, config) -> Markup:
+        """For the end of a report's page: the previous and next report (pages_out/collection.py)."""
+        if page is None or not page.url:
+            return Markup("")
+        return collection.neighbours_html(self.data, config.theme["language"], _inner_path(page))
+
+    def report_label(self, page, config) -> str:
+        """For the page's head: the report its search results are labelled with ('' for none)."""
+        if page is None or not page.url:
+            return ""
+        return collection.search_label(self.data, config.theme["language"], _inner_path(page))
+
     @staticmethod
     def first_screen_faces(faces, stacks, page, config) -> list[str]:
         """For the fonts partial: the font files of `faces` this page's first screen draws."""
@@ -110,3 +122,8 @@ class PageParts:
         lang = config.theme["language"]
         prefix = get_relative_url(f"{FOLDER}/x", page.url)[:-len(f"{FOLDER}/x")]
         return edition_links(self.archive, lang, prefix, languages=(lang,))
+
+
+def _inner_path(page) -> str:
+    """The page's source inside its language's folder ('agreement/report.md' for en/ and ar/)."""
+    return page.file.src_uri.split("/", 1)[-1]

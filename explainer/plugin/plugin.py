@@ -126,6 +126,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         env.globals["explainer_offline_copy"] = f"{self.parts.archive}.zip"
         env.globals["explainer_share_image"] = self.parts.share_image(language, config)
         env.globals["explainer_structured_data"] = self.parts.structured_data
+        env.globals["explainer_report_neighbours"] = self.parts.report_neighbours
+        env.globals["explainer_report_label"] = self.parts.report_label
         return env
 
     @event_priority(-100)  # after every plugin that edits the Markdown: the key is the final text

@@ -52,6 +52,7 @@ class Units:
 
     def __init__(self) -> None:
         self.lang = ""
+        self.report = ""  # on a report's page of a collection: its label (the theme's meta tag)
         self.units: list[Unit] = []
         self.page_title = ""
         self._stack: list[tuple[str, str]] = []  # (tag, role): role is 'article', 'skip', 'target', 'heading' or ''
@@ -70,6 +71,8 @@ class Units:
         values = dict(attrs)
         if tag == "html":
             self.lang = values.get("lang") or ""
+        if tag == "meta" and values.get("name") == "explainer-report":
+            self.report = values.get("content") or ""
         if tag in _VOID:
             if tag == "br":
                 self.handle_data(" ")
@@ -142,27 +145,29 @@ def _found(parser: Units) -> tuple[str, str, list[Unit]]:
 
 def facts(parser: Units, html: str) -> list | None:
     """What the index keeps of a page once parsed (JSON, for the page cache): its language,
-    title and units, or None for a page that asks not to be indexed."""
+    title, units and report label ('' on a shared page), or None for a page that asks not to
+    be indexed."""
     if re.search(r'<meta name="robots" content="[^"]*noindex', html):
         return None
     lang, title, units = _found(parser)
-    return [lang, title, [[u.anchor, u.title, u.text] for u in units]]
+    return [lang, title, [[u.anchor, u.title, u.text] for u in units], parser.report]
 
 
 def build_indexes(site: Path, names: list[dict], pages: dict[Path, list | None]) -> dict[str, dict]:
     """One index per language found in the built pages' <html lang>: its pages (URL from the
-    site root, title), its units, and the names table. `pages`: each built page's facts."""
+    site root, title, and on a report's page of a collection the report's label, which its
+    results show), its units, and the names table. `pages`: each built page's facts."""
     indexes: dict[str, dict] = {}
     for path in sorted(pages):
         relative = path.relative_to(site).as_posix()
         if path.name == "404.html" or relative.startswith(f"{INDEX_FOLDER}/") or pages[path] is None:
             continue
-        lang, title, units = pages[path]
+        lang, title, units, report = pages[path]
         if not lang or not units:
             continue
         index = indexes.setdefault(lang, {"lang": lang, "pages": [], "units": [], "names": names})
         number = len(index["pages"])
-        index["pages"].append([relative, title])
+        index["pages"].append([relative, title, report] if report else [relative, title])
         for anchor, heading, text in units:
             index["units"].append([number, anchor, heading if heading != title or anchor else "", text])
     return indexes

@@ -260,6 +260,12 @@
       link.href = base + "/" + page[0] + (unit.anchor ? "#" + unit.anchor : "");
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
+      if (page[2]) {  // a report's page of a collection: which report the result is from
+        var report = document.createElement("p");
+        report.className = "explainer-search-report";
+        appendRuns(report, page[2], false);
+        article.appendChild(report);
+      }
       var heading = document.createElement("h3");
       appendRuns(heading, unit.title ? page[1] + " › " + unit.title : page[1], false);
       article.appendChild(heading);

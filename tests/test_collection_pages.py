@@ -1,0 +1,192 @@
+"""The pages that tie a collection's reports together (issue 25, items 3 and 5), on the fixture
+collection of two reports built once: the home page lists both in story order, each report's
+pages end with the previous and next report, the timeline links a report's day to it, and
+search labels every result from a report's page with that report, in the index and in the
+browser. On the real one-report site: one report listed, no previous or next, no labels."""
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import zipfile
+
+import pytest
+from conftest import FIXTURES, append, edit, make_project, mkdocs_build, parse, real_data
+
+FIRST, SECOND = ("report.html", "claims.html", "roadmap.html"), ("second/report.html", "second/claims.html")
+SHARED = ("index.html", "timeline.html", "actors.html", "places.html", "sources.html")
+DAYS = {"en": ("Wednesday 4 July 2018", "Friday 6 July 2018"),
+        "ar": ("الأربعاء 4 تموز/يوليو 2018", "الجمعة 6 تموز/يوليو 2018")}
+LABEL = {"en": "Report of {}", "ar": "تقرير {}"}
+NEIGHBOUR = {"en": ("Previous report in this story:", "Next report in this story:"),
+             "ar": ("التقرير السابق في هذا الملف:", "التقرير التالي في هذا الملف:")}
+THIS_DAY = {"en": "The report of this day", "ar": "تقرير هذا اليوم"}
+PREFIX = {"en": "", "ar": "ar/"}
+
+
+def _plain(text: str) -> str:
+    """Text as read, without the invisible joiners and no-break spaces that keep a date whole."""
+    return " ".join(text.replace("\u2060", "").replace("\u00a0", " ").split())
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The fixture collection, with the home page's list of reports in both languages, both
+    reports' pages in the nav, and a timeline entry on the second report's day."""
+    project = make_project(tmp_path_factory.mktemp("collection") / "project", FIXTURES / "collection")
+    if "second/report.md" not in (project / "mkdocs.yml").read_text(encoding="utf-8"):
+        edit(project, "mkdocs.yml", "  - roadmap.md\n", "  - roadmap.md\n  - second/report.md\n  - second/claims.md\n")
+    _with_list_of_reports(project)
+    append(project, "data/timeline.yaml", "\n  - id: agreed\n    date: 2018-07-06\n    en: The delegation agrees.\n"
+                                          "    ar: الوفد يتفق.\n    cite: [wire-one]\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def _with_list_of_reports(project) -> None:
+    for lang, heading in (("en", "## Key terms { #key-terms }"), ("ar", "## مصطلحات { #key-terms }")):
+        edit(project, f"content/{lang}/index.md", heading,
+             f"## {'Reports' if lang == 'en' else 'التقارير'} {{ #reports }}\n\n{{{{ block('reports') }}}}\n\n{heading}")
+
+
+def resolve(page: str, href: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_home_page_lists_both_reports_in_story_order_with_their_ways_in(site, lang):
+    home = f"{PREFIX[lang]}index.html"
+    items = parse(site, home).select("#reports ~ ol.report-list > li.report-item")
+    assert [_plain(item.select_one(".report-item-date").get_text()) for item in items] == list(DAYS[lang])
+    links = [[resolve(home, a["href"]) for a in item.select("a")] for item in items]
+    assert links == [[f"{PREFIX[lang]}report.html", f"{PREFIX[lang]}claims.html"],
+                     [f"{PREFIX[lang]}second/report.html", f"{PREFIX[lang]}second/claims.html"]]
+    assert all((site / target).is_file() for item in links for target in item)
+    # The second report's one line is shown; the first has none, and its title is not said twice.
+    line = {"en": "Two days later, the delegation agreed.", "ar": "بعد يومين، اتفق الوفد."}[lang]
+    assert [_plain(p.get_text()) for p in parse(site, home).select(".report-item-line")] == [line]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_each_report_page_ends_with_the_previous_and_next_report_and_shared_pages_do_not(site, lang):
+    for pages, kind, other, day in ((FIRST, "next", "report.html", DAYS[lang][1]),
+                                    (SECOND, "previous", "report.html", DAYS[lang][0])):
+        for name in pages:
+            page = f"{PREFIX[lang]}{name}"
+            soup = parse(site, page)
+            nav = soup.select("article nav.report-neighbours")
+            assert len(nav) == 1, page
+            items = nav[0].select("li")
+            assert [li["class"] for li in items] == [[f"report-{kind}"]], page
+            words = NEIGHBOUR[lang][kind == "next"]
+            assert _plain(items[0].get_text()).startswith(f"{words} {day}"), (page, items[0].get_text())
+            target = resolve(page, items[0].a["href"])
+            assert target == f"{PREFIX[lang]}{'second/' if kind == 'next' else ''}{other}", page
+            assert (site / target).is_file()
+            # At the end of the page's text: the article's last element.
+            assert nav[0].find_parent("article").find_all(recursive=False)[-1] is nav[0], page
+    for name in SHARED:
+        assert not parse(site, f"{PREFIX[lang]}{name}").select("nav.report-neighbours"), name
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_timeline_links_each_reports_day_to_that_report(site, lang):
+    page = f"{PREFIX[lang]}timeline.html"
+    soup = parse(site, page)
+    marks = {li["id"]: [resolve(page, a["href"]) for a in li.select("a.time-report")]
+             for li in soup.select("ol.timeline > li.time-entry")}
+    assert marks == {"time-meeting": [f"{PREFIX[lang]}report.html"], "time-agreed": [f"{PREFIX[lang]}second/report.html"]}
+    assert {a.get_text() for a in soup.select("a.time-report")} == {THIS_DAY[lang]}
+
+
+def open_search(page, query: str) -> list[str]:
+    """The hrefs of the results of a query typed into search (as tests/test_search.py does; the
+    count may be words alone in Arabic: «نتيجة واحدة», «نتيجتان»)."""
+    page.locator(".md-search__input").click()
+    page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
+    page.locator(".md-search__input").fill(query)
+    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|لا|No|result|نتيج")).wait_for(timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+def _index(site, lang: str) -> dict:
+    script = (site / "search" / f"{lang}.js").read_text(encoding="utf-8")
+    return json.loads(script.split("]=", 1)[1].rstrip().rstrip(";"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_search_index_holds_a_sentence_of_each_report_with_its_label(site, lang):
+    index = _index(site, lang)
+    sentence = {"en": ("The delegation reached the town in the morning.", "The delegation said the return begins tomorrow."),
+                "ar": ("وصل الوفد إلى المدينة صباحاً.", "وقال الوفد إن العودة تبدأ غداً.")}[lang]
+    for text, day, page in zip(sentence, DAYS[lang], ("report.html", "second/report.html")):
+        units = [u for u in index["units"] if text in u[3]]
+        assert units, text
+        # The sentence's own unit (by its anchor): its page and that page's report label.
+        found = {(index["pages"][u[0]][0], tuple(index["pages"][u[0]][2:])) for u in units if u[1]}
+        assert (f"{PREFIX[lang]}{page}", (LABEL[lang].format(day),)) in found, found
+    shared = [p for p in index["pages"] if p[0].endswith(("index.html", "timeline.html", "glossary.html"))]
+    assert shared and all(len(p) == 2 for p in shared)  # a shared page carries no report's label
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_browser_search_finds_a_sentence_of_each_report_labelled(browser, site, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site.resolve() / PREFIX[lang] / "index.html").as_uri())
+    queries = {"en": ("morning", "tomorrow"), "ar": ("صباحاً", "غداً")}[lang]
+    for query, day, target, anchor in zip(queries, DAYS[lang], ("report.html", "second/report.html"), ("p1-s1", "second-p1-s2")):
+        hrefs = open_search(page, query)
+        wanted = [i for i, href in enumerate(hrefs) if href.endswith(f"/{PREFIX[lang]}{target}#{anchor}")]
+        assert wanted, (query, hrefs)
+        item = page.locator(".md-search-result__item").nth(wanted[0])
+        assert _plain(item.locator(".explainer-search-report").inner_text()) == LABEL[lang].format(day)
+    context.close()
+
+
+def test_the_offline_copy_holds_the_second_reports_pages(site):
+    archive = next(site.glob("*.zip"))
+    names = zipfile.ZipFile(archive).namelist()
+    for page in SECOND:
+        for lang in ("en", "ar"):
+            assert any(name.endswith(f"/{PREFIX[lang]}{page}") for name in names), page
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_one_report_site_lists_its_report_and_has_no_neighbours_or_labels(real_site, lang):
+    home = f"{PREFIX[lang]}index.html"
+    items = parse(real_site, home).select("#reports ~ ol.report-list > li.report-item")
+    assert len(items) == 1
+    assert [resolve(home, a["href"]) for a in items[0].select("a")] == [f"{PREFIX[lang]}report.html", f"{PREFIX[lang]}claims.html"]
+    for name in FIRST + SHARED:
+        soup = parse(real_site, f"{PREFIX[lang]}{name}")
+        assert not soup.select("nav.report-neighbours") and not soup.find("meta", attrs={"name": "explainer-report"}), name
+    assert all(len(p) == 2 for p in _index(real_site, lang)["pages"])
+    day = real_data().models["event"].date
+    soup = parse(real_site, f"{PREFIX[lang]}timeline.html")
+    marked = [li["id"] for li in soup.select("ol.timeline > li.time-entry") if li.select("a.time-report")]
+    assert marked == [f"time-{e.id}" for e in real_data().timeline.entries if e.date == day]
+    assert all(resolve(f"{PREFIX[lang]}timeline.html", a["href"]) == f"{PREFIX[lang]}report.html"
+               for a in soup.select("a.time-report"))
+    assert re.search(THIS_DAY[lang], soup.select_one("a.time-report").get_text())
+
+
+def test_serve_renders_the_list_of_reports_again_for_a_change_of_an_event_not_of_a_ledger(tmp_path):
+    """The home page reads each report's event, kind by kind (page_memo.py): a new one line of
+    the second report renders it again, an edit of that report's ledger does not."""
+    from explainer.pages_out import page_memo
+    from explainer.pages_out.render import validate
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    _with_list_of_reports(project)
+
+    def rendered_after(relative: str, old: str, new: str) -> set[str]:
+        validate(project, False, reuse=True)
+        edit(project, relative, old, new)
+        _, pages = validate(project, False, reuse=True)
+        return {page for page in pages} - {key[1].split("/", 1)[1] for key in page_memo.reused}
+
+    homes = {"en/index.md", "ar/index.md"}
+    assert homes <= rendered_after("data/reports/second/event.yaml", "Two days later, the delegation agreed.",
+                                   "Two days later, the delegation signed.")
+    assert not homes & rendered_after("data/reports/second/claims.yaml", "The wire says the same.", "The wire says so too.")
