@@ -13,8 +13,8 @@ from conftest import parse, real_data, wait_until
 
 from explainer.pages_out.labels import LABELS, format_date
 
-TITLES = {"en": "Busra al-Sham, 4 July 2018: an annotated report",
-          "ar": "بصرى الشام، 4 تموز/يوليو 2018: تقرير مشروح"}
+TITLES = {"en": "The Daraa talks, July 2018: annotated reports",
+          "ar": "مفاوضات درعا، تموز/يوليو 2018: تقارير مشروحة"}
 BASE = "https://explainer.invalid/"  # mkdocs.yml's site_url (a placeholder) when the tests build
 LIVE = "document.getElementById('explainer-cite').textContent"
 

@@ -16,8 +16,6 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from explainer.scaffold.project import PAGES  # every page a publication has, in nav order
-
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
@@ -28,19 +26,24 @@ QUERIES = {"en": "Busra", "ar": "بصرى"}
 STILL = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"  # laid out and painted
 
 
-def shoot(page, url: str, file: Path, index: list[str], state=None) -> None:
+def shoot(page, url: str, file: Path, index: list[str], state=None, full: bool = False) -> None:
     page.goto(url)
     page.evaluate("document.fonts.ready")
     if state is not None:
         state(page)
     page.evaluate(STILL)
-    page.screenshot(path=str(file))
+    page.screenshot(path=str(file), full_page=full)
     index.append(file.name)
     print(file)
 
 
+def first_sentence(page) -> str:
+    """The page's first sentence's anchor (each report's ids are its own: p1-s1, agreement-p1-s1)."""
+    return page.evaluate("document.querySelector('.sentence').id")
+
+
 def open_first_note(page) -> None:
-    page.locator("#p1-s1 .note-groups summary").first.click()
+    page.locator(f"#{first_sentence(page)} .note-groups summary").first.click()
 
 
 def open_search(page) -> None:
@@ -50,7 +53,7 @@ def open_search(page) -> None:
     page.wait_for_selector(".md-search-result__item", timeout=10000)
 
 
-def main(out: Path, pages: list[str], schemes: list[str]) -> None:
+def main(out: Path, pages: list[str], schemes: list[str], full: bool = False) -> None:
     out.mkdir(parents=True, exist_ok=True)
     site = (ROOT / "site").resolve()
     index: list[str] = []
@@ -63,9 +66,9 @@ def main(out: Path, pages: list[str], schemes: list[str]) -> None:
                 for name in pages:
                     url = (site / f"{name}.html").as_uri()
                     stem = f"{name.replace('/', '-')}-{device}-{scheme}"
-                    shoot(page, url, out / f"{stem}.png", index)
+                    shoot(page, url, out / f"{stem}.png", index, full=full)
                     if name.endswith("report"):
-                        shoot(page, url + "#p1-s1", out / f"{stem}-note-open.png", index, open_first_note)
+                        shoot(page, url, out / f"{stem}-note-open.png", index, open_first_note)
                         shoot(page, url, out / f"{stem}-search-open.png", index, open_search)
                 context.close()
         context = browser.new_context(**DEVICES["desktop"])
@@ -82,6 +85,10 @@ if __name__ == "__main__":
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "build" / "screenshots")
     parser.add_argument("--pages", help="comma-separated pages, e.g. report,ar/report (default: all, both languages)")
     parser.add_argument("--quick", action="store_true", help="the light scheme only")
+    parser.add_argument("--full", action="store_true", help="whole pages, not only their first screen")
     options = parser.parse_args()
-    chosen = options.pages.split(",") if options.pages else PAGES + [f"ar/{name}" for name in PAGES]
-    main(options.out, chosen, ["light"] if options.quick else ["light", "dark"])
+    # Every page the site has (a collection's report folders too), in both languages.
+    built = sorted(str(p.relative_to(ROOT / "site").with_suffix("")) for p in (ROOT / "site").rglob("*.html")
+                   if p.name != "404.html" and p.relative_to(ROOT / "site").parts[0] not in ("ar", "assets", "search"))
+    chosen = options.pages.split(",") if options.pages else built + [f"ar/{name}" for name in built]
+    main(options.out, chosen, ["light"] if options.quick else ["light", "dark"], options.full)
