@@ -23,7 +23,7 @@ from ..data_in.references import did_you_mean
 from ..data_in.unread_sources import unread_message
 from ..editions.links import edition_links
 from ..problems.errors import Problem
-from . import citation, escape, reader
+from . import appearances, citation, escape, reader
 from ..languages import LANGUAGES
 from .labels import LABELS, format_date, format_span
 from .locator_map import from_reference, locator_map
@@ -364,7 +364,8 @@ class PageMacros:
                    "open_data_kinds": list(self.data.models),
                    "locator_map": lambda: locator_map(self.data, self.lang, self.labels),
                    "from_reference": lambda place: from_reference(self.data, place, self.lang, self.labels),
-                   "short": reader.short}
+                   "short": reader.short,
+                   "appears_in": lambda kind, entry_id: appearances.groups(self.data, kind, entry_id, self.lang, self.page)}
         return Markup(template.render(**helpers, **context))
 
     def block_names(self) -> list[str]:
