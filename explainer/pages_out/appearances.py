@@ -24,7 +24,7 @@ from .labels import LABELS
 
 KINDS = ("actors", "places", "terms", "sources")
 MENTIONED = ("actors", "places", "terms")  # the kinds a sentence's `mentions` may name
-CLAIM_LABEL = 48  # characters of a claim's phrase shown in its link; the ledger row has it all
+CLAIM_LABEL = 36  # characters of a claim's phrase shown in its link; the ledger row has it all
 
 
 @dataclass(frozen=True)
