@@ -138,3 +138,22 @@ def test_a_shared_entry_lists_both_reports(collection, entry, lang):
         assert lands(collection, page, href)
         for _, link in links:
             assert lands(collection, page, link), link
+
+
+def test_serve_shows_a_new_mention_on_the_entry_pages_and_renders_no_more(tmp_path):
+    """In serve a page is rendered again only when what it read changed (page_memo.py): the entry
+    pages read the index, so a mention taken out of the second report changes the places page at
+    once, and the pages of the first report are kept."""
+    from explainer.pages_out import page_memo
+    from explainer.pages_out.render import validate
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    _, before = validate(project, False, reuse=True)
+    assert "second/report.md#second-p1-s1" in before["en/places.md"]
+    edit(project, "data/reports/second/report.yaml", "mentions: [delegation, town, ceasefire]", "mentions: [delegation, ceasefire]")
+    _, pages = validate(project, False, reuse=True)
+    rendered = sorted(set(pages) - {key[1].removeprefix("content/") for key in page_memo.reused})
+    assert "second/report.md#second-p1-s1" not in pages["en/places.md"]
+    assert "second/report.md#second-p1-s1" in pages["en/actors.md"]
+    entry_pages = [f"{lang}/{page}.md" for lang in ("ar", "en") for page in ("actors", "glossary", "places", "sources")]
+    assert set(entry_pages) <= set(rendered)
+    assert not {f"{lang}/{page}.md" for lang in ("ar", "en") for page in ("report", "claims", "roadmap")} & set(rendered)

@@ -41,28 +41,43 @@ class Appearance:
     span: tuple[str, str] = ("", "")  # a claim's phrase, (ar, en)
 
 
-Index = dict[str, dict[str, list[Appearance]]]
-"""Kind ('actors', 'places', 'terms', 'sources') -> entry id -> its appearances, in story order."""
+@dataclass(frozen=True)
+class Report:
+    """What an entry's page shows of a report beside its appearances: its title and its folder."""
+
+    id: str
+    folder: str  # its pages' folder ('' for the first report)
+    title: tuple[str, str]  # (ar, en)
+
+
+@dataclass
+class Index:
+    """Every report, in story order, and for each kind ('actors', 'places', 'terms', 'sources'),
+    each entry's appearances in story order. It is all an entry's page reads of the data, so
+    serve renders a page again only when what it shows changed (page_memo.py fingerprints it):
+    the wording of a claim's check changes no list."""
+
+    reports: list[Report]
+    entries: dict[str, dict[str, list[Appearance]]]
+
 
 _last: tuple[object, Index] | None = None  # the last build's reports and their index
 
 
 def index(data) -> Index:
-    """The collection's index, computed once a build: the pages of one build share one list of
-    reports (Dataset.for_report's views too), so it is kept for that list. The reads go through
-    `data`, so that serve's page memo (page_memo.py) sees what an entry's page depends on."""
+    """The collection's index (Dataset.appearances), computed once a build: the pages of one
+    build share one list of reports (Dataset.for_report's views too), so it is kept for that list."""
     global _last
-    reports, glossary = data.reports, data.glossary
-    if _last is not None and _last[0] is reports:
+    if _last is not None and _last[0] is data.reports:
         return _last[1]
-    built = build_index(reports, glossary)
-    _last = (reports, built)
+    built = build_index(data.reports, data.glossary)
+    _last = (data.reports, built)
     return built
 
 
 def build_index(reports, glossary) -> Index:
     """Every report's sentences, notes and claims, in story order, under the entries they name."""
-    found: Index = {kind: {} for kind in KINDS}
+    found: dict[str, dict[str, list[Appearance]]] = {kind: {} for kind in KINDS}
 
     def add(kind: str, entry_id: str, appearance: Appearance) -> None:
         listed = found[kind].setdefault(entry_id, [])
@@ -93,7 +108,9 @@ def build_index(reports, glossary) -> Index:
                                             span=(claim.span.ar, claim.span.en), **here)
                     for source_id in [*claim.cite, *(account.source for account in claim.accounts)]:
                         add("sources", source_id, appearance)
-    return found
+    heads = [Report(report.id, report.folder, (report.models["event"].title.ar, report.models["event"].title.en))
+             for report in reports]
+    return Index(heads, found)
 
 
 @dataclass
@@ -105,18 +122,18 @@ class Group:
     links: list[tuple[Markup, Markup]]  # (label, href) for each appearance
 
 
-def groups(data, kind: str, entry_id: str, lang: str, page: str) -> list[Group]:
+def groups(found: Index, kind: str, entry_id: str, lang: str, page: str) -> list[Group]:
     """An entry's appearances for its page (`page`: its path under content/<lang>/), grouped by
     report in story order, each with its label in `lang` and its link relative to the page."""
-    appearances = index(data)[kind].get(entry_id, [])
+    appearances = found.entries[kind].get(entry_id, [])
     here = posixpath.dirname(page) or "."
     shown = []
-    for report in data.reports:
+    for report in found.reports:
         mine = [a for a in appearances if a.report == report.id]
         if not mine:
             continue
         folder = f"{report.folder}/" if report.folder else ""
-        title = getattr(report.models["event"].title, lang)
+        title = report.title[0] if lang == "ar" else report.title[1]
         # Folders and anchors are ids ([a-z0-9-]): the link targets need no escaping.
         links = [(label(a, lang), Markup(f"{posixpath.relpath(folder + a.page, here)}#{a.anchor}")) for a in mine]
         shown.append(Group(escape.for_text(title, lang), Markup(posixpath.relpath(f"{folder}report.md", here)), links))

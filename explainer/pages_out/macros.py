@@ -379,7 +379,7 @@ class PageMacros:
                    "locator_map": lambda: locator_map(self.data, self.lang, self.labels),
                    "from_reference": lambda place: from_reference(self.data, place, self.lang, self.labels),
                    "short": reader.short,
-                   "appears_in": lambda kind, entry_id: appearances.groups(self.data, kind, entry_id, self.lang, self.page)}
+                   "appears_in": lambda kind, entry_id: appearances.groups(self.data.appearances, kind, entry_id, self.lang, self.page)}
         return Markup(template.render(**helpers, **context))
 
     def block_names(self) -> list[str]:
