@@ -70,13 +70,17 @@ def index(data) -> Index:
     global _last
     if _last is not None and _last[0] is data.reports:
         return _last[1]
-    built = build_index(data.reports, data.glossary)
+    named = {"actors": {a.id for a in data.actors.actors}, "places": {p.id for p in data.places.places},
+             "terms": {t.id for t in data.glossary.terms}}
+    built = build_index(data.reports, data.glossary, named)
     _last = (data.reports, built)
     return built
 
 
-def build_index(reports, glossary) -> Index:
-    """Every report's sentences, notes and claims, in story order, under the entries they name."""
+def build_index(reports, glossary, named: dict[str, set[str]]) -> Index:
+    """Every report's sentences, notes and claims, in story order, under the entries they name;
+    `named`: the ids of each kind a sentence's `mentions` may list (an id may be of two kinds:
+    'tansiqiyat' is an actor and a term)."""
     found: dict[str, dict[str, list[Appearance]]] = {kind: {} for kind in KINDS}
 
     def add(kind: str, entry_id: str, appearance: Appearance) -> None:
@@ -90,7 +94,7 @@ def build_index(reports, glossary) -> Index:
             for s_number, sentence in enumerate(paragraph.sentences, start=1):
                 here = dict(report=report.id, paragraph=p_number, sentence=s_number)
                 for entry_id in sentence.mentions:
-                    for kind in MENTIONED:
+                    for kind in (kind for kind in MENTIONED if entry_id in named[kind]):
                         add(kind, entry_id, Appearance(where="sentence", page="report.md", anchor=sentence.id, **here))
                 for n_index, note in enumerate(sentence.notes):
                     appearance = Appearance(where="note", page="report.md", anchor=reader.note_anchor(sentence.id, n_index),
