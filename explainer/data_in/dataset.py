@@ -71,6 +71,14 @@ class Dataset:
     report_of: dict[str, dict[str, str]] = field(default_factory=dict)
     """For sentences, claims and points: the id of the report that holds each entry."""
 
+    @property
+    def appearances(self):
+        """Where each actor, place, term and source appears in the reports, computed once a build
+        (pages_out/appearances.py): a property, so that a page's reads of it are noted as one part
+        of the data, whose fingerprint changes only when the lists do (page_memo.py)."""
+        from ..pages_out.appearances import index  # the pages' index, of this data
+        return index(self)
+
     def report_data(self, report_id: str) -> ReportData:
         return next(report for report in self.reports if report.id == report_id)
 

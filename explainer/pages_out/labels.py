@@ -97,6 +97,8 @@ LABELS = {
         "open_data_alignment": "The translation, aligned phrase by phrase with the Arabic (a parallel corpus, with each phrase’s place in its sentence):",
         # "Cite this" (pages_out/citation.py, theme/assets/javascripts/cite.js): the control, each
         # kind of item's label, the copied text, what is announced; and the about page's citations.
+        "appears_in": {"title": "Appears in", "sentence": "sentence {place}", "note": "note {number} to sentence {place}",
+                       "claim": "claim: {span}"},
         "cite": {"button": "Copy citation", "name": "Copy citation: {label}", "done": "Copied",
                  "sentence": "Report, paragraph {paragraph}, sentence {sentence}",
                  "note": "Note {number} on the report, paragraph {paragraph}, sentence {sentence} ({kind})",
@@ -235,6 +237,8 @@ LABELS = {
         "leaves_out": "ما يغفله",
         "open_data_schemas": "ويصف مخططُ JSON Schema كلَّ نوع من البيانات:",
         "open_data_alignment": "والترجمة مقابَلةً بالعربية عبارةً عبارة (نصّ موازٍ، مع موضع كل عبارة في جملتها):",
+        "appears_in": {"title": "يَرِد في", "sentence": "الجملة {place}", "note": "الملاحظة {number} على الجملة {place}",
+                       "claim": "ادعاء: {span}"},
         "cite": {"button": "انسخ الإحالة", "name": "انسخ الإحالة المرجعية: {label}", "done": "نُسخت",
                  "sentence": "التقرير، الفقرة {paragraph}، الجملة {sentence}",
                  "note": "الملاحظة {number} على التقرير، الفقرة {paragraph}، الجملة {sentence} ({kind})",

@@ -23,7 +23,7 @@ from ..data_in.references import did_you_mean
 from ..data_in.unread_sources import unread_message
 from ..editions.links import edition_links
 from ..problems.errors import Problem
-from . import citation, collection, escape, reader
+from . import appearances, citation, collection, escape, reader
 from ..languages import LANGUAGES
 from .labels import LABELS, format_date, format_span
 from .locator_map import from_reference, locator_map
@@ -381,7 +381,8 @@ class PageMacros:
                    "short": reader.short,
                    "reports": lambda: collection.listing(self.data, self.lang, self.page),
                    "reports_on": lambda day: collection.on_day(self.data, day),
-                   "page_link": lambda report, name="report.md": Markup(collection.relative(collection.page_of(report, name), self.page))}
+                   "page_link": lambda report, name="report.md": Markup(collection.relative(collection.page_of(report, name), self.page)),
+                   "appears_in": lambda kind, entry_id: appearances.groups(self.data.appearances, kind, entry_id, self.lang, self.page)}
         return Markup(template.render(**helpers, **context))
 
     def block_names(self) -> list[str]:

@@ -29,7 +29,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _SKIPPED_TAGS = {"script", "style", "svg", "button", "template", "form", "fieldset", "nav", "noscript", "summary"}
 # Markup that only labels or decorates: its text is noise in a snippet (controls, the toggles
 # of closed notes, citation numbers, the heading permalink, the sentence's own tools line).
-_SKIPPED_CLASSES = {"headerlink", "cite", "sentence-tools", "visually-hidden"}
+_SKIPPED_CLASSES = {"headerlink", "cite", "sentence-tools", "visually-hidden", "appears-in"}  # appears-in: links, not text
 _BLOCKS = {"p", "div", "li", "td", "th", "tr", "dd", "dt", "br", "blockquote", "section", "figcaption",
            "ol", "ul", "dl", "table", "details", "summary"} | _HEADINGS
 
