@@ -7,6 +7,7 @@ import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,10 +72,25 @@ def make_project(target: Path, data_from: Path = ROOT) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for folder in ("data", "content"):
         shutil.copytree(data_from / folder, target / folder)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    nav_of_its_pages(ROOT / "mkdocs.yml", target / "mkdocs.yml", target / "content" / "en")
     (target / "docs").mkdir()
     shutil.copy(ROOT / "docs" / ".gitignore", target / "docs" / ".gitignore")
     return target
+
+
+def nav_of_its_pages(source: Path, target: Path, pages: Path) -> None:
+    """Our mkdocs.yml for a project holding fewer reports (a fixture): the nav entries of pages
+    it lacks (another report's folder) and the sections they leave empty are left out, since
+    MkDocs refuses a nav entry with no page in strict mode."""
+    text = source.read_text(encoding="utf-8")
+    start = text.index("\nnav:\n") + len("\nnav:\n")
+    end = re.compile(r"^\S", re.M).search(text, start).start()  # the next top-level key
+    kept = [line for line in text[start:end].splitlines(keepends=True)
+            if not (m := re.fullmatch(r"\s+- ([\w/-]+\.md)\n", line)) or (pages / m[1]).is_file()]
+    sections = [i for i, line in enumerate(kept) if re.fullmatch(r"  - [^:#]+:\n", line)]
+    empty = {i for i in sections if i + 1 >= len(kept) or not kept[i + 1].startswith("    - ")}
+    nav = "".join(line for i, line in enumerate(kept) if i not in empty)
+    target.write_text(text[:start] + nav + text[end:], encoding="utf-8")
 
 
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess:

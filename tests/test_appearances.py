@@ -8,7 +8,7 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, LANGS, edit, make_project, mkdocs_build, parse
+from conftest import FIXTURES, LANGS, edit, make_project, mkdocs_build, parse, real_data
 
 PAGES = {"actors": "actor-", "places": "place-", "glossary": "term-", "sources": "src-"}
 
@@ -74,8 +74,13 @@ def test_an_entry_lists_its_sentences_notes_and_claims(real_site, entry, lang):
     details, groups = appears_in(real_site, page, entry[1])
     title = "Busra al-Sham, 4 July 2018: an annotated report" if lang == "en" else "بصرى الشام، 4 تموز/يوليو 2018: تقرير مشروح"
     expected = [(href, en if lang == "en" else ar) for href, en, ar in REAL[entry]]
-    assert groups == [(title, "report.html", [(label, href) for href, label in expected])]
-    assert details.summary.get_text(" ", strip=True) == ("Appears in " if lang == "en" else "يَرِد في ") + str(len(expected))
+    assert groups[0] == (title, "report.html", [(label, href) for href, label in expected])
+    # The second report (Youm7, 6 July) lists the sentences whose mentions name the entry.
+    second = real_data().report_data("agreement")
+    named = [s.id for p in second.models["report"].paragraphs for s in p.sentences if entry[1].split("-", 1)[1] in s.mentions]
+    assert [href for _, href in (groups[1][2] if len(groups) > 1 else [])] == [f"agreement/report.html#{s}" for s in named]
+    total = len(expected) + len(named)
+    assert details.summary.get_text(" ", strip=True) == ("Appears in " if lang == "en" else "يَرِد في ") + str(total)
     for href, _ in expected:
         assert lands(real_site, page, href), href
     claims = [a for a in details.find_all("a") if "ledger-" in a["href"]]

@@ -46,7 +46,7 @@ def cite_by_keyboard(page, anchor: str):
     button.scroll_into_view_if_needed()
     page.evaluate("""(anchor) => {  // focus what comes just before the button, so that Tab reaches it
         const all = [...document.querySelectorAll('a[href], button, input, select, summary, [tabindex="0"]')]
-          .filter(e => e.getClientRects().length);
+          .filter(e => e.checkVisibility());  // not a link inside a closed <details> (which has boxes in Chromium)
         const button = document.querySelector(`button.cite-this[data-cite="${anchor}"]`);
         all[all.indexOf(button) - 1].focus(); }""", anchor)
     page.keyboard.press("Tab")

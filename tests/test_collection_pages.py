@@ -154,22 +154,53 @@ def test_the_offline_copy_holds_the_second_reports_pages(site):
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_the_one_report_site_lists_its_report_and_has_no_neighbours_or_labels(real_site, lang):
+def test_the_real_site_lists_its_two_reports_links_them_and_marks_their_days(real_site, lang):
+    """This publication: the 4 July report at the root (its addresses unchanged) and Youm7's of
+    6 July in agreement/, listed in story order, each report's pages leading to the other, and
+    each report's day on the timeline leading to its report."""
     home = f"{PREFIX[lang]}index.html"
     items = parse(real_site, home).select("#reports ~ ol.report-list > li.report-item")
+    assert [[resolve(home, a["href"]) for a in item.select("a")] for item in items] == [
+        [f"{PREFIX[lang]}report.html", f"{PREFIX[lang]}claims.html"],
+        [f"{PREFIX[lang]}agreement/report.html", f"{PREFIX[lang]}agreement/claims.html"]]
+    for name, neighbour in [(n, "agreement/report.html") for n in FIRST] + [
+            (n, "report.html") for n in ("agreement/report.html", "agreement/claims.html")]:
+        page = f"{PREFIX[lang]}{name}"
+        links = parse(real_site, page).select("nav.report-neighbours a")
+        assert [resolve(page, a["href"]) for a in links] == [f"{PREFIX[lang]}{neighbour}"], name
+    for name in SHARED:
+        assert not parse(real_site, f"{PREFIX[lang]}{name}").select("nav.report-neighbours"), name
+    data = real_data()
+    soup = parse(real_site, f"{PREFIX[lang]}timeline.html")
+    for report in data.reports:
+        day, target = report.models["event"].date, f"{PREFIX[lang]}{report.folder + '/' if report.folder else ''}report.html"
+        marked = [li["id"] for li in soup.select("ol.timeline > li.time-entry")
+                  if any(resolve(f"{PREFIX[lang]}timeline.html", a["href"]) == target for a in li.select("a.time-report"))]
+        assert marked == [f"time-{e.id}" for e in data.timeline.entries if e.date == day], report.id
+    assert re.search(THIS_DAY[lang], soup.select_one("a.time-report").get_text())
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_one_report_publication_lists_its_report_and_has_no_neighbours_or_labels(mini_site, lang):
+    home = f"{PREFIX[lang]}index.html"
+    items = parse(mini_site, home).select("#reports ~ ol.report-list > li.report-item")
     assert len(items) == 1
     assert [resolve(home, a["href"]) for a in items[0].select("a")] == [f"{PREFIX[lang]}report.html", f"{PREFIX[lang]}claims.html"]
     for name in FIRST + SHARED:
-        soup = parse(real_site, f"{PREFIX[lang]}{name}")
+        soup = parse(mini_site, f"{PREFIX[lang]}{name}")
         assert not soup.select("nav.report-neighbours") and not soup.find("meta", attrs={"name": "explainer-report"}), name
-    assert all(len(p) == 2 for p in _index(real_site, lang)["pages"])
-    day = real_data().models["event"].date
-    soup = parse(real_site, f"{PREFIX[lang]}timeline.html")
-    marked = [li["id"] for li in soup.select("ol.timeline > li.time-entry") if li.select("a.time-report")]
-    assert marked == [f"time-{e.id}" for e in real_data().timeline.entries if e.date == day]
-    assert all(resolve(f"{PREFIX[lang]}timeline.html", a["href"]) == f"{PREFIX[lang]}report.html"
-               for a in soup.select("a.time-report"))
-    assert re.search(THIS_DAY[lang], soup.select_one("a.time-report").get_text())
+    assert all(len(p) == 2 for p in _index(mini_site, lang)["pages"])
+
+
+@pytest.fixture(scope="module")
+def mini_site(tmp_path_factory) -> Path:
+    """The one-report fixture with the list of reports on its home page."""
+    project = make_project(tmp_path_factory.mktemp("one") / "project", FIXTURES / "mini")
+    for lang in ("en", "ar"):
+        append(project, f"content/{lang}/index.md", "\n## Reports { #reports }\n\n{{ block('reports') }}\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
 
 
 def test_serve_renders_the_list_of_reports_again_for_a_change_of_an_event_not_of_a_ledger(tmp_path):
