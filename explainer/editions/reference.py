@@ -4,7 +4,7 @@ Each entry keeps the site's anchor and links back to it on the web."""
 from __future__ import annotations
 
 from ..pages_out import escape
-from ..pages_out.labels import format_span
+from ..pages_out.labels import format_span, report_words
 from .context import Edition, text, url, verbatim
 
 
@@ -58,7 +58,8 @@ def actors(edition: Edition) -> str:
     labels = edition.labels
     entries = [_entry(edition, "actors", f"actor-{actor.id}", edition.localized(actor.name),
                       f"<p>{_cited(edition, actor.description)}</p>"
-                      f"<p><strong>{text(labels['how_report_says'])}:</strong> {edition.localized(actor.in_report)}</p>")
+                      f"<p><strong>{text(report_words(edition.lang, len(edition.data.reports)))}:</strong> "
+                      f"{edition.localized(actor.in_report)}</p>")
                for actor in edition.data.actors.actors]
     return _section(edition, "actors", "".join(entries))
 

@@ -22,7 +22,10 @@ LABELS = {
         "coordinates_source": "source",
         "used_by": "Whose word",
         "neutral": "Neutral alternative",
-        "how_report_says": "The reports’ words",
+        # How the reports name an actor (actors.in_report), by the number of reports.
+        "how_report_says": "In the report",
+        "how_reports_say_two": "The reports’ words",
+        "how_reports_say": "The reports’ words",
         "explanation": "What it meant",
         "outcome": "What became of it",
         "not_yet": "Not yet written.",
@@ -171,7 +174,9 @@ LABELS = {
         "coordinates_source": "المصدر",
         "used_by": "مَن يستعمل هذا اللفظ",
         "neutral": "البديل المحايد",
-        "how_report_says": "ألفاظ التقريرين",
+        "how_report_says": "في التقرير",
+        "how_reports_say_two": "ألفاظ التقريرين",  # the dual, for exactly two reports
+        "how_reports_say": "ألفاظ التقارير",
         "explanation": "معنى البند",
         "outcome": "ما آل إليه",
         "not_yet": "لم يُكتب بعد.",
@@ -316,3 +321,9 @@ def format_span(start: datetime.date, end: datetime.date | None, lang: str) -> s
     if start.year == end.year:  # 30 June – 1 July 2018
         return f"{start.day} {_MONTHS[lang][start.month - 1]} – {format_date(end, lang)}"
     return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def report_words(lang: str, reports: int) -> str:
+    """The label of how the reports name an actor: Arabic has a dual for two reports."""
+    words = LABELS[lang]
+    return words["how_report_says"] if reports == 1 else words["how_reports_say_two" if reports == 2 else "how_reports_say"]

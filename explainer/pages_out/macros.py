@@ -25,7 +25,7 @@ from ..editions.links import edition_links
 from ..problems.errors import Problem
 from . import appearances, citation, collection, escape, reader
 from ..languages import LANGUAGES
-from .labels import LABELS, format_date, format_span
+from .labels import LABELS, format_date, format_span, report_words
 from .locator_map import from_reference, locator_map
 from .masthead import NO_CORRECTIONS, PLACEHOLDER, date_html
 
@@ -370,7 +370,7 @@ class PageMacros:
 
     def _section(self, name: str, **context) -> Markup:
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "m": self, "note_anchor": reader.note_anchor, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
+        helpers = {"labels": self.labels, "report_words": report_words, "m": self, "note_anchor": reader.note_anchor, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    # A further report may have no numbered points (no roadmap.yaml).
