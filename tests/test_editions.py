@@ -22,6 +22,7 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, make_project, mkdocs_build, once_per_run, real_data
 from explainer.editions.build import unavailable
+from explainer.editions.context import page_titles
 from explainer.editions.epub import render_epub
 from explainer.editions.make import Job, make_editions
 from explainer.editions.pdf import render_pdf
@@ -124,7 +125,7 @@ def test_epub_structure(editions, lang, direction):
     uid = package.get("unique-identifier")
     identifier = package.find(f".//dc:identifier[@id='{uid}']", NS)
     assert identifier is not None and identifier.text.startswith("urn:uuid:")
-    assert package.find(".//dc:title", NS).text == getattr(real_data().event.title, lang)
+    assert package.find(".//dc:title", NS).text == page_titles(ROOT, lang)["index"]  # a collection: the home page's title
     assert package.find(".//dc:language", NS).text == lang
     assert package.find(".//opf:meta[@property='dcterms:modified']", NS).text == "2026-03-04T00:00:00Z"
     assert package.find("opf:spine", NS).get("page-progression-direction") == direction
@@ -250,3 +251,59 @@ def test_a_failure_while_making_them_is_a_located_problem(tmp_path, monkeypatch)
     assert "Traceback" not in output
     assert re.search(r"mkdocs\.yml:\d+:\d+: plugins\.explainer\.editions: the editions could not be made: "
                      r"OSError: cannot load library libpango-1\.0-0 \(a test\); fix it, or set `editions: false`", output), output
+
+
+def _content(data: bytes) -> ET.Element:
+    """The EPUB's content document (the spine's first item), parsed."""
+    archive, package_path, package = _epub(data)
+    base = package_path.rsplit("/", 1)[0] + "/"
+    spine = package.find(".//opf:itemref", NS).get("idref")
+    href = next(item.get("href") for item in package.findall(".//opf:item", NS) if item.get("id") == spine)
+    return ET.fromstring(archive.read(base + href))
+
+
+@pytest.mark.parametrize("lang, folder", [("en", ""), ("ar", "ar/")])
+def test_every_report_is_in_the_edition_and_its_links_land_in_its_chapter(editions, lang, folder):
+    """A collection's edition holds each report, in story order, as chapters of its own: a
+    sentence of each in both languages (EPUB and PDF), and the links to the second report's
+    sentences (the contents, a note's way back, the link to the web) land in its chapter."""
+    reports = real_data().reports
+    assert len(reports) >= 2, "the real publication holds two reports"
+    firsts = [report.models["report"].paragraphs[0].sentences[0] for report in reports]
+    root = _content(editions[f"t-{lang}.epub"])
+    elements = {element.get("id"): element for element in root.iter() if element.get("id")}
+    chapters = [element for element in root.iter(f"{{{NS['x']}}}section") if "report" in element.get("class", "").split()]
+    assert len(chapters) == len(reports)
+    for chapter, report, sentence in zip(chapters, reports, firsts):
+        text = "".join(chapter.itertext())
+        assert sentence.ar in text and sentence.en in text, report.id
+        heading = "".join(chapter.find("x:h2", NS).itertext())
+        assert heading == getattr(report.models["event"].title, lang)
+    pdf = pdf_text(editions[f"t-{lang}.pdf"])
+    assert all(_flat(sentence.en) in pdf for sentence in firsts)
+    second, chapter = reports[1], chapters[1]
+    inside = {element.get("id") for element in chapter.iter() if element.get("id")}
+    # Every link inside the document lands on an element of it.
+    hrefs = [a.get("href") for a in root.iter(f"{{{NS['x']}}}a") if (a.get("href") or "").startswith("#")]
+    assert all(href[1:] in elements for href in hrefs), [h for h in hrefs if h[1:] not in elements][:5]
+    # The contents lead to the second report's chapter.
+    toc = [a.get("href") for a in root.find(".//x:nav", NS).iter(f"{{{NS['x']}}}a")]
+    assert f"#{chapter.get('id')}" in toc
+    # Each endnote of a second-report sentence leads back into that sentence.
+    claimed = {claim.sentence for claim in second.models["claims"].claims}
+    backs = 0
+    for sentence in (s for p in second.models["report"].paragraphs for s in p.sentences):
+        assert sentence.id in inside
+        marks = [a for a in elements[sentence.id].iter(f"{{{NS['x']}}}a") if (a.get("id") or "").endswith(tuple("0123456789"))]
+        assert bool(marks) == bool(sentence.notes or sentence.id in claimed), sentence.id
+        for mark in marks:
+            note = elements[mark.get("href")[1:]]
+            back = note.find(".//x:a[@class='back']", NS)
+            assert back.get("href") == f"#{mark.get('id')}" and "".join(back.itertext()) == sentence.id
+            backs += 1
+        web = [a.get("href") for a in elements[sentence.id].iter(f"{{{NS['x']}}}a") if a.get("class") == "web"]
+        assert web == [f"{SITE}{folder}{second.folder}/report.html#{sentence.id}"], web
+    assert backs, "the second report has notes"
+    claim = second.models["claims"].claims[0]
+    links = [a.get("href") for a in root.iter(f"{{{NS['x']}}}a")]
+    assert f"{SITE}{folder}{second.folder}/claims.html#claim-{claim.id}" in links

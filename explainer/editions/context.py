@@ -1,23 +1,27 @@
 """What every part of an edition needs: its language and words, the source numbers, the web
-address of each page, and the endnotes collected as the report is written out.
+address of each page, and the endnotes collected as a report is written out. A publication of
+several reports gives each its own view (`for_report`): its models, its pages' folder on the web,
+its sections' anchors and its own endnotes.
 
 Every value from data/ reaches the document through `text` (escaped, the other script's runs
 isolated, as on the site: pages_out/escape.py) or `url` (only http(s) addresses from data).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from pathlib import Path
 
-from ..data_in.dataset import Dataset
+from ..data_in.dataset import Dataset, ReportData
 from ..pages_out import escape
 from ..pages_out.labels import LABELS, format_date
 from ..pages_out.masthead import public_url
 from ..languages import DEFAULT
 
 PAGES = ("report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about", "index")
+REPORT_PAGES = ("report", "claims", "roadmap")  # a further report's own pages, in its folder
 
 
 @dataclass
@@ -27,6 +31,29 @@ class Edition:
     titles: dict[str, str]  # page name: its heading in content/<lang>/<page>.md
     site_url: str = ""  # the published site's address ('' for a placeholder: no links back)
     notes: list[str] = field(default_factory=list)  # the endnotes' <li>s, in order
+    folder: str = ""  # the report's pages' folder ('' for the first report, and the shared sections)
+
+    def for_report(self, report: ReportData) -> Edition:
+        """The view a report's chapters are written with: its models, its folder, its own endnotes."""
+        return dataclasses.replace(self, data=self.data.for_report(report.id), notes=[], folder=report.folder)
+
+    @property
+    def collection(self) -> bool:
+        return len(self.data.reports) > 1
+
+    def page(self, name: str) -> str:
+        """The web page `name` of this report ('agreement/claims' for a further report's claims)."""
+        return f"{self.folder}/{name}" if self.folder else name
+
+    def section_class(self, kind: str) -> str:
+        """A report's section's classes: in a collection, marked as part of its report's chapter
+        (the PDF's outline puts it under the report's title)."""
+        return f"{kind} in-report" if self.collection else kind
+
+    def anchor(self, name: str) -> str:
+        """This report's anchor for its section `name`: the first report keeps the plain name
+        ('notes'), a further one its id before it ('agreement-notes'), unique in the document."""
+        return f"{self.folder}-{name}" if self.folder else name
 
     @property
     def labels(self) -> dict:
@@ -95,12 +122,14 @@ def url(value: str) -> str:
 _HEADING = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 
 
-def page_titles(project: Path, lang: str) -> dict[str, str]:
-    """Each page's heading as the site shows it (content/<lang>/<page>.md), so the edition's
-    sections keep the site's words."""
+def page_titles(project: Path, lang: str, folders=()) -> dict[str, str]:
+    """Each page's heading as the site shows it (content/<lang>/<page>.md, and a further report's
+    content/<lang>/<folder>/<page>.md under '<folder>/<page>'), so the edition's sections keep the
+    site's words."""
+    pages = [*PAGES, *(f"{folder}/{page}" for folder in folders for page in REPORT_PAGES)]
     titles = {}
-    for page in PAGES:
+    for page in pages:
         path = project / "content" / lang / f"{page}.md"
         found = _HEADING.search(path.read_text(encoding="utf-8")) if path.is_file() else None
-        titles[page] = found.group(1).strip() if found else page
+        titles[page] = found.group(1).strip() if found else titles.get(page.rsplit("/", 1)[-1], page)
     return titles

@@ -10,7 +10,7 @@ from ..data_in.dataset import Dataset
 from ..languages import LANGUAGES
 from ..pages_out.masthead import Masthead
 from .context import Edition, page_titles
-from .document import contents, edition_document
+from .document import book_title, contents, edition_document
 from .epub import navigation, render_epub
 from .pdf import FONTS, render_pdf
 
@@ -36,8 +36,8 @@ def make_editions(job: Job, languages=LANGUAGES) -> dict[str, bytes]:
     fonts = {path.name: path.read_bytes() for path in sorted(FONTS.glob("*.woff2"))}
     made = {}
     for lang in languages:
-        titles = page_titles(job.project, lang)
-        title = getattr(job.data.event.title, lang)
+        titles = page_titles(job.project, lang, [report.folder for report in job.data.reports if report.folder])
+        title = book_title(Edition(job.data, lang, titles))
         made[f"{job.name}-{lang}.pdf"] = render_pdf(
             edition_document(Edition(job.data, lang, titles, job.site_url), job.masthead, "", modified))
         edition = Edition(job.data, lang, titles, job.site_url)

@@ -1,6 +1,7 @@
-"""The reference sections, as the site's pages have them: the roadmap's points, the timeline,
-who's who, places, the glossary and the sources (with their addresses written out, for paper).
-Each entry keeps the site's anchor and links back to it on the web."""
+"""The reference sections, as the site's pages have them: a report's roadmap (its points, in
+that report's chapters), then, shared by every report, the timeline, who's who, places, the
+glossary and the sources (with their addresses written out, for paper). Each entry keeps the
+site's anchor and links back to it on the web."""
 from __future__ import annotations
 
 from ..pages_out import escape
@@ -8,15 +9,16 @@ from ..pages_out.labels import format_span, report_words
 from .context import Edition, text, url, verbatim
 
 
-def _section(edition: Edition, page: str, body: str) -> str:
-    link = edition.web(page)
+def _section(edition: Edition, page: str, body: str, classes: str = "reference") -> str:
+    link = edition.web(edition.page(page))
     address = (f'<p class="page-link"><a class="web" href="{link}"><bdi dir="ltr">{text(link)}</bdi></a></p>'
                if link else "")
-    return f'<section id="{page}" class="reference"><h2>{text(edition.titles[page])}</h2>{address}{body}</section>'
+    return (f'<section id="{edition.anchor(page)}" class="{classes}"><h2>{text(edition.titles[edition.page(page)])}</h2>'
+            f'{address}{body}</section>')
 
 
 def _entry(edition: Edition, page: str, anchor: str, title: str, body: str) -> str:
-    link = edition.web_link(page, anchor, f"#{anchor}")
+    link = edition.web_link(edition.page(page), anchor, f"#{anchor}")
     return (f'<div class="entry" id="{anchor}"><h3>{title}</h3>'
             + (f'<p class="entry-link">{link}</p>' if link else "") + f"{body}</div>")
 
@@ -30,6 +32,9 @@ def _facts(pairs) -> str:
 
 
 def roadmap(edition: Edition) -> str:
+    """A report's roadmap (`edition`: that report's view), or '' for a report without one."""
+    if edition.data.models.get("roadmap") is None:
+        return ""
     labels, entries = edition.labels, []
     for point in edition.data.roadmap.points:
         sentence = edition.data.by_id["sentences"][point.sentence]
@@ -41,7 +46,7 @@ def roadmap(edition: Edition) -> str:
                          else text(labels["not_yet"])),
                         (labels["outcome"], _cited(edition, point.outcome) if point.outcome else text(labels["not_yet"]))])
         entries.append(_entry(edition, "roadmap", f"point-{point.id}", title, body))
-    return _section(edition, "roadmap", "".join(entries))
+    return _section(edition, "roadmap", "".join(entries), edition.section_class("reference"))
 
 
 def timeline(edition: Edition) -> str:
@@ -103,4 +108,5 @@ def sources(edition: Edition) -> str:
     return _section(edition, "sources", f'<ol class="sources">{"".join(items)}</ol>')
 
 
-SECTIONS = (roadmap, timeline, actors, places, glossary, sources)
+REPORT_SECTIONS = (roadmap,)  # in each report's chapters, after its notes
+SECTIONS = (timeline, actors, places, glossary, sources)  # once, after every report

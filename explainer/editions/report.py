@@ -10,8 +10,16 @@ _KINDS = ("context", "claim", "wording", "translation")  # the site's order of t
 
 
 def report_section(edition: Edition) -> str:
-    """The report's section: its provenance, then every paragraph, sentence by sentence."""
-    parts = [f'<section id="report" class="report"><h2>{text(edition.titles["report"])}</h2>',
+    """The report's section: its provenance, then every paragraph, sentence by sentence. In a
+    collection it is titled by its event and opens with the event's summary (the title page,
+    shared by every report, holds none)."""
+    if edition.collection:
+        event = edition.data.event
+        heading = edition.localized(event.title)
+        opening = f'<p class="summary">{edition.localized(event.summary)}{edition.cite(event.summary.cite)}</p>'
+    else:
+        heading, opening = text(edition.titles["report"]), ""
+    parts = [f'<section id="{edition.anchor("report")}" class="report"><h2>{heading}</h2>{opening}',
              f'<p class="provenance">{edition.localized(edition.data.report.provenance)}</p>']
     for paragraph in edition.data.report.paragraphs:
         tag = "ol" if paragraph.role == "list" else "div"
@@ -30,7 +38,7 @@ def _sentence(edition: Edition, sentence, item: str) -> str:
     separator = text(edition.labels["list_separator"])
     refs = f'<sup class="noteref"><bdi>{separator.join(numbers)}</bdi></sup>' if numbers else ""
     arabic_refs, english_refs = (refs, "") if edition.lang == "ar" else ("", refs)
-    link = edition.web_link("report", sentence.id, f"#{sentence.id}")
+    link = edition.web_link(edition.page("report"), sentence.id, f"#{sentence.id}")
     return (f'<{item} class="sentence" id="{sentence.id}">'
             f'<p class="original" lang="ar" dir="rtl">{verbatim(sentence.ar)}{arabic_refs}</p>'
             f'<p class="translation" lang="en" dir="ltr">{text(sentence.en, "en")}{english_refs}</p>'
@@ -52,10 +60,10 @@ def _endnote(edition: Edition, sentence, kind: str, note) -> str:
     if kind == "claim":
         heading = labels["claim_of"].format(verdict=labels["verdicts"][note.verdict])
         heading += f' ({labels["claim_kinds"][note.kind]})'
-        anchor, page = claim_anchor(note.id), "claims"
+        anchor, page = claim_anchor(note.id), edition.page("claims")
     else:
         heading = labels["our_note"][kind]
-        anchor, page = note_anchor(sentence.id, sentence.notes.index(note)), "report"
+        anchor, page = note_anchor(sentence.id, sentence.notes.index(note)), edition.page("report")
     about = ""
     if note.span is not None:
         english = f' / <q lang="en" dir="ltr">{text(note.span.en, "en")}</q>' if note.span.en else ""
@@ -66,17 +74,21 @@ def _endnote(edition: Edition, sentence, kind: str, note) -> str:
     if kind == "claim" and note.accounts:
         items = "".join(f"<li>{edition.localized(a)}{edition.cite([a.source])}</li>" for a in note.accounts)
         accounts = f'<p class="accounts-title">{text(labels["other_accounts"])}</p><ul class="accounts">{items}</ul>'
-    back = (f'<a class="back" href="#ref-{number}" title="{text(edition.words["back"])}">'
+    # Each report numbers its notes from 1: the anchors carry its prefix ('agreement-note-3').
+    note_id, ref_id = f'{edition.anchor("note")}-{number}', f'{edition.anchor("ref")}-{number}'
+    back = (f'<a class="back" href="#{ref_id}" title="{text(edition.words["back"])}">'
             f'<bdi dir="ltr">{sentence.id}</bdi></a>')
     web = edition.web_link(page, anchor, anchor)
     edition.notes.append(
-        f'<li id="note-{number}" class="endnote" epub:type="endnote">'
+        f'<li id="{note_id}" class="endnote" epub:type="endnote">'
         f'<p><strong>{text(heading)}</strong> {back}{" · " + web if web else ""}</p>'
         f"<p>{about}{body}</p>{accounts}</li>")
-    return f'<a id="ref-{number}" href="#note-{number}" epub:type="noteref">{number}</a>'
+    return f'<a id="{ref_id}" href="#{note_id}" epub:type="noteref">{number}</a>'
 
 
 def notes_section(edition: Edition) -> str:
     """The endnotes, numbered as their marks in the report."""
-    return (f'<section id="notes" class="notes" epub:type="endnotes"><h2>{text(edition.words["notes"])}</h2>'
+    return (f'<section id="{edition.anchor("notes")}" class="{edition.section_class("notes")}" epub:type="endnotes">'
+            f'<h2>{text(edition.words["notes"])}</h2>'
             f'<ol class="endnotes">{"".join(edition.notes)}</ol></section>')
+
