@@ -7,6 +7,7 @@ import functools
 import hashlib
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -125,6 +126,16 @@ def first_stage_problems(project: Path) -> list[str]:
     except AuthorErrors as errors:
         return [str(problem) for problem in errors.problems]
     return []
+
+
+def any_whole_word(forms) -> re.Pattern:
+    """One pattern for "any of these forms, as a whole word" (no letter, digit or hyphen on
+    either side). The scans for this report's names (some 300 forms through every file of the
+    engine) read each text once with it, in a fraction of a second, instead of once per form
+    (some 25 s of CPU: a pattern that starts with a lookbehind is tried at every character). It
+    matches wherever one of the forms alone would: the alternation backtracks into the next
+    form when a longer one fails its boundary."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w-])")
 
 
 def snapshot(site: Path) -> dict[str, str]:
