@@ -195,6 +195,21 @@ def _build_real_site(folder: Path) -> Path:
     return project / "site"
 
 
+@pytest.fixture(autouse=True)
+def no_build_date_from_an_earlier_test():
+    """Each test starts without SOURCE_DATE_EPOCH, as a build from a shell does, and leaves none.
+    A build run in this process (build_date.set_source_date, in test_serve_speed.py) sets it in
+    os.environ to this checkout's last commit, where every later build of the worker, in a
+    subprocess too, inherited it: the corrections' masthead then showed that day instead of
+    the fixture's newest correction, depending on which tests the worker ran before. (Not
+    monkeypatch.delenv: it restores nothing for a variable that was not set.)"""
+    before = os.environ.pop("SOURCE_DATE_EPOCH", None)
+    yield
+    os.environ.pop("SOURCE_DATE_EPOCH", None)
+    if before is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = before
+
+
 @pytest.fixture
 def mini(tmp_path) -> Path:
     """A fresh copy of the small fixture project, for tests that break things."""
