@@ -5,6 +5,7 @@ chosen on screen is kept, the page's chrome is hidden, and the Arabic keeps its 
 from __future__ import annotations
 
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,9 +50,9 @@ class Printed:
 
     soup: BeautifulSoup
     pdf: pypdf.PdfReader
+    lines: list[str]  # the PDF's text, line by line (text_lines)
 
     def __post_init__(self):
-        self.lines = [line for sheet in self.pdf.pages for line in sheet.extract_text().splitlines()]
         self.orders = [letters("".join(self.lines)),
                        letters("".join(" ".join(reversed(line.split())) for line in self.lines))]
         # Letters and digits apart: pypdf may glue a number to the Arabic word beside it ("بين6").
@@ -70,6 +71,12 @@ class Printed:
 REPORTS = (("en", "report.html"), ("ar", "ar/report.html"))
 
 
+def text_lines(pdf: bytes) -> list[str]:
+    """The text pypdf reads from a PDF, line by line: some 5 s of CPU for a printed report, so
+    read once for the run, with the PDF, rather than by every worker."""
+    return [line for sheet in pypdf.PdfReader(io.BytesIO(pdf)).pages for line in sheet.extract_text().splitlines()]
+
+
 @pytest.fixture(scope="module")
 def printed(browser, real_site, tmp_path_factory) -> dict[str, Printed]:
     """Each language's report page printed to A4, as a reader would print it from the file
@@ -79,11 +86,14 @@ def printed(browser, real_site, tmp_path_factory) -> dict[str, Printed]:
             page = browser.new_page()
             page.goto((real_site.resolve() / path).as_uri())
             page.evaluate("document.fonts.ready")
-            (folder / f"{lang}.pdf").write_bytes(page.pdf(format="A4"))
+            pdf = page.pdf(format="A4")
+            (folder / f"{lang}.pdf").write_bytes(pdf)
+            (folder / f"{lang}.json").write_text(json.dumps(text_lines(pdf)), encoding="utf-8")
             page.close()
     folder = once_per_run(tmp_path_factory, "printed", make)
     return {lang: Printed(BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "html.parser"),
-                          pypdf.PdfReader(io.BytesIO((folder / f"{lang}.pdf").read_bytes())))
+                          pypdf.PdfReader(io.BytesIO((folder / f"{lang}.pdf").read_bytes())),
+                          json.loads((folder / f"{lang}.json").read_text(encoding="utf-8")))
             for lang, path in REPORTS}
 
 
