@@ -25,7 +25,8 @@ from .claims import check_claims
 from .consistency import check_data_spellings, check_languages, check_report_names
 from .corrections import check_corrections
 from .load import YamlDocument
-from .references import check_references, collect_ids
+from .references import check_mentions, check_references, collect_ids
+from .reports import existing_files, find_reports
 from .schema import FILES, OPTIONAL, PER_REPORT
 from .source_urls import check_source_urls
 from .spans import check_spans
@@ -108,72 +109,117 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     """Read `data/` under `project`; raise AuthorErrors listing every problem found. In a
     draft, the work left (texts still TODO, statements without a source) is no problem: it
     is returned as `Dataset.gaps`, for the pages to show. Outside a draft, data whose only
-    problems are work left raises WorkLeft."""
+    problems are work left raises WorkLeft.
+
+    The files come in groups, one a report: the first report's with the shared ones (data/),
+    then each further report's own (data/reports/<id>/). Each check runs on each report, and
+    ids and references across all of them."""
     problems = ProblemCollector()
-    docs: dict[str, YamlDocument] = {}
-    entries: dict[str, file_memo.FileEntry] = {}  # what each file alone decides, kept by its bytes
-    for kind, (path, _) in FILES.items():
-        if kind in OPTIONAL and not (project / path).exists():
-            continue
-        entries[kind] = file_memo.read(project, path)
-        if isinstance(entries[kind].loaded, Problem):
-            problems.extend([entries[kind].loaded])
-        else:
-            docs[kind] = entries[kind].loaded
+    report_ids, folder_problems = find_reports(project)
+    problems.extend(folder_problems)
+    paths = [{kind: path for kind, (path, _) in FILES.items() if kind not in OPTIONAL or (project / path).exists()},
+             *(existing_files(project, report_id) for report_id in report_ids)]
+    docs: list[dict[str, YamlDocument]] = [{} for _ in paths]
+    entries: list[dict[str, file_memo.FileEntry]] = [{} for _ in paths]  # what each file alone decides, kept by its bytes
+    for group, group_paths in enumerate(paths):
+        for kind, path in group_paths.items():
+            entries[group][kind] = file_memo.read(project, path)
+            if isinstance(entries[group][kind].loaded, Problem):
+                problems.extend([entries[group][kind].loaded])
+            else:
+                docs[group][kind] = entries[group][kind].loaded
     problems.extend(check_schemas(project))
     problems.raise_if_any()
 
-    models = {}
-    for kind, (_, model) in FILES.items():
-        if kind not in docs:
-            continue
-        validated, shape_problems = entries[kind].once("model", lambda: _validated(docs[kind], model))
-        if shape_problems:
-            problems.extend(shape_problems)
-        else:
-            models[kind] = validated
+    models: list[dict[str, Any]] = [{} for _ in paths]
+    for group, group_docs in enumerate(docs):
+        for kind, doc in group_docs.items():
+            validated, shape_problems = entries[group][kind].once("model", lambda: _validated(doc, FILES[kind][1]))
+            if shape_problems:
+                problems.extend(shape_problems)
+            else:
+                models[group][kind] = validated
     # Gaps in the files that validated are reported with the shape problems of the others.
-    gaps = sorted((gap for kind in models for gap in entries[kind].once(
-        "gaps", lambda: find_gaps({kind: docs[kind]}, {kind: models[kind]}))), key=gap_order)
+    gaps = sorted((gap for group, group_models in enumerate(models) for kind in group_models
+                   for gap in entries[group][kind].once(
+                       "gaps", lambda: find_gaps({kind: docs[group][kind]}, {kind: group_models[kind]}))), key=gap_order)
     if not draft:
         if gaps and not problems.problems:
             raise WorkLeft([gap.problem() for gap in gaps])
         problems.extend(gap.problem() for gap in gaps)
     problems.raise_if_any()
 
+    shared_docs, shared = docs[0], models[0]
     ids, duplicate_problems = collect_ids(docs)
     problems.extend(duplicate_problems)
-    problems.extend(check_references(docs, ids))
-    problems.extend(_numbering_problems(docs["roadmap"], models["roadmap"]))
-    problems.extend(_chronology_problems(docs["timeline"], models["timeline"]))
-    problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
-    problems.extend(check_spans(docs["report"], models["report"], docs["glossary"], models["glossary"]))
-    lookups = _lookups(models)
-    problems.extend(check_claims(docs["claims"], models["claims"], lookups["sentences"]))
-    if "alignment" in models:
-        problems.extend(check_alignment(docs["alignment"], models["alignment"], lookups["sentences"], models["claims"]))
+    for group, (group_docs, group_models) in enumerate(zip(docs, models)):
+        # A report's claims, points and alignment refer to its own sentences, shown on its pages.
+        problems.extend(check_references(group_docs, {**ids[0], "sentences": ids[group].get("sentences", [])},
+                                         group_docs["report"].path))
+        problems.extend(_report_problems(project, group_docs, group_models, shared_docs, shared, ids[0]))
+    problems.extend(_chronology_problems(shared_docs["timeline"], shared["timeline"]))
+    lookups = _lookups(shared, models[1:])
     boundaries = None
-    if "map" in models:
-        boundaries, boundary_problems = load_boundaries(project, docs["map"], models["map"])
+    if "map" in shared:
+        boundaries, boundary_problems = load_boundaries(project, shared_docs["map"], shared["map"])
         problems.extend(boundary_problems)
         if boundaries is not None:
-            problems.extend(check_map(docs["map"], models["map"], docs["places"], models["places"], boundaries))
-    if "corrections" in models:
-        problems.extend(check_corrections(docs["corrections"], models["corrections"], lookups))
-    problems.extend(check_source_urls(docs["sources"], models["sources"]))
-    problems.extend(check_unread_sources(docs, models["sources"]))
-    for kind, doc in docs.items():
-        problems.extend(entries[kind].once("languages", lambda: check_languages({kind: doc})))
-    names = models["names"].names
-    for kind, doc in docs.items():  # the spellings depend on names.yaml too
-        problems.extend(entries[kind].once(("spellings", entries["names"].key),
-                                           lambda: check_data_spellings({kind: doc}, names)))
-    problems.extend(check_report_names(docs["report"], models["report"], names))
+            problems.extend(check_map(shared_docs["map"], shared["map"], shared_docs["places"], shared["places"], boundaries))
+    if "corrections" in shared:
+        problems.extend(check_corrections(shared_docs["corrections"], shared["corrections"], lookups))
+    problems.extend(check_source_urls(shared_docs["sources"], shared["sources"]))
+    problems.extend(check_unread_sources(shared_docs, shared["sources"], docs[1:]))
+    for group, group_docs in enumerate(docs):
+        for kind, doc in group_docs.items():
+            problems.extend(entries[group][kind].once("languages", lambda: check_languages({kind: doc})))
+    names = shared["names"].names
+    for group, group_docs in enumerate(docs):
+        for kind, doc in group_docs.items():  # the spellings depend on names.yaml too
+            problems.extend(entries[group][kind].once(("spellings", entries[0]["names"].key),
+                                                      lambda: check_data_spellings({kind: doc}, names)))
     problems.raise_if_any()
-    first = ReportData(FIRST_REPORT, "", {kind: models[kind] for kind in PER_REPORT if kind in models},
-                       {kind: FILES[kind][0] for kind in PER_REPORT if kind in models})
-    report_of = {kind: {entry_id: FIRST_REPORT for entry_id in lookups[kind]} for kind in REPORT_ENTRY_KINDS}
-    return Dataset(models, lookups, draft, gaps, boundaries, [first], report_of)
+    reports = [ReportData(report_id, "" if report_id == FIRST_REPORT else report_id,
+                          {kind: model for kind, model in group_models.items() if kind in PER_REPORT},
+                          {kind: path for kind, path in group_paths.items() if kind in PER_REPORT})
+               for report_id, group_models, group_paths in zip([FIRST_REPORT, *report_ids], models, paths)]
+    reports.sort(key=_story_order)
+    report_of = {kind: {entry_id: report.id for report in reports for entry_id in _entries(report.models, kind)}
+                 for kind in REPORT_ENTRY_KINDS}
+    return Dataset(shared, lookups, draft, gaps, boundaries, reports, report_of)
+
+
+def _report_problems(project: Path, docs: dict[str, YamlDocument], models: dict[str, Any],
+                     shared_docs: dict[str, YamlDocument], shared: dict[str, Any], ids: dict[str, list[str]]) -> list[Problem]:
+    """The checks of one report's own files: its points' numbering, the verbatim proof of its
+    source, its spans, claims, alignment and names, and what its sentences mention."""
+    problems = check_mentions(docs["report"], ids)
+    if "roadmap" in models:
+        problems.extend(_numbering_problems(docs["roadmap"], models["roadmap"]))
+    problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
+    problems.extend(check_spans(docs["report"], models["report"], shared_docs["glossary"], shared["glossary"]))
+    sentences = _entries(models, "sentences")
+    problems.extend(check_claims(docs["claims"], models["claims"], sentences))
+    if "alignment" in models:
+        problems.extend(check_alignment(docs["alignment"], models["alignment"], sentences, models["claims"]))
+    problems.extend(check_report_names(docs["report"], models["report"], shared["names"].names))
+    return problems
+
+
+def _story_order(report: ReportData) -> tuple:
+    """Reports in the order of their events (a draft's undated event last), then by id."""
+    day = report.models["event"].date
+    return day is None, day or datetime.date.min, report.id
+
+
+def _entries(models: dict[str, Any], kind: str) -> dict[str, Any]:
+    """One report's sentences, claims, points or alignment entries by id."""
+    if kind == "sentences":
+        return {s.id: s for p in models["report"].paragraphs for s in p.sentences}
+    if kind == "claims":
+        return {c.id: c for c in models["claims"].claims}
+    if kind == "points":
+        return {p.id: p for p in models["roadmap"].points} if "roadmap" in models else {}
+    return {a.sentence: a for a in models["alignment"].sentences} if "alignment" in models else {}
 
 
 def _validated(doc: YamlDocument, model) -> tuple[Any, list[Problem]]:
@@ -218,9 +264,9 @@ def _chronology_problems(doc: YamlDocument, timeline) -> list[Problem]:
     return problems
 
 
-def _lookups(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Entries by id, per kind, for the macros."""
-    sentences = {s.id: s for p in models["report"].paragraphs for s in p.sentences}
+def _lookups(models: dict[str, Any], further: list[dict[str, Any]] = ()) -> dict[str, dict[str, Any]]:
+    """Entries by id, per kind, for the macros; a report's own kinds (sentences, claims, points,
+    alignment) hold every report's entries, the first report's first (ids are unique)."""
     return {
         "sources": {s.id: s for s in models["sources"].sources},
         "names": {n.id: n for n in models["names"].names},
@@ -228,9 +274,7 @@ def _lookups(models: dict[str, Any]) -> dict[str, dict[str, Any]]:
         "actors": {a.id: a for a in models["actors"].actors},
         "places": {p.id: p for p in models["places"].places},
         "timeline": {e.id: e for e in models["timeline"].entries},
-        "points": {p.id: p for p in models["roadmap"].points},
-        "sentences": sentences,
-        "claims": {c.id: c for c in models["claims"].claims},
-        "alignment": {a.sentence: a for a in models["alignment"].sentences} if "alignment" in models else {},
+        **{kind: {entry_id: entry for group in (models, *further) for entry_id, entry in _entries(group, kind).items()}
+           for kind in ("points", "sentences", "claims", "alignment")},
         "corrections": {c.id: c for c in models["corrections"].corrections} if "corrections" in models else {},
     }

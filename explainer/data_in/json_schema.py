@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 
 from ..problems.errors import Problem
+from .reports import find_reports, report_files
 from .schema import FILES, OPTIONAL
 
 SCHEMA_DIR = "data/schema"
@@ -24,9 +26,11 @@ def schema_file(kind: str) -> str:
     return f"{SCHEMA_DIR}/{kind}.schema.json"
 
 
-def header_line(kind: str) -> str:
-    """The first line of a data file: its schema, for YAML language servers (relative to data/)."""
-    relative = Path(schema_file(kind)).relative_to(Path(FILES[kind][0]).parent).as_posix()
+def header_line(kind: str, data_file: str | None = None) -> str:
+    """The first line of a data file: its schema, for YAML language servers, relative to the
+    file's folder (data/, or a further report's data/reports/<id>/)."""
+    folder = Path(data_file or FILES[kind][0]).parent
+    relative = Path(os.path.relpath(schema_file(kind), folder)).as_posix()
     return f"# yaml-language-server: $schema={relative}"
 
 
@@ -52,12 +56,13 @@ def write_schemas(project: Path) -> list[str]:
     """Write (or refresh) the schema files, and name each in its data file's first line;
     return the files that changed."""
     changed = []
-    for kind, (path, _) in FILES.items():
+    further = [(kind, path) for report_id in find_reports(project)[0] for kind, path in report_files(report_id).items()]
+    for kind, path in [(kind, path) for kind, (path, _) in FILES.items()] + further:
         data_file = project / path
         if data_file.is_file():
             text = data_file.read_text(encoding="utf-8")
-            if not text.startswith(header_line(kind)):
-                data_file.write_text(f"{header_line(kind)}\n{text}", encoding="utf-8")
+            if not text.startswith(header_line(kind, path)):
+                data_file.write_text(f"{header_line(kind, path)}\n{text}", encoding="utf-8")
                 changed.append(path)
     for relative, text in schema_texts().items():
         target = project / relative

@@ -53,31 +53,43 @@ def walk(tree: Any, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple,
         yield from walk(tree[head], rest, (*prefix, head))
 
 
-def collect_ids(docs: dict[str, YamlDocument]) -> tuple[dict[str, list[str]], list[Problem]]:
-    """Ids per kind ('sentences' for the report's sentences), and a problem per duplicate."""
-    ids: dict[str, list[str]] = {}
+def collect_ids(groups: list[dict[str, YamlDocument]]) -> tuple[list[dict[str, list[str]]], list[Problem]]:
+    """Ids per kind ('sentences' for the report's sentences) of each group of files (the first
+    report's files with the shared ones, then each further report's own), and a problem per
+    duplicate: an id is unique across every report of the publication."""
+    ids: list[dict[str, list[str]]] = []
     problems: list[Problem] = []
-    for kind, patterns in ID_LISTS.items():
-        doc = docs[kind]
-        seen: dict[str, int] = {}
-        for pattern in patterns:
-            key = "sentences" if pattern[-2:] == ("sentences", "*") else kind
-            for path, entry in walk(doc.tree, pattern):
-                value = entry.get("id") if isinstance(entry, CommentedMap) else None
-                if not isinstance(value, str):
-                    continue
-                line, column, _ = locate(doc.tree, [*path, "id"])
-                if value in seen:
-                    problems.append(Problem(doc.path, line, column, format_field([*path, "id"]),
-                        f"duplicate id '{value}' (first used on line {seen[value]}); give each entry its own id"))
-                else:
-                    seen[value] = line
-                ids.setdefault(key, []).append(value)
+    seen: dict[str, dict[str, tuple[str, int, int]]] = {}  # by kind of file: id -> where first
+    for docs in groups:
+        group_ids: dict[str, list[str]] = {}
+        for kind, patterns in ID_LISTS.items():
+            doc = docs.get(kind)
+            if doc is None:
+                continue  # a kind the group does not have (shared, or optional)
+            first = seen.setdefault(kind, {})
+            for pattern in patterns:
+                key = "sentences" if pattern[-2:] == ("sentences", "*") else kind
+                for path, entry in walk(doc.tree, pattern):
+                    value = entry.get("id") if isinstance(entry, CommentedMap) else None
+                    if not isinstance(value, str):
+                        continue
+                    line, column, _ = locate(doc.tree, [*path, "id"])
+                    if value in first:
+                        where, first_line, first_column = first[value]
+                        at = f"on line {first_line}" if where == doc.path else f"at {where}:{first_line}:{first_column}"
+                        problems.append(Problem(doc.path, line, column, format_field([*path, "id"]),
+                            f"duplicate id '{value}' (first used {at}); give each entry its own id"))
+                    else:
+                        first[value] = (doc.path, line, column)
+                    group_ids.setdefault(key, []).append(value)
+        ids.append(group_ids)
     return ids, problems
 
 
-def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]]) -> list[Problem]:
-    """A problem for every citation or reference whose id does not exist."""
+def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]],
+                     report_file: str = "data/report.yaml") -> list[Problem]:
+    """A problem for every citation or reference whose id does not exist; a sentence is looked
+    for in the report of `docs` (`report_file`), whose pages show what refers to it."""
     problems = []
     for doc in docs.values():
         for path, value in _citations(doc.tree):
@@ -87,8 +99,21 @@ def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]]) -
             continue  # an optional kind left out
         doc = docs[kind]
         for path, value in walk(doc.tree, pattern):
-            where = "data/report.yaml" if target == "sentences" else f"data/{target}.yaml"
+            where = report_file if target == "sentences" else f"data/{target}.yaml"
             problems.extend(_unknown(doc, path, value, ids.get(target, []), target.rstrip("s"), where))
+    return problems
+
+
+def check_mentions(doc: YamlDocument, ids: dict[str, list[str]]) -> list[Problem]:
+    """A sentence mentions actors, places and glossary terms: each id must be one of them."""
+    known = [*ids.get("actors", []), *ids.get("places", []), *ids.get("glossary", [])]
+    problems = []
+    for path, value in walk(doc.tree, ("paragraphs", "*", "sentences", "*", "mentions", "*")):
+        if isinstance(value, str) and value not in known:
+            line, column, _ = locate(doc.tree, path)
+            problems.append(Problem(doc.path, line, column, format_field(path),
+                                    f"unknown id '{value}'{did_you_mean(value, known)}; mention the id of an actor "
+                                    "(data/actors.yaml), a place (data/places.yaml) or a term (data/glossary.yaml)"))
     return problems
 
 

@@ -17,9 +17,11 @@ def unread_message(source_id: str, where: str) -> str:
             "'reconstructed', or cite a source that says it")
 
 
-def check_unread_sources(docs: dict[str, YamlDocument], sources) -> list[Problem]:
-    """A located problem at every citation of a source marked `reconstructed`: the citation
-    is what the author changes, unless they go and read the page."""
+def check_unread_sources(docs: dict[str, YamlDocument], sources,
+                         further: list[dict[str, YamlDocument]] = ()) -> list[Problem]:
+    """A located problem at every citation of a source marked `reconstructed`, in `docs` and
+    in each further report's files: the citation is what the author changes, unless they go
+    and read the page."""
     sources_doc = docs["sources"]
     unread = {}
     for index, source in enumerate(sources.sources):
@@ -29,7 +31,7 @@ def check_unread_sources(docs: dict[str, YamlDocument], sources) -> list[Problem
     if not unread:
         return []
     problems = []
-    for doc, path, value in source_references(docs):
+    for doc, path, value in (found for group in (docs, *further) for found in source_references(group)):
         if isinstance(value, str) and value in unread:
             line, column, _ = locate(doc.tree, path)
             problems.append(Problem(doc.path, line, column, format_field(path), unread_message(value, unread[value])))

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..data_in.alignment import place
 from ..data_in.corrections import KINDS, resolve
-from ..data_in.dataset import Dataset
+from ..data_in.dataset import FIRST_REPORT, REPORT_ENTRY_KINDS, Dataset
 from ..data_in.references import did_you_mean
 from ..data_in.unread_sources import unread_message
 from ..editions.links import edition_links
@@ -61,8 +61,11 @@ class PageMacros:
     """The macros for one page: they know its language, its path and where to report problems."""
 
     def __init__(self, data: Dataset, lang: str, page: str, source_path: str,
-                 blocks: Environment, problems: list[Problem], source_text: str = "", accepts_todo: bool = True):
+                 blocks: Environment, problems: list[Problem], source_text: str = "", accepts_todo: bool = True,
+                 report_id: str = FIRST_REPORT, folders: dict[str, str] | None = None):
         self.data, self.lang, self.page = data, lang, page
+        # The report this page belongs to, and each report's page folder ('' for the first).
+        self.report_id, self.folders = report_id, folders or {}
         self.accepts_todo = data.draft and accepts_todo  # a draft build shows todo(), a normal one refuses it
         self.source_path, self.blocks, self.problems = source_path, blocks, problems
         self.source_lines = source_text.splitlines()
@@ -119,11 +122,21 @@ class PageMacros:
     def href(self, kind: str, entry_id: str) -> Markup:
         """Relative Markdown link target from this page to an entry, checked by MkDocs.
         Ids are validated to [a-z0-9-], so the link needs no escaping."""
-        target, prefix = TARGETS[kind]
+        prefix = TARGETS[kind][1]
         if kind == "places" and "map" in self.data.models and self.data.by_id["places"][entry_id].on_map:
             prefix = "map-"  # a place named in a text links to its marker on the locator map
-        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        relative = posixpath.relpath(self.page_of(kind, entry_id), posixpath.dirname(self.page) or ".")
         return Markup(f"{relative}#{prefix}{entry_id}")
+
+    def page_of(self, kind: str, entry_id: str) -> str:
+        """The page (under content/<lang>/) that holds an entry: a sentence, claim or point is on
+        the page of the report that has it ('agreement/report.md'); an anchor on a report's page
+        that is no entry of its own (a claim's note, `claim-...`) is on this page's report's."""
+        target = TARGETS[kind][0]
+        if kind in REPORT_ENTRY_KINDS:
+            folder = self.folders.get(self.data.report_of[kind].get(entry_id, self.report_id), "")
+            target = posixpath.join(folder, target) if folder else target
+        return target
 
     def _lookup(self, macro: str, entry_id: object):
         kind = MACRO_KIND[macro]
@@ -342,8 +355,8 @@ class PageMacros:
             named = {"actor": "name", "place": "name", "term": "term"}[kind]
             name = escape.for_text(getattr(getattr(entry, named), lang), lang)
         words = self.labels["corrections"]["places"][kind].format(name=name)
-        target, prefix = TARGETS[KINDS[kind][0]]  # the entry itself, not a place's marker on the map
-        relative = posixpath.relpath(target, posixpath.dirname(self.page) or ".")
+        prefix = TARGETS[KINDS[kind][0]][1]  # the entry itself, not a place's marker on the map
+        relative = posixpath.relpath(self.page_of(KINDS[kind][0], correction.target), posixpath.dirname(self.page) or ".")
         return Markup(f"[{words}]({relative}#{prefix}{correction.target})")
 
     # --- whole sections -----------------------------------------------------------------
@@ -360,7 +373,8 @@ class PageMacros:
         helpers = {"labels": self.labels, "m": self, "note_anchor": reader.note_anchor, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
-                   "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points},
+                   # A further report may have no numbered points (no roadmap.yaml).
+                   "points_by_sentence": {p.sentence: p for p in self.data.roadmap.points} if "roadmap" in self.data.models else {},
                    "open_data_kinds": list(self.data.models),
                    "locator_map": lambda: locator_map(self.data, self.lang, self.labels),
                    "from_reference": lambda place: from_reference(self.data, place, self.lang, self.labels),

@@ -107,17 +107,24 @@ class PageMemo:
     """The last render's pages; `get` a page's text if nothing it read has changed, `keep` it."""
 
     def __init__(self, data, active: bool = True):
-        self.fingerprints = Fingerprints(data)
+        self.data = data
+        self.views: dict[str, Fingerprints] = {}  # by report: a page reads its report's view of the data
         self.active = active  # inactive: every page rendered, nothing kept (a build renders once)
         self.pages: dict = {}
         self.reused: list = []
 
-    def get(self, key) -> str | None:
+    def fingerprints(self, report_id: str) -> Fingerprints:
+        """The hashes of the dataset as the pages of one report see it (dataset.for_report)."""
+        if report_id not in self.views:
+            self.views[report_id] = Fingerprints(self.data.for_report(report_id))
+        return self.views[report_id]
+
+    def get(self, key, report_id: str) -> str | None:
         kept = _last.get(key) if self.active else None
         if kept is None:
             return None
         try:
-            same = all(self.fingerprints.of(read) == value for read, value in kept[0].items())
+            same = all(self.fingerprints(report_id).of(read) == value for read, value in kept[0].items())
         except Exception:  # noqa: BLE001 - a part gone or unpicklable: render the page
             return None
         if same:
@@ -126,11 +133,11 @@ class PageMemo:
             return kept[1]
         return None
 
-    def keep(self, key, reads: set, text: str) -> None:
+    def keep(self, key, reads: set, text: str, report_id: str) -> None:
         if not self.active:
             return
         try:
-            self.pages[key] = (self.fingerprints.all(reads), text)
+            self.pages[key] = (self.fingerprints(report_id).all(reads), text)
         except Exception:  # noqa: BLE001 - unpicklable: the page is rendered again next time
             pass
 

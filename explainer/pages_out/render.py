@@ -111,6 +111,7 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
     # The data sections, one environment for both languages: each is compiled once.
     blocks = _environment(PackageLoader("explainer.pages_out", "templates"), None, Environment, compiled)
     memo = PageMemo(data, active=reuse)
+    folders = {report.id: report.folder for report in data.reports}  # read once here, not by every page
     sections = [path.read_text(encoding="utf-8") for path in sorted(_SECTIONS.rglob("*")) if path.is_file()]
     for lang in LANGUAGES:
         env = _environment(_loader(project, content_dir, lang, unfronted), lang, _PageEnvironment, compiled)
@@ -121,16 +122,19 @@ def render_pages(project: Path, data: Dataset, content_dir: str, accepts_todo: b
                 continue
             source_path = f"{content_dir}/{lang}/{page}"
             key = (str(project), source_path, accepts_todo, texts)
-            text = memo.get(key)
+            # A page in a report's folder renders that report's blocks (dataset.for_report).
+            report_id = data.report_for_page(page)
+            text = memo.get(key, report_id)
             if text is None:
-                reads, before = DataReads(data), len(problems)
-                macros = PageMacros(reads, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"], accepts_todo)
+                reads, before = DataReads(data.for_report(report_id)), len(problems)
+                macros = PageMacros(reads, lang, page, source_path, blocks, problems, raw[f"{lang}/{page}"], accepts_todo,
+                                    report_id, folders)
                 text = _render_one(env, page, macros, source_path, problems)
                 if text is not None:
                     front = fronts[f"{lang}/{page}"]  # kept out of Jinja, put back above the page for MkDocs
                     text = escape.keep_together(front.restored(text))
                     if len(problems) == before:
-                        memo.keep(key, reads.reads, text)
+                        memo.keep(key, reads.reads, text, report_id)
             if text is not None:
                 rendered[f"{lang}/{page}"] = fronts[f"{lang}/{page}"].block + (
                     _with_draft_banner(text, data, lang) if data.draft else text)

@@ -17,6 +17,7 @@ own address is unknown (the about page says why), so there is no `isBasedOn`, an
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -96,7 +97,7 @@ def _claim_reviews(data, masthead: Masthead, info: PageInfo) -> list[dict]:
     """One ClaimReview for each claim whose ledger row (#ledger-<id>) this page shows."""
     words = LABELS[info.lang]
     reviews = []
-    for claim in data.models["claims"].claims:
+    for report, claim in ((report, claim) for report in data.reports for claim in report.models["claims"].claims):
         if f'id="ledger-{claim.id}"' not in info.content:
             continue
         page_url = _url(info, info.path)
@@ -104,7 +105,7 @@ def _claim_reviews(data, masthead: Masthead, info: PageInfo) -> list[dict]:
         if claim.verdict in SCALE:
             rating |= {"ratingValue": len(SCALE) - SCALE.index(claim.verdict),
                        "bestRating": len(SCALE), "worstRating": 1}
-        report_url = _url(info, TARGETS["sentences"][0])
+        report_url = _url(info, posixpath.join(report.folder, TARGETS["sentences"][0]))
         reviews.append(_clean({
             "@type": "ClaimReview", "url": f"{page_url}#ledger-{claim.id}" if page_url else None,
             "claimReviewed": getattr(claim.span, info.lang), "inLanguage": info.lang,
@@ -121,7 +122,7 @@ def _dataset(data, masthead: Masthead, info: PageInfo, site_id: str) -> dict:
     """The open data (site_built/open_data.py): one JSON file, the aligned corpus, the schemas."""
     words = LABELS[info.lang]
     files = [("data/publication.json", "application/json")]
-    if "alignment" in data.models:
+    if any("alignment" in report.models for report in data.reports):
         files.append(("data/alignment.json", "application/json"))
     base = info.site_url
     return _clean({

@@ -17,8 +17,12 @@ def write_open_data(data: Dataset, site: Path) -> None:
     folder = site / "data"
     folder.mkdir(parents=True, exist_ok=True)
     document = {kind: model.model_dump(mode="json") for kind, model in data.models.items()}
+    further = {report.id: {kind: model.model_dump(mode="json") for kind, model in report.models.items()}
+               for report in data.reports if report.folder}
+    if further:  # a collection: each further report's own kinds, by its id (the first's are above)
+        document["reports"] = further
     _write_json(folder / "publication.json", document)
-    if "alignment" in data.models:
+    if any("alignment" in report.models for report in data.reports):
         _write_json(folder / "alignment.json", aligned_corpus(data))
     for relative, text in schema_texts().items():
         target = site / relative
