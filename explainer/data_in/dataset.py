@@ -152,10 +152,13 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     shared_docs, shared = docs[0], models[0]
     ids, duplicate_problems = collect_ids(docs)
     problems.extend(duplicate_problems)
+    sentence_files = {sentence: group_docs["report"].path for group_docs, group_ids in zip(docs, ids)
+                      for sentence in group_ids.get("sentences", [])}
     for group, (group_docs, group_models) in enumerate(zip(docs, models)):
         # A report's claims, points and alignment refer to its own sentences, shown on its pages.
-        problems.extend(check_references(group_docs, {**ids[0], "sentences": ids[group].get("sentences", [])},
-                                         group_docs["report"].path))
+        own = ids[group].get("sentences", [])
+        problems.extend(check_references(group_docs, {**ids[0], "sentences": own}, group_docs["report"].path,
+                                         {sentence: path for sentence, path in sentence_files.items() if sentence not in own}))
         problems.extend(_report_problems(project, group_docs, group_models, shared_docs, shared, ids[0]))
     problems.extend(_chronology_problems(shared_docs["timeline"], shared["timeline"]))
     lookups = _lookups(shared, models[1:])

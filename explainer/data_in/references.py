@@ -87,9 +87,10 @@ def collect_ids(groups: list[dict[str, YamlDocument]]) -> tuple[list[dict[str, l
 
 
 def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]],
-                     report_file: str = "data/report.yaml") -> list[Problem]:
+                     report_file: str = "data/report.yaml", elsewhere: dict[str, str] | None = None) -> list[Problem]:
     """A problem for every citation or reference whose id does not exist; a sentence is looked
-    for in the report of `docs` (`report_file`), whose pages show what refers to it."""
+    for in the report of `docs` (`report_file`), whose pages show what refers to it, and one
+    of another report (`elsewhere`: its id -> that report's file) is named as such."""
     problems = []
     for doc in docs.values():
         for path, value in _citations(doc.tree):
@@ -100,6 +101,10 @@ def check_references(docs: dict[str, YamlDocument], ids: dict[str, list[str]],
         doc = docs[kind]
         for path, value in walk(doc.tree, pattern):
             where = report_file if target == "sentences" else f"data/{target}.yaml"
+            if target == "sentences" and value in (elsewhere or {}):
+                problems.append(doc.problem(path, f"sentence '{value}' is in another report ({elsewhere[value]}); "
+                                            f"refer to a sentence of this file's report, {report_file}"))
+                continue
             problems.extend(_unknown(doc, path, value, ids.get(target, []), target.rstrip("s"), where))
     return problems
 
