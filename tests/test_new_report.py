@@ -139,3 +139,25 @@ def test_new_without_report_or_into_says_what_is_missing(tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr == ("new: --into: missing; give a new folder for the publication, or --report ID to add a "
                              "report to the publication here\n")
+
+
+# --- check's progress: a row per report ----------------------------------------------------------------
+def test_check_counts_the_work_left_per_report(tmp_path, capsys):
+    from conftest import FIXTURES, edit, make_project
+
+    from explainer.__main__ import main as explainer_main
+    project = make_project(tmp_path / "collection", FIXTURES / "collection")
+    second = "data/reports/second/"
+    edit(project, second + "report.yaml", "en: The delegation said the return begins tomorrow.", 'en: "TODO: translate"')
+    edit(project, second + "claims.yaml", "en: The wire says the same.", 'en: "TODO: write"')
+    assert explainer_main(["check", "--quick", "--draft", str(project)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["report", "its", "data", "sentences", "translated", "aligned", "in", "pairs", "notes",
+                                "written", "claims", "checked", "its", "texts", "(en)", "its", "texts", "(ar)"]
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2:4]}
+    assert rows == {
+        "first": ["data/", "5/5", "100%", "0/5", "0%", "1/1", "100%", "1/1", "100%", "11/11", "100%", "11/11", "100%"],
+        "second": [second, "1/2", "50%", "0/2", "0%", "-", "0/1", "0%", "6/7", "85%", "7/7", "100%"]}
+    # ...and the whole publication's counts below, every report's together.
+    assert any(line.split()[:4] == ["report", "sentences", "6/7", "85%"] for line in lines), lines
+    assert any(line.split()[:7] == ["our", "texts", "in", "data/", "31/32", "96%", "written"] for line in lines), lines
