@@ -270,11 +270,12 @@ def edit_one_line(project: Path, marker: str | None) -> str | None:
 
 
 def serve_latency(project: Path, edits: int, edit=edit_one_line, page_path: str = "glossary.html",
-                  count_renders: bool = False) -> dict:
+                  count_renders: bool = False, patience: float = 60) -> dict:
     """In `mkdocs serve`, the seconds from saving a one-line edit of data/ (`edit`) to the edited
     text in the page the server sends (`page_path`), and how many rebuilds each edit started (one
     is right: a rebuild that rewrote a watched folder would start another). With `count_renders`,
-    serve runs under tools/bench_serve_count.py, and each edit's pages rendered and reused are kept."""
+    serve runs under tools/bench_serve_count.py, and each edit's pages rendered and reused are kept.
+    `patience`: the seconds an edit may take to show (three times that to start) before giving up."""
     import subprocess
     import threading
     import urllib.request
@@ -302,18 +303,18 @@ def serve_latency(project: Path, edits: int, edit=edit_one_line, page_path: str 
         return sum(1 for when, line in list(log) if when >= start and REBUILD in line)
 
     try:
-        deadline = time.perf_counter() + 180
+        deadline = time.perf_counter() + 3 * patience
         while not any("Serving on" in line for _, line in list(log)) or not page():
             if time.perf_counter() > deadline or server.poll() is not None:
                 raise SystemExit("mkdocs serve did not start:\n" + "".join(line for _, line in log)[-3000:])
             time.sleep(0.2)
-        seconds, rebuilds, renders = [], [], []
+        seconds, rebuilds, renders, phases = [], [], [], []
         for index in range(edits):
             time.sleep(1.5)  # let the watcher settle
             start = time.perf_counter()
             shown = edit(project, f"serve {index}")
             while shown not in page():
-                if time.perf_counter() - start > 60:
+                if time.perf_counter() - start > patience:
                     raise SystemExit("the edit never showed:\n" + "".join(line for _, line in log)[-3000:])
                 time.sleep(0.02)
             seconds.append(round(time.perf_counter() - start, 3))
@@ -321,6 +322,8 @@ def serve_latency(project: Path, edits: int, edit=edit_one_line, page_path: str 
             rebuilds.append(rebuilds_since(start))
             renders.append([line.split(COUNT_LINE, 1)[1].strip() for when, line in list(log)
                             if when >= start and COUNT_LINE in line])
+            phases.append([(round(when - start, 2), line.strip()[:90]) for when, line in list(log)
+                           if when >= start and any(mark in line for mark in PHASES)])
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -328,10 +331,13 @@ def serve_latency(project: Path, edits: int, edit=edit_one_line, page_path: str 
     result = {"visible_s": statistics.median(seconds), "runs": seconds, "rebuilds_per_edit": rebuilds}
     if count_renders:
         result["renders_per_edit"] = renders
+        result["phases_per_edit"] = phases  # when serve's log reached each stage, in seconds after the edit
     return result
 
 
 COUNT_LINE = "bench-render:"  # tools/bench_serve_count.py's lines
+PHASES = ("Building documentation...", COUNT_LINE, "Building 'ar'", "Documentation built",
+          "Reloading browsers")
 
 
 def collection_series(tmp: Path, edits: int) -> dict:
@@ -353,7 +359,7 @@ def collection_series(tmp: Path, edits: int) -> dict:
               file=sys.stderr, flush=True)
     edited = bench_collection.report_id(COLLECTIONS[-1])
     serve = serve_latency(project, edits, lambda p, marker: bench_collection.edit_sentence(p, edited, marker),
-                          f"{edited}/report.html", count_renders=True)
+                          f"{edited}/report.html", count_renders=True, patience=900)
     return {"rows": rows, "serve": {**serve, "edited": f"data/reports/{edited}/report.yaml",
                                     "reports": COLLECTIONS[-1]}}
 
