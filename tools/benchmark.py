@@ -270,7 +270,7 @@ def edit_one_line(project: Path, marker: str | None) -> str | None:
 
 
 def serve_latency(project: Path, edits: int, edit=edit_one_line, page_path: str = "glossary.html",
-                  count_renders: bool = False, patience: float = 60) -> dict:
+                  count_renders: bool = False, patience: float = 60, serve_args: tuple = ()) -> dict:
     """In `mkdocs serve`, the seconds from saving a one-line edit of data/ (`edit`) to the edited
     text in the page the server sends (`page_path`), and how many rebuilds each edit started (one
     is right: a rebuild that rewrote a watched folder would start another). With `count_renders`,
@@ -284,7 +284,7 @@ def serve_latency(project: Path, edits: int, edit=edit_one_line, page_path: str 
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "0"}
     command = [str(ROOT / "tools" / "bench_serve_count.py")] if count_renders else ["-m", "mkdocs"]
-    server = subprocess.Popen([sys.executable, *command, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+    server = subprocess.Popen([sys.executable, *command, "serve", "-a", f"127.0.0.1:{port}", *serve_args], cwd=project,
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[tuple[float, str]] = []
     reader = threading.Thread(target=lambda: [log.append((time.perf_counter(), line)) for line in server.stdout],
