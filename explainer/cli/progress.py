@@ -134,7 +134,7 @@ def _measure_report(data: Dataset, report: ReportData) -> ReportProgress:
     for sentence in sentences:
         sentences_en.add(not is_todo(sentence.en))
         for note in sentence.notes:
-            notes.add(not any(is_todo(text) for text in (getattr(note, "en", None), getattr(note, "ar", None))))
+            notes.add(not is_todo(note.en) and not is_todo(note.ar))
     for model in models.values():
         for text in _bilingual_texts(model):
             texts_en.add(not is_todo(text.en))
