@@ -65,7 +65,7 @@ def test_each_report_page_shows_its_own_sentences_verbatim(site, lang):
     prefix = LANGS[lang][0]
     second, first = parse(site, f"{prefix}second/report.html"), parse(site, f"{prefix}report.html")
     text = second.find(id="second-p1-s1").find(class_="original").get_text()
-    assert text == "اتفق الوفد في البلدة على وقف القتال."
+    assert text == "اتفق الوفد في البلدة على الهدنة."
     assert second.find(id="p1-s1") is None and first.find(id="second-p1-s1") is None
     assert first.find(id="p1-s1").find(class_="original").get_text() == "وصل الوفد إلى المدينة صباحاً."
 
@@ -100,6 +100,11 @@ def test_open_and_structured_data_cover_both_reports(site):
     document = json.loads((site / "data/publication.json").read_text(encoding="utf-8"))
     assert document["report"]["paragraphs"][0]["id"] == "p1"
     assert document["reports"]["second"]["claims"]["claims"][0]["id"] == "second-agreed"
+    corpus = json.loads((site / "data/alignment.json").read_text(encoding="utf-8"))
+    assert [sentence["id"] for sentence in corpus["sentences"]] == ["second-p1-s2"]  # the first has no alignment
+    assert corpus["sentences"][0]["pairs"][1] == {"ar": {"text": "الوفد", "start": 5, "end": 10}, "cut": False,
+                                                  "en": [{"text": "The delegation", "start": 0, "end": 14}]}
+    assert parse(site, "second/report.html").find(id="second-p1-s2")["data-aligned"] == "4"
     graph = json.loads(parse(site, "second/claims.html").find("script", type="application/ld+json").string)["@graph"]
     reviews = [node for node in graph if node["@type"] == "ClaimReview"]
     assert [review["itemReviewed"]["appearance"]["url"] for review in reviews] == [
@@ -108,6 +113,7 @@ def test_open_and_structured_data_cover_both_reports(site):
 
 def test_a_sentence_id_of_one_report_repeated_in_another_is_a_located_error(project, capsys):
     edit(project, SECOND, "      - id: second-p1-s2\n", "      - id: p1-s2\n")
+    edit(project, "data/reports/second/alignment.yaml", "- sentence: second-p1-s2", "- sentence: p1-s2")
     assert check_lines(project, capsys) == [
         f"{SECOND}:15:13: paragraphs[0].sentences[1].id: duplicate id 'p1-s2' (first used at "
         "data/report.yaml:19:13); give each entry its own id"]
@@ -136,9 +142,20 @@ def test_a_folder_under_data_reports_that_is_no_report_id_is_a_located_error(pro
 
 
 def test_a_report_whose_verbatim_proof_fails_is_a_located_error(project, capsys):
-    edit(project, SECOND, "ar: وقال الوفد إن العودة تبدأ غداً.", "ar: وقال الوفد إن العودة تبدأ اليوم.")
-    lines = check_lines(project, capsys)
-    assert lines and all(line.startswith(f"{SECOND}:") for line in lines), lines
+    edit(project, SECOND, "ar: اتفق الوفد في البلدة على الهدنة.", "ar: واتفق الوفد في البلدة على الهدنة.")
+    assert check_lines(project, capsys) == [
+        f"{SECOND}:12:13: paragraphs[0].sentences[0].ar: differs from {SECOND[:-len('report.yaml')]}source/text.txt "
+        "at its line 1, column 1: the source has 'اتفق الوفد ف' where this has 'واتفق الوفد '; copy the text from "
+        "the source exactly"]
+
+
+def test_a_term_form_counts_as_used_when_one_report_of_the_collection_has_it(project, capsys):
+    """The glossary is shared: 'وقف القتال' is in the first report only and 'الهدنة' in the second
+    only, and neither is a problem; a form in neither is one."""
+    edit(project, "data/glossary.yaml", "[وقف القتال, الهدنة]", "[وقف القتال, الهدنة, الهدنات]")
+    assert check_lines(project, capsys) == [
+        "data/glossary.yaml:6:36: terms[0].ar_forms[2]: 'الهدنات' does not occur in any report; copy the form "
+        "exactly as the report writes it, or remove it"]
 
 
 def test_a_one_report_publication_builds_as_before(tmp_path):
@@ -155,3 +172,31 @@ def test_a_one_report_publication_builds_as_before(tmp_path):
                                                             "places", "timeline", "sources", "names", "claims"}
     assert [link["href"] for link in parse(site, "claims.html").find(id="ledger-no-agreement").find_all("a")
             if link.get_text() == "p1-s1"] == ["report.html#p1-s1"]
+
+
+def test_work_left_in_a_further_report_is_located_in_its_file(project, capsys):
+    edit(project, "data/reports/second/event.yaml", "  en: Two days later, the delegation agreed.", '  en: "TODO: write"')
+    assert check_lines(project, capsys) == [
+        "data/reports/second/event.yaml:15:7: one_line.en: is still a placeholder (TODO or null); write the English "
+        "value here (only a draft build accepts it)"]
+
+
+def test_the_schema_command_names_the_schema_from_a_report_folder(project):
+    report = project / SECOND
+    report.write_text(report.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    assert explainer_main(["schema", str(project)]) == 0
+    assert report.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/report.schema.json\nfile: ")
+
+
+def test_serve_renders_again_only_the_pages_of_the_report_edited(project):
+    """A page reads its report's view of the data (dataset.for_report): an edit of the second
+    report's ledger renders that report's pages again, and no page of the first."""
+    from explainer.pages_out import page_memo
+    from explainer.pages_out.render import validate
+    validate(project, False, reuse=True)
+    edit(project, "data/reports/second/claims.yaml", "The wire says the same.", "The wire says so too.")
+    _, pages = validate(project, False, reuse=True)
+    rendered = sorted(set(f"content/{page}" for page in pages) - {key[1] for key in page_memo.reused})
+    assert rendered == [f"content/{lang}/second/{page}.md" for lang in ("ar", "en") for page in ("claims", "report")]
+    assert "says so too" in pages["en/second/claims.md"]

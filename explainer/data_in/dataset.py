@@ -29,7 +29,7 @@ from .references import check_mentions, check_references, collect_ids
 from .reports import existing_files, find_reports
 from .schema import FILES, OPTIONAL, PER_REPORT
 from .source_urls import check_source_urls
-from .spans import check_spans
+from .spans import check_spans, check_term_forms
 from .unread_sources import check_unread_sources
 from .verbatim import check_source
 
@@ -159,8 +159,9 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
         own = ids[group].get("sentences", [])
         problems.extend(check_references(group_docs, {**ids[0], "sentences": own}, group_docs["report"].path,
                                          {sentence: path for sentence, path in sentence_files.items() if sentence not in own}))
-        problems.extend(_report_problems(project, group_docs, group_models, shared_docs, shared, ids[0]))
+        problems.extend(_report_problems(project, group_docs, group_models, shared, ids[0]))
     problems.extend(_chronology_problems(shared_docs["timeline"], shared["timeline"]))
+    problems.extend(check_term_forms(shared_docs["glossary"], shared["glossary"], [group["report"] for group in models]))
     lookups = _lookups(shared, models[1:])
     boundaries = None
     if "map" in shared:
@@ -191,15 +192,15 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     return Dataset(shared, lookups, draft, gaps, boundaries, reports, report_of)
 
 
-def _report_problems(project: Path, docs: dict[str, YamlDocument], models: dict[str, Any],
-                     shared_docs: dict[str, YamlDocument], shared: dict[str, Any], ids: dict[str, list[str]]) -> list[Problem]:
+def _report_problems(project: Path, docs: dict[str, YamlDocument], models: dict[str, Any], shared: dict[str, Any],
+                     ids: dict[str, list[str]]) -> list[Problem]:
     """The checks of one report's own files: its points' numbering, the verbatim proof of its
     source, its spans, claims, alignment and names, and what its sentences mention."""
     problems = check_mentions(docs["report"], ids)
     if "roadmap" in models:
         problems.extend(_numbering_problems(docs["roadmap"], models["roadmap"]))
     problems.extend(check_source(project, models["report"], docs["report"].tree, docs["report"].path))
-    problems.extend(check_spans(docs["report"], models["report"], shared_docs["glossary"], shared["glossary"]))
+    problems.extend(check_spans(docs["report"], models["report"]))
     sentences = _entries(models, "sentences")
     problems.extend(check_claims(docs["claims"], models["claims"], sentences))
     if "alignment" in models:

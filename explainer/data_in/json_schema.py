@@ -76,10 +76,12 @@ def write_schemas(project: Path) -> list[str]:
 def check_schemas(project: Path) -> list[Problem]:
     """Problems: a schema file missing or not what the models give."""
     problems = []
+    further = [report_files(report_id) for report_id in find_reports(project)[0]]
     for kind, (path, _) in FILES.items():
         relative, text = schema_file(kind), schema_texts()[schema_file(kind)]
         target = project / relative
-        if kind in OPTIONAL and not (project / path).exists() and not target.exists():
+        used = (project / path).exists() or any((project / files[kind]).exists() for files in further if kind in files)
+        if kind in OPTIONAL and not used and not target.exists():
             # A kind the publication does not use needs no schema: an engine that adds an
             # optional kind must not break the publications made before it.
             continue

@@ -1,6 +1,7 @@
 """Phrases that data marks in the report's text must be there: a note's span is a substring of
 its sentence (Arabic, and English where given), and each form of a glossary term that the
-report is said to use occurs in the report. Otherwise the mark would silently vanish."""
+report is said to use occurs in the report (in one of them, in a collection). Otherwise the mark
+would silently vanish."""
 from __future__ import annotations
 
 from ..problems.errors import Problem
@@ -9,8 +10,8 @@ from .gaps import is_todo
 from .load import YamlDocument
 
 
-def check_spans(report_doc: YamlDocument, report, glossary_doc: YamlDocument, glossary) -> list[Problem]:
-    """A located problem for every span or term form that is not found where it should be."""
+def check_spans(report_doc: YamlDocument, report) -> list[Problem]:
+    """A located problem for every note's span that is not in its sentence."""
     problems = []
     for p_index, paragraph in enumerate(report.paragraphs):
         for s_index, sentence in enumerate(paragraph.sentences):
@@ -24,14 +25,22 @@ def check_spans(report_doc: YamlDocument, report, glossary_doc: YamlDocument, gl
                         line, column, _ = locate(report_doc.tree, [*path, lang])
                         problems.append(Problem(report_doc.path, line, column, format_field([*path, lang]),
                                                 not_in_sentence(phrase, sentence.id, lang)))
-    whole = "\n".join(s.ar for p in report.paragraphs for s in p.sentences)
+    return problems
+
+
+def check_term_forms(glossary_doc: YamlDocument, glossary, reports: list) -> list[Problem]:
+    """A located problem for every form of a glossary term that no report of the publication
+    uses (the glossary is shared: a form may be in one report only)."""
+    problems = []
+    whole = "\n".join(s.ar for report in reports for p in report.paragraphs for s in p.sentences)
+    where = "the report" if len(reports) == 1 else "any report"
     for t_index, term in enumerate(glossary.terms):
         for f_index, form in enumerate(term.ar_forms):
             if form not in whole:
                 path = ["terms", t_index, "ar_forms", f_index]
                 line, column, _ = locate(glossary_doc.tree, path)
                 problems.append(Problem(glossary_doc.path, line, column, format_field(path),
-                                        f"'{_short(form)}' does not occur in the report; copy the form exactly "
+                                        f"'{_short(form)}' does not occur in {where}; copy the form exactly "
                                         "as the report writes it, or remove it"))
     return problems
 
