@@ -148,6 +148,7 @@ def test_check_counts_the_work_left_per_report(tmp_path, capsys):
     from explainer.__main__ import main as explainer_main
     project = make_project(tmp_path / "collection", FIXTURES / "collection")
     second = "data/reports/second/"
+    (project / second / "alignment.yaml").unlink()  # optional; it aligns the sentence left untranslated below
     edit(project, second + "report.yaml", "en: The delegation said the return begins tomorrow.", 'en: "TODO: translate"')
     edit(project, second + "claims.yaml", "en: The wire says the same.", 'en: "TODO: write"')
     assert explainer_main(["check", "--quick", "--draft", str(project)]) == 0
