@@ -49,3 +49,16 @@ def test_a_render_outside_serve_renders_every_page(mini):
     assert reused_pages() == set()
     render(mini)  # the last render that kept its pages is still the one to compare with
     assert "content/en/places.md" in reused_pages()
+
+
+def test_serves_first_build_fills_the_memo_though_the_last_build_is_unchanged(mini):
+    """A `mkdocs build`, then `serve`: its first build must render (not take the last build's
+    result as it stands), or the first edit renders every page again."""
+    from explainer.pages_out.render import build_docs
+    build_docs(mini)  # a build: nothing kept in memory
+    page_memo.forget()
+    build_docs(mini, reuse=True)  # serve starts: the inputs are those of the build above
+    edit(mini, "data/glossary.yaml", "en: A halt to fighting.", "en: A halt to all fighting.")
+    build_docs(mini, reuse=True)
+    assert "content/en/places.md" in reused_pages()
+    assert "content/en/glossary.md" not in reused_pages()

@@ -10,9 +10,13 @@ noise of a shared machine: our build against the anchor's and against a plain `m
 the same rendered docs/ with our mkdocs.yml minus the explainer plugin, with nothing changed, after a
 one-line edit of data/, and from an empty cache (each ratio as the ratio of medians, and as the
 median of each round's own ratio); the time `mkdocs serve` takes to show such an edit, and how
-many rebuilds it starts; and the scale series, the data grown 10x and 50x (tools/bench_data.py),
-built cold. It prints one table and writes it all to bench/results.json. --builds-only runs the
-build timings and serve's latency alone (a few minutes, no browser).
+many rebuilds it starts; the scale series, the data grown 10x and 50x (tools/bench_data.py),
+built cold; and the collection series (tools/bench_collection.py): collections of 1, 10 and 50
+copies of the report built cold (seconds and CPU seconds per page, peak memory), and at 50, the
+time `serve` takes to show a one-line edit of one report and how many pages it rendered again
+(tools/bench_serve_count.py). It prints one table and writes it all to bench/results.json.
+--builds-only runs the build timings and serve's latency alone (a few minutes, no browser);
+--scale the collection series alone.
 """
 from __future__ import annotations
 
@@ -31,6 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tools")]
+import bench_collection  # noqa: E402
 import bench_data  # noqa: E402
 import bench_web  # noqa: E402
 import yaml  # noqa: E402
@@ -39,6 +44,7 @@ from conftest import ARGS, CHROMIUM, make_project, mkdocs_build  # noqa: E402
 PAGES = ("index", "report", "roadmap", "glossary", "timeline")
 QUICK_PAGES = (("index", "en"), ("report", "ar"))
 SCALES = (1, 10, 50)
+COLLECTIONS = (1, 10, 50)  # reports in the collection series
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -46,11 +52,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="two pages, one build pair, no scale series")
     parser.add_argument("--builds-only", action="store_true",
                         help="only the build timings and serve's latency (no pages, no Lighthouse, no scale series)")
+    parser.add_argument("--scale", action="store_true",
+                        help="only the collection series: 1, 10 and 50 reports built cold (time, pages, peak memory), "
+                        "and serve's latency and re-rendered pages for an edit of one report at 50 (some 15 minutes)")
     parser.add_argument("--pairs", type=int, default=None, help="build pairs per state (default 5, --quick 1)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args(argv)
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     pairs = args.pairs or (1 if args.quick else 5)
+    if args.scale:
+        return scale_only(args.out, 2 if args.quick else 5)
     if args.builds_only:
         return builds_only(args.out, pairs, 2 if args.quick else 5)
     pages = QUICK_PAGES if args.quick else [(page, lang) for page in PAGES for lang in ("en", "ar")]
@@ -66,6 +77,7 @@ def main(argv: list[str] | None = None) -> None:
                                             pairs)
             results["serve"] = serve_latency(real, 2 if args.quick else 5)
         results["scale"] = [] if args.quick else scale_series(tmp)
+        results["collections"] = {} if args.quick else collection_series(tmp, 5)
     results["machine"]["load_end"] = os.getloadavg()  # a busy machine lowers the performance scores
     print(table(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -85,6 +97,19 @@ def builds_only(out: Path, pairs: int, edits: int) -> None:
         results["serve"] = serve_latency(real, edits)
     results["machine"]["load_end"] = os.getloadavg()
     print(table(results))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written to {out}")
+
+
+def scale_only(out: Path, edits: int) -> None:
+    """The collection series alone (--scale)."""
+    results = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "scale_only": True,
+               "machine": {"cpus": os.cpu_count(), "load": os.getloadavg()}}
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        results["collections"] = collection_series(Path(folder), edits)
+    results["machine"]["load_end"] = os.getloadavg()
+    print(collection_table(results["collections"]))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written to {out}")
@@ -244,10 +269,13 @@ def edit_one_line(project: Path, marker: str | None) -> str | None:
     return None if marker is None else f"(bench {marker})"
 
 
-def serve_latency(project: Path, edits: int) -> dict:
-    """In `mkdocs serve`, the seconds from saving a one-line edit of data/ to the edited text in
-    the glossary page the server sends, and how many rebuilds each edit started (one is right:
-    a rebuild that rewrote a watched folder would start another)."""
+def serve_latency(project: Path, edits: int, edit=edit_one_line, page_path: str = "glossary.html",
+                  count_renders: bool = False, patience: float = 60, serve_args: tuple = ()) -> dict:
+    """In `mkdocs serve`, the seconds from saving a one-line edit of data/ (`edit`) to the edited
+    text in the page the server sends (`page_path`), and how many rebuilds each edit started (one
+    is right: a rebuild that rewrote a watched folder would start another). With `count_renders`,
+    serve runs under tools/bench_serve_count.py, and each edit's pages rendered and reused are kept.
+    `patience`: the seconds an edit may take to show (three times that to start) before giving up."""
     import subprocess
     import threading
     import urllib.request
@@ -255,13 +283,14 @@ def serve_latency(project: Path, edits: int) -> dict:
     from test_serve import REBUILD, free_port
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "0"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+    command = [str(ROOT / "tools" / "bench_serve_count.py")] if count_renders else ["-m", "mkdocs"]
+    server = subprocess.Popen([sys.executable, *command, "serve", "-a", f"127.0.0.1:{port}", *serve_args], cwd=project,
                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[tuple[float, str]] = []
     reader = threading.Thread(target=lambda: [log.append((time.perf_counter(), line)) for line in server.stdout],
                               daemon=True)
     reader.start()
-    url = f"http://127.0.0.1:{port}/glossary.html"
+    url = f"http://127.0.0.1:{port}/{page_path}"
 
     def page() -> str:
         try:
@@ -274,28 +303,104 @@ def serve_latency(project: Path, edits: int) -> dict:
         return sum(1 for when, line in list(log) if when >= start and REBUILD in line)
 
     try:
-        deadline = time.perf_counter() + 180
+        deadline = time.perf_counter() + 3 * patience
         while not any("Serving on" in line for _, line in list(log)) or not page():
             if time.perf_counter() > deadline or server.poll() is not None:
                 raise SystemExit("mkdocs serve did not start:\n" + "".join(line for _, line in log)[-3000:])
             time.sleep(0.2)
-        seconds, rebuilds = [], []
+        seconds, rebuilds, renders, phases = [], [], [], []
         for index in range(edits):
             time.sleep(1.5)  # let the watcher settle
             start = time.perf_counter()
-            shown = edit_one_line(project, f"serve {index}")
+            shown = edit(project, f"serve {index}")
             while shown not in page():
-                if time.perf_counter() - start > 60:
+                if time.perf_counter() - start > patience:
                     raise SystemExit("the edit never showed:\n" + "".join(line for _, line in log)[-3000:])
                 time.sleep(0.02)
             seconds.append(round(time.perf_counter() - start, 3))
             time.sleep(3)  # a second rebuild, if the first one set one off, starts within this
             rebuilds.append(rebuilds_since(start))
+            renders.append([line.split(COUNT_LINE, 1)[1].strip() for when, line in list(log)
+                            if when >= start and COUNT_LINE in line])
+            phases.append([(round(when - start, 2), line.strip()[:90]) for when, line in list(log)
+                           if when >= start and any(mark in line for mark in PHASES)])
     finally:
         server.terminate()
         server.wait(timeout=30)
-        edit_one_line(project, None)
-    return {"visible_s": statistics.median(seconds), "runs": seconds, "rebuilds_per_edit": rebuilds}
+        edit(project, None)
+    result = {"visible_s": statistics.median(seconds), "runs": seconds, "rebuilds_per_edit": rebuilds}
+    if count_renders:
+        result["renders_per_edit"] = renders
+        result["phases_per_edit"] = phases  # when serve's log reached each stage, in seconds after the edit
+    return result
+
+
+COUNT_LINE = "bench-render:"  # tools/bench_serve_count.py's lines
+PHASES = ("Building documentation...", COUNT_LINE, "Building 'ar'", "Documentation built",
+          "Reloading browsers")
+
+
+def collection_series(tmp: Path, edits: int) -> dict:
+    """Collections of 1, 10 and 50 copies of the real report (tools/bench_collection.py), each
+    built once from a fresh folder (no .explainer-cache/; the PDF and EPUB editions off): seconds,
+    HTML pages written, seconds per page and peak memory (the build process's maximum resident
+    set). Then, at the largest, `serve`'s latency for a one-line edit of one report's data and the
+    pages each edit's render rendered and reused."""
+    rows, project = [], None
+    for reports in COLLECTIONS:
+        project = make_project(tmp / f"collection-{reports}")
+        bench_collection.make_collection(project, reports)
+        seconds, cpu, peak_kib = measured_build(project)
+        pages = sum(1 for _ in (project / "site").resolve().rglob("*.html"))
+        rows.append({"reports": reports, "data_bytes": bench_collection.data_bytes(project), "build_s": round(seconds, 2),
+                     "cpu_s": round(cpu, 2), "pages": pages, "s_per_page": round(seconds / pages, 4),
+                     "cpu_s_per_page": round(cpu / pages, 4), "peak_mib": round(peak_kib / 1024)})
+        print(f"  collection of {reports}: {seconds:.1f} s, {pages} pages, {peak_kib / 1024:.0f} MiB",
+              file=sys.stderr, flush=True)
+    edited = bench_collection.report_id(COLLECTIONS[-1])
+    serve = serve_latency(project, edits, lambda p, marker: bench_collection.edit_sentence(p, edited, marker),
+                          f"{edited}/report.html", count_renders=True, patience=900)
+    return {"rows": rows, "serve": {**serve, "edited": f"data/reports/{edited}/report.yaml",
+                                    "reports": COLLECTIONS[-1]}}
+
+
+def measured_build(project: Path) -> tuple[float, float, int]:
+    """Seconds of one `mkdocs build` of `project`, the CPU seconds it used (less disturbed than
+    the clock by other work on the machine), and its peak memory in KiB (the process's maximum
+    resident set), from wait4's resource usage of that one child."""
+    import subprocess
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COLUMNS": "0", "EXPLAINER_EDITIONS": "false"}
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
+                                   stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode:
+            output.seek(0)
+            raise SystemExit(f"build of {project} failed:\n{output.read()[-3000:].decode('utf-8', 'replace')}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss  # KiB on Linux
+
+
+def collection_table(collections: dict) -> str:
+    """The collection series as lines of text."""
+    if not collections:
+        return ""
+    rows = collections["rows"]
+    base = rows[0]
+    lines = ["reports  data MiB  pages  cold build s  CPU s  s/page  CPU s/page  pages x  time x  CPU x  peak MiB"]
+    for row in rows:
+        lines.append(f"{row['reports']:>7}  {row['data_bytes'] / 2**20:8.1f}  {row['pages']:5}  {row['build_s']:12.1f}"
+                     f"  {row['cpu_s']:5.1f}  {row['s_per_page']:6.3f}  {row['cpu_s_per_page']:10.3f}"
+                     f"  {row['pages'] / base['pages']:7.2f}  {row['build_s'] / base['build_s']:6.2f}"
+                     f"  {row['cpu_s'] / base['cpu_s']:5.2f}  {row['peak_mib']:8}")
+    serve = collections["serve"]
+    lines.append(f"serve at {serve['reports']} reports: a one-line edit of {serve['edited']} visible after "
+                 f"{serve['visible_s']:.2f} s (median of {len(serve['runs'])}: {', '.join(f'{s:.2f}' for s in serve['runs'])});"
+                 f" rebuilds per edit {', '.join(map(str, serve['rebuilds_per_edit']))}; pages per edit: "
+                 + "; ".join(" + ".join(counts) or "?" for counts in serve.get("renders_per_edit", [])))
+    return "\n".join(lines)
 
 
 def scale_series(tmp: Path) -> list[dict]:
@@ -377,6 +482,8 @@ def table(results: dict) -> str:
         out.append(f"serve: a one-line edit of {EDITED} visible after {serve['visible_s']:.2f} s (median of "
                    f"{len(serve['runs'])}: {', '.join(f'{s:.2f}' for s in serve['runs'])}); rebuilds per edit "
                    f"{', '.join(map(str, serve['rebuilds_per_edit']))}")
+    if results.get("collections"):
+        out.append(collection_table(results["collections"]))
     for row in results.get("scale", []):
         out.append(f"scale {row['factor']:>2}x: data {row['data_bytes'] / 1024:8.0f} KiB ({row['size_ratio']:5.2f}x),"
                    f" build {row['build_s']:6.1f} s ({row['time_ratio']:5.2f}x), time/size {row['time_per_size']:.2f}"

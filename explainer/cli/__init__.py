@@ -15,9 +15,12 @@ def main(argv: list[str]) -> int:
     check.add_argument("--quick", action="store_true",
                        help="check data/ and content/ only, not the built site (links, anchors, other hosts)")
     check.add_argument("--site", action="store_true", help=argparse.SUPPRESS)  # the default now; kept for old scripts
-    new = commands.add_parser("new", help="start a draft publication from an Arabic news text")
+    new = commands.add_parser("new", help="start a draft publication from an Arabic news text, or add a report to one")
     new.add_argument("--source", required=True, type=Path, help="the report's text, a UTF-8 .txt file")
-    new.add_argument("--into", required=True, type=Path, help="a new (or empty) folder for the publication")
+    new.add_argument("--into", type=Path, help="a new (or empty) folder for the publication; with --report, the "
+                     "publication to add it to (default: here)")
+    new.add_argument("--report", metavar="ID", help="add the text as a further report of an existing publication, "
+                     "with this id (lowercase letters, digits and hyphens: its pages' folder)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of the data files into data/schema/")
     schema.add_argument("project", nargs="?", default=".", type=Path, help="the publication's folder (default: here)")
     align = commands.add_parser("align", help="propose a first alignment of sentences, as YAML for data/alignment.yaml")
@@ -33,7 +36,13 @@ def main(argv: list[str]) -> int:
         from .check import run_check
         return run_check(options.project, options.draft, options.quick)
     if options.command == "new":
-        from .new import run_new
+        from .new import run_new, run_new_report
+        if options.report is not None:
+            return run_new_report(options.source, options.into or Path("."), options.report)
+        if options.into is None:
+            print("new: --into: missing; give a new folder for the publication, or --report ID to add a report "
+                  "to the publication here", file=sys.stderr)
+            return 2
         return run_new(options.source, options.into)
     if options.command == "align":
         from .align import run_align

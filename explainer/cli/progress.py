@@ -5,13 +5,15 @@ the build agree on what counts as work left.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from ..data_in.alignment import coverage
-from ..data_in.dataset import Dataset
+from ..data_in.dataset import Dataset, ReportData
 from ..data_in.gaps import is_todo, marked_fields
+from ..data_in.schema import PER_REPORT
 from ..data_in.schema.report import Sentence, Span
 from ..languages import LANGUAGES
 
@@ -32,6 +34,27 @@ class Count:
 
 
 @dataclass
+class ReportProgress:
+    """The work done and left in one report's own files (data/ or data/reports/<id>/)."""
+
+    id: str
+    where: str
+    """The folder of its data files, as authors know it."""
+    sentences_en: Count
+    aligned: Count
+    notes: Count
+    """Notes on its sentences whose texts are written in both languages, of all its notes."""
+    claims: Count
+    """Claims of its ledger with no gap left (texts written, sources cited), of all its claims."""
+    texts_en: Count
+    texts_ar: Count
+
+    def row(self) -> tuple[str, ...]:
+        return (self.id, self.where, str(self.sentences_en), str(self.aligned), str(self.notes), str(self.claims),
+                str(self.texts_en), str(self.texts_ar))
+
+
+@dataclass
 class Progress:
     sentences_en: Count
     texts_en: Count
@@ -41,6 +64,8 @@ class Progress:
     page_todos: dict[str, int]
     aligned: Count
     """Sentences aligned in more than one phrase pair (data/alignment.yaml), of all sentences."""
+    reports: list[ReportProgress] = field(default_factory=list)
+    """One a report, in story order; the counts above are the whole publication's."""
 
     @property
     def complete(self) -> bool:
@@ -48,7 +73,8 @@ class Progress:
         return all(c.done == c.total for c in counts) and not any(self.page_todos.values())
 
     def table(self) -> str:
-        """A small plain-text table for a terminal or a CI log."""
+        """Small plain-text tables for a terminal or a CI log: a row per report, then the
+        whole publication's counts."""
         rows = [("", "English", "Arabic"),
                 ("report sentences", f"{self.sentences_en} translated", f"{self.sentences_en.total} (the source)"),
                 ("sentences aligned in pairs", f"{self.aligned} aligned", "(the same sentences)"),
@@ -56,34 +82,72 @@ class Progress:
                 ("statements with sources", f"{self.cited} cited", "(the same statements)"),
                 ("values (a date, a place)", f"{self.values} set", "(the same values)"),
                 ("todo() left in content/", str(self.page_todos.get("en", 0)), str(self.page_todos.get("ar", 0)))]
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
-        lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
-        lines.insert(1, "  ".join("-" * w for w in widths))
-        return "\n".join(lines)
+        per_report = [("report", "its data", "sentences translated", "aligned in pairs", "notes written",
+                       "claims checked", "its texts (en)", "its texts (ar)"), *(r.row() for r in self.reports)]
+        if not self.reports:
+            return _aligned(rows)
+        return f"{_aligned(per_report)}\n\n{_aligned(rows)}"
+
+
+def _aligned(rows: list[tuple[str, ...]]) -> str:
+    """Rows as columns padded to their widest cell, a rule under the heading row."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
 
 
 def measure(data: Dataset, page_texts: dict[str, str]) -> Progress:
     """Count the work done and left; `page_texts` are the content/ pages by 'lang/page'."""
-    sentences_en, texts_en, texts_ar = Count(), Count(), Count()
-    for paragraph in data.report.paragraphs:
-        for sentence in paragraph.sentences:
-            sentences_en.add(not is_todo(sentence.en))
-    for model in data.models.values():
+    reports = [_measure_report(data, report) for report in data.reports]
+    models = _all_models(data)
+    texts_en, texts_ar = Count(), Count()
+    for model in models:
         for text in _bilingual_texts(model):
             texts_en.add(not is_todo(text.en))
             texts_ar.add(not is_todo(text.ar))
     uncited = sum(gap.kind == "uncited" for gap in data.gaps)
-    statements = _needing_sources(data.models.values())
+    statements = _needing_sources(models)
     values = Count()
-    for model in data.models.values():
+    for model in models:
         for _, marks, value in marked_fields(model):
             if marks.get("needs_value"):
                 values.add(value is not None)
     todos = {lang: sum(text.count("todo(") for key, text in page_texts.items() if key.startswith(f"{lang}/"))
              for lang in LANGUAGES}
-    sentences = data.by_id["sentences"]
-    aligned = Count(coverage(data.alignment, sentences) if "alignment" in data.models else 0, len(sentences))
-    return Progress(sentences_en, texts_en, texts_ar, Count(statements - uncited, statements), values, todos, aligned)
+    total = lambda name: Count(sum(getattr(r, name).done for r in reports),  # noqa: E731
+                               sum(getattr(r, name).total for r in reports))
+    return Progress(total("sentences_en"), texts_en, texts_ar, Count(statements - uncited, statements), values, todos,
+                    total("aligned"), reports)
+
+
+def _all_models(data: Dataset) -> list:
+    """The shared models and every report's own (data.models holds only the first report's)."""
+    shared = [model for kind, model in data.models.items() if kind not in PER_REPORT]
+    return shared + [model for report in data.reports for model in report.models.values()]
+
+
+def _measure_report(data: Dataset, report: ReportData) -> ReportProgress:
+    models = report.models
+    sentences = [sentence for paragraph in models["report"].paragraphs for sentence in paragraph.sentences]
+    sentences_en, notes, texts_en, texts_ar = Count(), Count(), Count(), Count()
+    for sentence in sentences:
+        sentences_en.add(not is_todo(sentence.en))
+        for note in sentence.notes:
+            notes.add(not is_todo(note.en) and not is_todo(note.ar))
+    for model in models.values():
+        for text in _bilingual_texts(model):
+            texts_en.add(not is_todo(text.en))
+            texts_ar.add(not is_todo(text.ar))
+    by_id = {sentence.id: sentence for sentence in sentences}
+    aligned = Count(coverage(models["alignment"], by_id) if "alignment" in models else 0, len(sentences))
+    claims_path = report.paths.get("claims")
+    with_gaps = {gap.field.split("]", 1)[0] for gap in data.gaps if gap.path == claims_path}
+    claims = Count()
+    for index, _ in enumerate(models["claims"].claims):
+        claims.add(f"claims[{index}" not in with_gaps)
+    where = str(Path(report.paths.get("report", "data/report.yaml")).parent) + "/"
+    return ReportProgress(report.id, where, sentences_en, aligned, notes, claims, texts_en, texts_ar)
 
 
 def _bilingual_texts(value):

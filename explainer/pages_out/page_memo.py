@@ -115,6 +115,11 @@ _last: dict = {}  # the last render's pages in this process: key: (fingerprints 
 reused: list = []  # the keys of the pages the last render reused
 
 
+def has_last() -> bool:
+    """Whether a render in this process has kept its pages (serve's first build has not yet)."""
+    return bool(_last)
+
+
 def forget() -> None:
     """Render every page afresh next time."""
     global _last

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..data_in.json_schema import write_schemas
 from ..languages import LANGUAGES
-from .segment import SegmentationError, segment
+from .segment import Segmented, SegmentationError, segment
 from .stubs import data_files, list_items
 
 SOURCE_FILE = "data/source/article-ar.txt"
@@ -30,6 +30,24 @@ def new_publication(source: Path, into: Path) -> list[str]:
     """Write the draft publication; return the files written, relative to `into`."""
     if into.exists() and any(into.iterdir()):
         raise ScaffoldError(f"{into} is not empty; give a new folder (nothing is overwritten)")
+    raw, segmented = read_source(source)
+    written: dict[str, str | bytes] = {SOURCE_FILE: raw}
+    written.update(data_files(segmented, SOURCE_FILE, hashlib.sha256(raw).hexdigest()))
+    pages = [page for page in PAGES if page != "roadmap" or list_items(segmented)]
+    for lang in LANGUAGES:
+        for page in pages:
+            written[f"content/{lang}/{page}.md"] = page_text(lang, page)
+    written["mkdocs.yml"] = _mkdocs_yml(pages)
+    written["README.md"] = _readme(source.name)
+    written["docs/.gitignore"] = "*\n!.gitignore\n"
+    written[".gitignore"] = "site\n.site-builds/\n"
+    write_files(into, written)
+    write_schemas(into)
+    return sorted([*written, "data/schema/"])
+
+
+def read_source(source: Path) -> tuple[bytes, Segmented]:
+    """The source's bytes, and its text segmented; ScaffoldError if it is no Arabic UTF-8 text."""
     try:
         raw = source.read_bytes()
     except OSError as error:
@@ -45,16 +63,15 @@ def new_publication(source: Path, into: Path) -> list[str]:
         segmented = segment(text)
     except SegmentationError as error:
         raise ScaffoldError(f"{source}: {error}") from None
-    written: dict[str, str | bytes] = {SOURCE_FILE: raw}
-    written.update(data_files(segmented, SOURCE_FILE, hashlib.sha256(raw).hexdigest()))
-    pages = [page for page in PAGES if page != "roadmap" or list_items(segmented)]
-    for lang in LANGUAGES:
-        for page in pages:
-            written[f"content/{lang}/{page}.md"] = resources.files(__package__).joinpath(f"pages/{lang}/{page}.md").read_text("utf-8")
-    written["mkdocs.yml"] = _mkdocs_yml(pages)
-    written["README.md"] = _readme(source.name)
-    written["docs/.gitignore"] = "*\n!.gitignore\n"
-    written[".gitignore"] = "site\n.site-builds/\n"
+    return raw, segmented
+
+
+def page_text(lang: str, page: str) -> str:
+    """A standard page of the scaffold, in one language."""
+    return resources.files(__package__).joinpath(f"pages/{lang}/{page}.md").read_text("utf-8")
+
+
+def write_files(into: Path, written: dict[str, str | bytes]) -> None:
     for relative, content in written.items():
         target = into / relative
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -62,8 +79,6 @@ def new_publication(source: Path, into: Path) -> list[str]:
             target.write_bytes(content)
         else:
             target.write_text(content, encoding="utf-8")
-    write_schemas(into)
-    return sorted([*written, "data/schema/"])
 
 
 def _mkdocs_yml(pages: list[str]) -> str:

@@ -24,17 +24,20 @@ def todo(what: str) -> str:
     return q(f"TODO: {what}")
 
 
-def report_yaml(segmented: Segmented, source_file: str, sha256: str) -> str:
-    lines = [header_line("report"),
+def report_yaml(segmented: Segmented, source_file: str, sha256: str, report_id: str = "") -> str:
+    """The report as segmented; a further report's ids start with its own id ('agreement-p1-s1'),
+    as ids are unique across a collection, and its file names its schema from its own folder."""
+    prefix = f"{report_id}-" if report_id else ""
+    lines = [header_line("report", _data_file("report", report_id)),
              "# The report, sentence by sentence (model: explainer/data_in/schema/report.py). Each 'ar' is the",
              "# source's text exactly; translate each 'en'; add notes under a sentence as you annotate it.",
              f"file: {q(source_file)}", f"sha256: {q(sha256)}", "provenance:",
              f"  en: {todo('who published the report, when, and what is not known')}",
              f"  ar: {todo('من نشر التقرير ومتى، وما لا يُعرف عنه')}", "paragraphs:"]
     for p_number, paragraph in enumerate(segmented.paragraphs, start=1):
-        lines += [f"- id: p{p_number}", f"  role: {paragraph.role}", f"  followed_by: {q(paragraph.followed_by)}", "  sentences:"]
+        lines += [f"- id: {prefix}p{p_number}", f"  role: {paragraph.role}", f"  followed_by: {q(paragraph.followed_by)}", "  sentences:"]
         for s_number, sentence in enumerate(paragraph.sentences, start=1):
-            lines += [f"  - id: p{p_number}-s{s_number}", f"    ar: {q(sentence.text)}", f"    en: {q(TRANSLATE)}"]
+            lines += [f"  - id: {prefix}p{p_number}-s{s_number}", f"    ar: {q(sentence.text)}", f"    en: {q(TRANSLATE)}"]
             if s_number < len(paragraph.sentences):
                 lines.append(f"    followed_by: {q(sentence.followed_by)}")
     lines.append(f"ends_with: {q(segmented.ends_with)}")
@@ -75,9 +78,9 @@ def roadmap_yaml(segmented: Segmented) -> str:
     return "\n".join(lines) + "\n"
 
 
-def event_yaml() -> str:
+def event_yaml(report_id: str = "") -> str:
     return "\n".join([
-        header_line("event"),
+        header_line("event", _data_file("event", report_id)),
         "# The event, for the home page (model: explainer/data_in/schema/event.py).",
         "title:", f"  en: {todo('the publication title')}", f"  ar: {todo('عنوان المنشور')}",
         "date: null  # the day of the event, YYYY-MM-DD",
@@ -116,9 +119,9 @@ _LISTS = {
 }
 
 
-def list_yaml(kind: str) -> str:
+def list_yaml(kind: str, report_id: str = "") -> str:
     key, what, example = _LISTS[kind]
-    lines = [header_line(kind)]
+    lines = [header_line(kind, _data_file(kind, report_id))]
     if kind == "sources":  # the sites a source's URL may be on without 'via:' (data_in/source_urls.py)
         lines += ["# The publishers' own sites (host names cover their subdomains), and archives. A source's",
                   "# URL without 'via:' must be on its publisher's site. An entry:",
@@ -127,6 +130,20 @@ def list_yaml(kind: str) -> str:
     return "\n".join([*lines, f"# {what} (model: explainer/data_in/schema/{kind}.py). An entry:",
                       *(f"# {'- ' if i == 0 else '  '}{line}" for i, line in enumerate(example)),
                       f"{key}: []"]) + "\n"
+
+
+def _data_file(kind: str, report_id: str) -> str | None:
+    """Where a report's file of this kind lives: data/ for a publication's first report."""
+    return f"data/reports/{report_id}/{kind}.yaml" if report_id else None
+
+
+def report_data_files(segmented: Segmented, report_id: str, source_file: str, sha256: str) -> dict[str, str]:
+    """A further report's own files (data/reports/<id>/): its report, and stubs of its claims and
+    event; roadmap and alignment are optional for a further report, and added when wanted."""
+    folder = f"data/reports/{report_id}"
+    return {f"{folder}/report.yaml": report_yaml(segmented, source_file, sha256, report_id),
+            f"{folder}/claims.yaml": list_yaml("claims", report_id),
+            f"{folder}/event.yaml": event_yaml(report_id)}
 
 
 def data_files(segmented: Segmented, source_file: str, sha256: str) -> dict[str, str]:
