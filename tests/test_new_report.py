@@ -77,15 +77,16 @@ def test_both_reports_build_as_a_draft_in_both_languages(collection):
 def test_the_real_mkdocs_yml_keeps_its_comments_and_tags_and_still_loads(tmp_path):
     from mkdocs.config import load_config
     original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    edited = with_report(original, "agreement", ["report", "claims"])
-    assert [line for line in edited.splitlines() if "agreement" not in line] == original.splitlines()
+    edited = with_report(original, "ceasefire", ["report", "claims"])
+    assert [line for line in edited.splitlines() if "ceasefire" not in line] == original.splitlines()
     assert edited.count("!ENV") == original.count("!ENV") > 0
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(edited, encoding="utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"))
-    assert {"agreement": ["agreement/report.md", "agreement/claims.md"]} in config["nav"]
-    nav = config["nav"]
-    assert nav.index({"agreement": ["agreement/report.md", "agreement/claims.md"]}) == nav.index("roadmap.md") + 1
+    nav = load_config(str(tmp_path / "mkdocs.yml"))["nav"]
+    # After the last report's section (this publication's second report, agreement/), before the shared pages.
+    last = max(i for i, item in enumerate(nav) if isinstance(item, dict) and "agreement/report.md" in str(item))
+    assert nav[last + 1] == {"ceasefire": ["ceasefire/report.md", "ceasefire/claims.md"]}
+    assert nav[last + 2] == "timeline.md"
 
 
 def test_a_second_further_report_goes_after_the_first_further_one():
