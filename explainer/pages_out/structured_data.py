@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -93,12 +94,18 @@ def _article(data, masthead: Masthead, info: PageInfo, site_id: str) -> dict:
     })
 
 
+_LEDGER_ROW = re.compile(r'id="ledger-([a-z0-9-]+)"')
+
+
 def _claim_reviews(data, masthead: Masthead, info: PageInfo) -> list[dict]:
     """One ClaimReview for each claim whose ledger row (#ledger-<id>) this page shows."""
     words = LABELS[info.lang]
     reviews = []
+    # The page's rows found in one pass: a search of the page for each claim of every report
+    # made a collection's build grow with the square of its reports.
+    shown = set(_LEDGER_ROW.findall(info.content))
     for report, claim in ((report, claim) for report in data.reports for claim in report.models["claims"].claims):
-        if f'id="ledger-{claim.id}"' not in info.content:
+        if claim.id not in shown:
             continue
         page_url = _url(info, info.path)
         rating = {"@type": "Rating", "alternateName": words["verdicts"][claim.verdict]}
