@@ -381,6 +381,7 @@ class PageMacros:
                    "short": reader.short,
                    "reports": lambda: collection.listing(self.data, self.lang, self.page),
                    "reports_on": lambda day: collection.on_day(self.data, day),
+                   "report_day": lambda report: collection.report_label(report, self.lang),
                    "page_link": lambda report, name="report.md": Markup(collection.relative(collection.page_of(report, name), self.page)),
                    "appears_in": lambda kind, entry_id: appearances.groups(self.data.appearances, kind, entry_id, self.lang, self.page)}
         return Markup(template.render(**helpers, **context))
