@@ -159,8 +159,13 @@ def snapshot(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-PAGES = sorted(p.relative_to(ROOT / "content/en").with_suffix(".html").as_posix()
-               for p in (ROOT / "content/en").rglob("*.md"))
+def pages_of(project: Path) -> list[str]:
+    """A project's pages, as built ('report.html', 'agreement/claims.html'), in one language."""
+    return sorted(p.relative_to(project / "content/en").with_suffix(".html").as_posix()
+                  for p in (project / "content/en").rglob("*.md"))
+
+
+PAGES = pages_of(ROOT)
 LANGS = {"en": ("", "ltr"), "ar": ("ar/", "rtl")}
 
 

@@ -238,9 +238,20 @@ def test_the_proposals_pass_the_checks_for_every_real_sentence(tmp_path, capsys)
     aligned(project, "# yaml-language-server: $schema=schema/alignment.schema.json\nsentences:\n" + proposal)
     assert first_stage_problems(project) == []
     data = load_dataset(project)
-    assert [entry.sentence for entry in data.alignment.sentences] == list(data.by_id["sentences"])
+    # --all: every sentence of the first report, whose file is data/alignment.yaml
+    first = [s.id for p in data.report.paragraphs for s in p.sentences]
+    assert [entry.sentence for entry in data.alignment.sentences] == first
     multi = sum(len(entry.pairs) > 1 for entry in data.alignment.sentences)
-    assert multi >= 0.8 * len(data.by_id["sentences"]), multi  # a division, not the fallback's one pair
+    assert multi >= 0.8 * len(first), multi  # a division, not the fallback's one pair
+
+
+def test_a_further_reports_proposals_name_its_own_file_and_mixing_reports_is_refused(capsys):
+    assert explainer_main(["align", str(ROOT), "--all", "--report", "agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "'sentences:' in data/reports/agreement/alignment.yaml" in out
+    assert re.findall(r"^- sentence: (\S+)$", out, re.M) == [f"agreement-p{n}-s1" for n in range(1, 7)]
+    assert explainer_main(["align", str(ROOT), "--propose", "p1-s1", "agreement-p1-s1"]) == 1
+    assert "the sentences are in different reports (agreement, first)" in capsys.readouterr().err
 
 
 def test_a_proposal_pairs_the_marked_phrases_and_the_punctuation(mini, capsys):

@@ -11,11 +11,11 @@ import yaml
 from conftest import (
     FIXTURES,
     LANGS,
-    PAGES,
     ROOT,
     error_lines,
     make_project,
     mkdocs_build,
+    pages_of,
     parse,
     problems_of,
 )
@@ -115,7 +115,7 @@ def test_the_page_says_plainly_that_there_are_none(mini, monkeypatch):
         log = parse(mini / "site", f"{prefix}corrections.html")
         assert log.select_one("article .no-corrections").get_text() == expected[lang]
         assert not log.select("article .correction")
-        for name in PAGES:
+        for name in pages_of(mini):
             page = parse(mini / "site", f"{prefix}{name}")
             assert not page.select("a.corrected-mark") and not page.select("footer a.corrections-link"), name
 

@@ -53,11 +53,11 @@ def _poison(project: Path) -> int:
     from explainer.data_in.load import load_yaml
     from explainer.problems.locate import format_field
     trees, poisoned = {}, {}
-    for file in sorted((project / "data").glob("*.yaml")):
+    for file in sorted(f for f in (project / "data").rglob("*.yaml") if f.parent.name != "schema"):  # every report's
         relative = file.relative_to(project).as_posix()
         trees[relative] = tree = load_yaml(project, relative).tree
         for number, (container, key, path) in enumerate(_text_leaves(tree)):
-            if relative == "data/report.yaml" and path[-1] == "ar" and "sentences" in path and "notes" not in path:
+            if relative.endswith("report.yaml") and path[-1] == "ar" and "sentences" in path and "notes" not in path:
                 continue  # the report's own Arabic: verbatim, checked against the source
             poisoned[(relative, format_field(path))] = (container, key, container[key])
             container[key] = f"{container[key]} {PAYLOADS[number % len(PAYLOADS)]}"
@@ -78,7 +78,7 @@ def _poison(project: Path) -> int:
 
 def _poison_descriptions(project: Path) -> int:
     """Append a payload to the description in every page's front matter; return how many."""
-    pages = sorted((project / "content").glob("*/*.md"))
+    pages = sorted((project / "content").rglob("*.md"))  # a further report's pages too
     for number, page in enumerate(pages):
         text = page.read_text(encoding="utf-8")
         block = text[4:text.index("\n---\n", 4) + 1]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import zipfile
 
-from conftest import LANGS, PAGES, edit, error_lines, mkdocs_build, parse
+from conftest import LANGS, edit, error_lines, mkdocs_build, pages_of, parse
 
 
 def test_a_wrong_masthead_field_is_refused_at_its_line(mini):
@@ -41,7 +41,7 @@ def test_a_configured_masthead_is_in_every_footer_in_the_pages_language(mini, mo
     expected = {"en": ("Published by", "First published 6\u00a0July 2018", "Last updated"),
                 "ar": ("الناشر:", "نُشر أول مرة في 6\u00a0تموز/\u2060يوليو 2018", "آخر تحديث في")}
     for lang, (prefix, _) in LANGS.items():
-        for name in PAGES:
+        for name in pages_of(mini):
             masthead = parse(site, f"{prefix}{name}").select_one("footer .masthead")
             text = masthead.get_text("")
             assert all(words in text for words in expected[lang]), (lang, name, text)

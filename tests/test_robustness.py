@@ -122,7 +122,7 @@ def test_internal_names_never_reach_a_message(mini, capsys):
     ("{{ term(5) }}", "content/en/about.md:6:1: term(5): expects an id in quotes, found int 5; "
                       "write term('an-id') with an id from data/glossary.yaml"),
     ("{{ block('nope') }}", "content/en/about.md:6:10: block('nope'): unknown section 'nope'; use one of actors, "
-                            "claims, corrections, coverage, glossary, map, open_data, places, report, roadmap, sources, timeline"),
+                            "claims, corrections, coverage, glossary, map, open_data, places, report, reports, roadmap, sources, timeline"),
     ("{{ 1/0 }}", "content/en/about.md:6:1: cannot compute this (ZeroDivisionError: division by zero); "
                   "fix the expression here"),
     ("{{ 'x' * 10**9 }}", "content/en/about.md:6:1: cannot compute this (ValueError: repeats a text or list "

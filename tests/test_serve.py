@@ -85,8 +85,8 @@ def test_serve_rebuilds_once_per_edit_of_data_or_content(mini, served):
         ("data/places.yaml", "en: Testtown", "en: Newtown", "places.html", "Newtown"),
         ("content/ar/about.md", "نترجم.", "نترجم بعناية.", "ar/about.html", "نترجم بعناية."),
         # mkdocs.yml: still watched after the hook moved MkDocs' watches to a quicker observer
-        ("mkdocs.yml", 'site_name: "Busra al-Sham, 4 July 2018', 'site_name: "Busra al-Sham (edited), 4 July 2018',
-         "places.html", "Busra al-Sham (edited), 4 July 2018"),
+        ("mkdocs.yml", 'site_name: "The Daraa talks, July 2018', 'site_name: "The Daraa talks (edited), July 2018',
+         "places.html", "The Daraa talks (edited), July 2018"),
     ]:
         start = len(log.read_text(encoding="utf-8"))
         edit(mini, relative, old, new)

@@ -28,6 +28,7 @@ def main(argv: list[str]) -> int:
     which = align.add_mutually_exclusive_group(required=True)
     which.add_argument("--propose", nargs="+", metavar="SENTENCE_ID", help="the sentences to propose ('p1-s1')")
     which.add_argument("--all", action="store_true", help="every sentence of the report")
+    align.add_argument("--report", metavar="ID", help="with --all: a further report's (its folder in data/reports/)")
     try:
         options = parser.parse_args(argv)
     except SystemExit as exit_:
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> int:
         return run_new(options.source, options.into)
     if options.command == "align":
         from .align import run_align
-        return run_align(options.project, options.propose or [], options.all)
+        return run_align(options.project, options.propose or [], options.all, options.report)
     from ..data_in.json_schema import write_schemas
     for changed in write_schemas(options.project):
         print(f"wrote {changed}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from mkdocs.utils.yaml import yaml_load
+from ruamel.yaml import YAML
 
 REPORT_PAGE = re.compile(r"(?:^|[\s:/])(?:report|claims|roadmap)\.md\b")
 """A nav item that holds a report's pages: the new report's section goes after the last one."""
@@ -43,7 +43,7 @@ def with_report(text: str, report_id: str, pages: list[str]) -> str:
     section = [f"{indent}- {json.dumps(report_id)}:\n", *(f"{indent}    - {report_id}/{page}.md\n" for page in pages)]
     edited = "".join([*lines[:after], *section, *lines[after:]])
     try:
-        nav = yaml_load(edited).get("nav")
+        nav = _load(edited).get("nav")
     except Exception as error:  # noqa: BLE001 - whatever the YAML says, the file must not be written
         raise NavError(_by_hand(f"it would not load after the edit ({error})", report_id, pages)) from None
     if {report_id: [f"{report_id}/{page}.md" for page in pages]} not in nav:
@@ -61,3 +61,9 @@ def _trimmed(lines: list[str], first: int, end: int) -> int:
 def _by_hand(why: str, report_id: str, pages: list[str]) -> str:
     listed = ", ".join(f"{report_id}/{page}.md" for page in pages)
     return f"mkdocs.yml:1:1: nav: {why}; add a section '{report_id}' listing {listed} by hand"
+
+
+def _load(text: str):
+    """mkdocs.yml as YAML, its tags (!ENV, !relative) kept as tagged values: only the adapter
+    may import MkDocs, and the nav needs no tag resolved."""
+    return YAML(typ="rt").load(text) or {}
