@@ -112,6 +112,8 @@ def test_every_control_reached_by_keyboard_shows_its_focus(browser, real_site, p
 # narrow as it can be in its own place and font: more than one line means a line could end
 # at its slash.
 SPLIT_PAIRS = """() => {
+  // Closed lists ("Appears in", notes) laid out open: a probe inside a closed <details> has no line to measure.
+  document.querySelectorAll('details:not([open])').forEach(d => { d.open = true; });
   const pair = /[\\u0621-\\u064a]+\\/\\u2060?[\\u0621-\\u064a]+/g;
   const walker = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
   const seen = [], split = [];
