@@ -66,7 +66,10 @@ def test_a_lost_anchor_a_moved_page_and_a_changed_sentence_are_caught(real_site,
     without a redirect, and a sentence's text altered are each reported; a page moved with a
     redirect page that keeps the fragment is not."""
     site = tmp_path / "site"
-    shutil.copytree(real_site, site, ignore=shutil.ignore_patterns("assets", "search", "*.zip", "*.pdf", "*.epub"))
+    damaged = ("glossary.html", "ar/places.html", "report.html", "timeline.html")
+    for page in damaged:  # the pages damaged below, and nothing else to read again
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(real_site / page, site / page)
     html = (site / "glossary.html").read_text(encoding="utf-8")
     (site / "glossary.html").write_text(html.replace('id="term-heavy-weapons"', 'id="term-heavy-arms"'), encoding="utf-8")
     (site / "ar" / "places.html").unlink()
@@ -77,7 +80,7 @@ def test_a_lost_anchor_a_moved_page_and_a_changed_sentence_are_caught(real_site,
     (site / "timeline.html").write_text(
         '<!doctype html><meta http-equiv="refresh" content="0; url=moved/timeline.html">', encoding="utf-8")
 
-    lost = unkept(site, published())
+    lost = unkept(site, [row for row in published() if row[0] in damaged])
     assert any(line.startswith("glossary.html#term-heavy-weapons: no such anchor") for line in lost)
     assert any(line.startswith("ar/places.html: the file is gone") for line in lost)
     assert any(line.startswith("report.html#p1-s1: was ('div', 'sentence', 'بعد أن توقّفت") for line in lost)
