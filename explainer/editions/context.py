@@ -131,5 +131,10 @@ def page_titles(project: Path, lang: str, folders=()) -> dict[str, str]:
     for page in pages:
         path = project / "content" / lang / f"{page}.md"
         found = _HEADING.search(path.read_text(encoding="utf-8")) if path.is_file() else None
-        titles[page] = found.group(1).strip() if found else titles.get(page.rsplit("/", 1)[-1], page)
+        if found and "{{" not in found.group(1) and "{%" not in found.group(1):
+            titles[page] = found.group(1).strip()
+        elif page in ("index",):  # a heading the page computes ({{ ... }}): the book is titled by the site's name
+            titles[page] = None
+        else:
+            titles[page] = titles.get(page.rsplit("/", 1)[-1], page)
     return titles

@@ -37,8 +37,11 @@ def edition_document(edition: Edition, masthead: Masthead, stylesheet: str, modi
 
 
 def book_title(edition: Edition) -> str:
-    """The edition's title, as text: its report's event's title; a collection's, the home page's."""
-    return edition.titles["index"] if edition.collection else getattr(edition.data.event.title, edition.lang)
+    """The edition's title, as text: its report's event's title; a collection's, the home page's
+    heading (the first report's title where that heading is computed by the page)."""
+    if edition.collection and edition.titles.get("index"):
+        return edition.titles["index"]
+    return getattr(edition.data.event.title, edition.lang)
 
 
 def _title_page(edition: Edition, masthead: Masthead) -> str:
@@ -47,8 +50,9 @@ def _title_page(edition: Edition, masthead: Masthead) -> str:
     event = edition.data.event
     return (f'<section id="title-page" class="title-page" epub:type="titlepage">'
             f'<h1>{edition.localized(event.title)}</h1>'
-            f'<p class="subtitle">{text(edition.titles["index"])}</p>'
-            f'<p class="date">{edition.localized(event.date_label)}</p>'
+            # The home page's heading, under the report's title (none where the page computes it).
+            + (f'<p class="subtitle">{text(edition.titles["index"])}</p>' if edition.titles.get("index") else "")
+            + f'<p class="date">{edition.localized(event.date_label)}</p>'
             f'{masthead_html(masthead, edition.lang)}{_address(edition)}'
             f'<p class="summary">{edition.localized(event.summary)}{edition.cite(event.summary.cite)}</p></section>')
 
@@ -66,7 +70,7 @@ def _collection_title_page(edition: Edition, masthead: Masthead) -> str:
                       f'<span class="date">{edition.localized(event.date_label)}</span></li>'
                       for event in (report.models["event"] for report in edition.data.reports))
     return (f'<section id="title-page" class="title-page" epub:type="titlepage">'
-            f'<h1>{text(edition.titles["index"])}</h1><ol class="reports">{reports}</ol>'
+            f'<h1>{text(book_title(edition))}</h1><ol class="reports">{reports}</ol>'
             f'{masthead_html(masthead, edition.lang)}{_address(edition)}</section>')
 
 
