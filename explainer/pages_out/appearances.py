@@ -14,12 +14,12 @@ the verdict, the check and the sources together, with a link on to the sentence.
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from . import escape, reader
+from .collection import page_of, relative
 from .labels import LABELS
 
 KINDS = ("actors", "places", "terms", "sources")
@@ -130,17 +130,15 @@ def groups(found: Index, kind: str, entry_id: str, lang: str, page: str) -> list
     """An entry's appearances for its page (`page`: its path under content/<lang>/), grouped by
     report in story order, each with its label in `lang` and its link relative to the page."""
     appearances = found.entries[kind].get(entry_id, [])
-    here = posixpath.dirname(page) or "."
     shown = []
     for report in found.reports:
         mine = [a for a in appearances if a.report == report.id]
         if not mine:
             continue
-        folder = f"{report.folder}/" if report.folder else ""
         title = report.title[0] if lang == "ar" else report.title[1]
         # Folders and anchors are ids ([a-z0-9-]): the link targets need no escaping.
-        links = [(label(a, lang), Markup(f"{posixpath.relpath(folder + a.page, here)}#{a.anchor}")) for a in mine]
-        shown.append(Group(escape.for_text(title, lang), Markup(posixpath.relpath(f"{folder}report.md", here)), links))
+        links = [(label(a, lang), Markup(f"{relative(page_of(report, a.page), page)}#{a.anchor}")) for a in mine]
+        shown.append(Group(escape.for_text(title, lang), Markup(relative(page_of(report), page)), links))
     return shown
 
 

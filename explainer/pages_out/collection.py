@@ -33,8 +33,9 @@ class Listed:
 
 
 def page_of(report, name: str = "report.md") -> str:
-    """One of a report's pages, under content/<lang>/ ('agreement/report.md')."""
-    return posixpath.join(report.folder, name) if report.folder else name
+    """One of a report's pages, under content/<lang>/ ('agreement/report.md'; the first report's
+    folder is '', so its pages stay at the root)."""
+    return posixpath.join(report.folder, name)
 
 
 def relative(target: str, page: str) -> str:
@@ -45,10 +46,9 @@ def relative(target: str, page: str) -> str:
 def report_of_page(data, page: str):
     """The report whose own page `page` is ('claims.md', 'agreement/report.md'), or None for a
     shared page (the home, the timeline, the glossary...)."""
-    folder, _, name = page.rpartition("/")
-    if name not in REPORT_PAGES:
+    if posixpath.basename(page) not in REPORT_PAGES:
         return None
-    return next((report for report in data.reports if report.folder == folder), None)
+    return data.report_data(data.report_for_page(page))
 
 
 def report_label(report, lang: str) -> str:

@@ -125,18 +125,16 @@ class PageMacros:
         prefix = TARGETS[kind][1]
         if kind == "places" and "map" in self.data.models and self.data.by_id["places"][entry_id].on_map:
             prefix = "map-"  # a place named in a text links to its marker on the locator map
-        relative = posixpath.relpath(self.page_of(kind, entry_id), posixpath.dirname(self.page) or ".")
-        return Markup(f"{relative}#{prefix}{entry_id}")
+        return Markup(f"{collection.relative(self.page_of(kind, entry_id), self.page)}#{prefix}{entry_id}")
 
     def page_of(self, kind: str, entry_id: str) -> str:
         """The page (under content/<lang>/) that holds an entry: a sentence, claim or point is on
         the page of the report that has it ('agreement/report.md'); an anchor on a report's page
         that is no entry of its own (a claim's note, `claim-...`) is on this page's report's."""
         target = TARGETS[kind][0]
-        if kind in REPORT_ENTRY_KINDS:
-            folder = self.folders.get(self.data.report_of[kind].get(entry_id, self.report_id), "")
-            target = posixpath.join(folder, target) if folder else target
-        return target
+        if kind not in REPORT_ENTRY_KINDS:
+            return target
+        return posixpath.join(self.folders.get(self.data.report_of[kind].get(entry_id, self.report_id), ""), target)
 
     def _lookup(self, macro: str, entry_id: object):
         kind = MACRO_KIND[macro]
@@ -356,7 +354,7 @@ class PageMacros:
             name = escape.for_text(getattr(getattr(entry, named), lang), lang)
         words = self.labels["corrections"]["places"][kind].format(name=name)
         prefix = TARGETS[KINDS[kind][0]][1]  # the entry itself, not a place's marker on the map
-        relative = posixpath.relpath(self.page_of(KINDS[kind][0], correction.target), posixpath.dirname(self.page) or ".")
+        relative = collection.relative(self.page_of(KINDS[kind][0], correction.target), self.page)
         return Markup(f"[{words}]({relative}#{prefix}{correction.target})")
 
     # --- whole sections -----------------------------------------------------------------
