@@ -88,16 +88,15 @@ class Dataset:
         if report_id == FIRST_REPORT:
             return self
         view = copy.copy(self)
-        view.models = {**self.models, **{kind: None for kind in PER_REPORT if kind in self.models},
-                       **self.report_data(report_id).models}
-        view.models = {kind: model for kind, model in view.models.items() if model is not None}
+        shared = {kind: model for kind, model in self.models.items() if kind not in PER_REPORT}
+        view.models = {**shared, **self.report_data(report_id).models}
         return view
 
     def report_for_page(self, page: str) -> str:
         """The report a page belongs to: a page in a report's folder ('agreement/report.md')
         belongs to it, any other to the first report."""
         folder = page.split("/", 1)[0] if "/" in page else ""
-        return next((report.id for report in self.reports if report.folder and report.folder == folder), FIRST_REPORT)
+        return next((report.id for report in self.reports if report.folder == folder), FIRST_REPORT)
 
     def newest_timestamp(self) -> int:
         """The newest day the data mentions (a source's date or the day we read it), as a Unix
