@@ -4,12 +4,13 @@ report's alignment file (data/alignment.yaml for the first report, data/reports/
 for a further one)."""
 from __future__ import annotations
 
-import posixpath
 import sys
 from pathlib import Path
 
 from ..data_in.dataset import FIRST_REPORT, load_dataset
 from ..data_in.references import did_you_mean
+from ..data_in.reports import report_files
+from ..data_in.schema import FILES
 from ..problems.errors import AuthorErrors
 from ..scaffold.align_proposal import as_yaml, propose
 
@@ -45,7 +46,7 @@ def run_align(project: Path, sentence_ids: list[str], every: bool, report_id: st
         return 1
     report = data.report_data(reports.pop())
     chosen = [s for s in sentences if owner[s] == report.id] if every else sentence_ids
-    alignment_file = posixpath.join(posixpath.dirname(report.paths["report"]), "alignment.yaml")
+    alignment_file = FILES["alignment"][0] if report.id == FIRST_REPORT else report_files(report.id)["alignment"]
     print(HEADER.format(file=alignment_file), end="")
     for sentence_id in chosen:
         claims = [claim for claim in report.models["claims"].claims if claim.sentence == sentence_id]
