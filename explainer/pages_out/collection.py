@@ -51,6 +51,13 @@ def report_of_page(data, page: str):
     return data.report_data(data.report_for_page(page))
 
 
+def _in_collection(data, page: str):
+    """The report whose own page `page` is, in a publication of several reports; else None
+    (a shared page, one report, or no data yet: PageParts holds none before the data is loaded)."""
+    report = report_of_page(data, page) if data is not None else None
+    return report if report is not None and len(data.reports) > 1 else None
+
+
 def report_label(report, lang: str) -> str:
     """How readers know a report: its event's day, written out ('Wednesday 4 July 2018')."""
     return getattr(report.models["event"].date_label, lang)
@@ -87,8 +94,8 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
     """At the end of a report's page, where a reader who has finished it looks: links to the
     previous and the next report in the story, each named by its day and title; nothing on a
     shared page or in a publication of one report. `page` is under content/<lang>/."""
-    report = report_of_page(data, page) if data is not None else None
-    if report is None or len(data.reports) < 2:
+    report = _in_collection(data, page)
+    if report is None:
         return Markup("")
     words = LABELS[lang]["collection"]
     before, after = neighbours(data, report.id)
@@ -109,7 +116,7 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
 def search_label(data, lang: str, page: str) -> str:
     """What labels a search result from this page: its report's day, on a report's own page of
     a publication of several reports; '' elsewhere."""
-    report = report_of_page(data, page) if data is not None else None
-    if report is None or len(data.reports) < 2:
+    report = _in_collection(data, page)
+    if report is None:
         return ""
     return LABELS[lang]["collection"]["search_label"].format(date=report_label(report, lang))
