@@ -89,7 +89,9 @@ def build_index(reports, glossary, named: dict[str, set[str]]) -> Index:
             listed.append(appearance)
 
     for report in reports:
-        claims = report.models["claims"].claims
+        claims_of: dict[str, list] = {}  # each sentence's claims, in the ledger's order
+        for claim in report.models["claims"].claims:
+            claims_of.setdefault(claim.sentence, []).append(claim)
         for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1):
             for s_number, sentence in enumerate(paragraph.sentences, start=1):
                 here = dict(report=report.id, paragraph=p_number, sentence=s_number)
@@ -105,9 +107,7 @@ def build_index(reports, glossary, named: dict[str, set[str]]) -> Index:
                         for term in glossary.terms:
                             if any(form in note.span.ar for form in term.ar_forms):
                                 add("terms", term.id, appearance)
-                for claim in claims:
-                    if claim.sentence != sentence.id:
-                        continue
+                for claim in claims_of.get(sentence.id, ()):
                     appearance = Appearance(where="claim", page="claims.md", anchor=f"ledger-{claim.id}",
                                             span=(claim.span.ar, claim.span.en), **here)
                     for source_id in [*claim.cite, *(account.source for account in claim.accounts)]:
