@@ -28,6 +28,18 @@ class PageParts:
     editions: bool = False        # whether the PDF and EPUB editions are made (the masthead links them)
     share: dict = field(default_factory=dict)  # each language's share image (pages_out/share_image.py)
     corrections_url: str = ""     # this language's corrections page, as MkDocs addresses it
+    # What the template functions below gave each page of this build, by (language, page source):
+    # computed once, for the page's key in plugin/rendered_pages.py and then for its render.
+    given: dict = field(default_factory=dict)
+
+    def page_values(self, page, config) -> dict:
+        """What the theme draws of the engine's for `page`, besides the page itself: the key of
+        its kept HTML (plugin/rendered_pages.py) changes with any of it."""
+        masthead = repr((self.masthead, self.archive, self.editions, self.corrections_url))
+        return {"structured_data": str(self.structured_data(page, config)),
+                "neighbours": str(self.report_neighbours(page, config)),
+                "label": self.report_label(page, config), "masthead": masthead,
+                "share": self.share_image(config.theme["language"], config)}
 
     def note_corrections_page(self, nav) -> None:
         """Where this language's corrections page is, for the masthead's link to it."""
@@ -80,6 +92,9 @@ class PageParts:
         """For the meta partial: the page's JSON-LD (pages_out/structured_data.py)."""
         if page is None or not page.url or self.data is None:
             return Markup("")
+        return self._once("structured_data", page, config, self._structured_data)
+
+    def _structured_data(self, page, config) -> Markup:
         language = config.theme["language"]
         site_url = config.site_url.rstrip("/") + "/" if config.site_url else ""
         info = PageInfo(lang=language, path=page.file.src_uri.split("/", 1)[-1],
@@ -93,13 +108,22 @@ class PageParts:
         """For the end of a report's page: the previous and next report (pages_out/collection.py)."""
         if page is None or not page.url:
             return Markup("")
-        return collection.neighbours_html(self.data, config.theme["language"], _inner_path(page))
+        return self._once("neighbours", page, config,
+                          lambda page, config: collection.neighbours_html(self.data, config.theme["language"], _inner_path(page)))
 
     def report_label(self, page, config) -> str:
         """For the page's head: the report its search results are labelled with ('' for none)."""
         if page is None or not page.url:
             return ""
-        return collection.search_label(self.data, config.theme["language"], _inner_path(page))
+        return self._once("label", page, config,
+                          lambda page, config: collection.search_label(self.data, config.theme["language"], _inner_path(page)))
+
+    def _once(self, part: str, page, config, make):
+        """`make(page, config)`, computed once a build for each page (see `given`)."""
+        key = (part, config.theme["language"], page.file.src_uri)
+        if key not in self.given:
+            self.given[key] = make(page, config)
+        return self.given[key]
 
     @staticmethod
     def first_screen_faces(faces, stacks, page, config) -> list[str]:

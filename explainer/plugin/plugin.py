@@ -32,6 +32,7 @@ from .config import ExplainerConfig, is_draft, locate_options
 from .conversion_cache import ConversionCache
 from .editions_step import start_editions, write_editions
 from .page_parts import PageParts
+from .rendered_pages import RenderedPages
 from .serve_watch import watch_sources
 from .theme_setup import add_theme, keep_compiled_templates, list_visible_files
 
@@ -51,6 +52,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.build = None       # AtomicBuild
         self.root = None        # the folder this build writes the site into
         self.conversions = ConversionCache(None)
+        self.rendered = RenderedPages(None)
+        self.nav = None         # this language's navigation, as the theme draws it
         self.not_found = {}     # each language's 404 page, as rendered
         self.site_names = {}    # each language's site_name (static-i18n sets it per build), for the citations
         self.problems = []      # under serve: the problems shown over the last good pages
@@ -99,6 +102,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self._start_editions(project, config)
             self.parts.editions = bool(self.config.editions)
             self.conversions = ConversionCache(cache_folder(project))
+            self.rendered, self.parts.given = RenderedPages(cache_folder(project)), {}
             self.root = self.build.stage(config.site_dir, self.command)
         config.site_dir = self.root
         return config
@@ -109,8 +113,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files, *, config):
         return material_fixes.without_unused_scripts(files)
 
+    @event_priority(-200)  # after mkdocs-static-i18n has made this language's navigation
     def on_nav(self, nav, *, config, files):
         self.parts.note_corrections_page(nav)
+        self.nav = nav
         return nav
 
     def on_env(self, env, *, config, files):
@@ -128,6 +134,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         env.globals["explainer_structured_data"] = self.parts.structured_data
         env.globals["explainer_report_neighbours"] = self.parts.report_neighbours
         env.globals["explainer_report_label"] = self.parts.report_label
+        # Every page is converted now, none drawn yet: those whose HTML is kept are not drawn again.
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        self.rendered.plan(pages, self.nav, config, lambda page: self.parts.page_values(page, config))
         return env
 
     @event_priority(-100)  # after every plugin that edits the Markdown: the key is the final text
@@ -141,7 +150,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return self.parts.fill_placeholders(html, page, config)
 
     def on_post_page(self, output, *, page, config):
-        return material_fixes.fix_page(output, config.theme["language"])
+        kept = self.rendered.reused(page)
+        if kept is not None:
+            return kept
+        output = material_fixes.fix_page(output, config.theme["language"])
+        self.rendered.keep(page, output)
+        return output
 
     def on_pre_template(self, template, *, template_name, config):
         if template_name == "404.html":
@@ -164,6 +178,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.depth > 0:
             return  # a nested language build: the site is not complete yet
         self.conversions.forget_unused()
+        self.rendered.forget_unused()
         write_share_images(Path(self.root), self.parts.share)  # before the steps: the offline copy holds every file
         sizes = write_editions(self.editions, Path(self.root), config)  # before them too: the archive, sitemap, gates
         problems = finish_site(self._built_site(config, sizes))
