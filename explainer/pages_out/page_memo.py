@@ -83,10 +83,13 @@ class _MappingReads(Mapping):
 
 
 class Fingerprints:
-    """The hash of each part of one dataset, computed once per part per render."""
+    """The hash of each part of one dataset, computed once per part per render. `shared`: the
+    hashes of the objects themselves, for every report's view of one render: the views of a
+    collection share the actors, sources, glossary... and each is hashed once, not once a report."""
 
-    def __init__(self, data):
+    def __init__(self, data, shared: dict | None = None):
         self.data, self.known = data, {}
+        self.shared = shared if shared is not None else {}
 
     def of(self, read: tuple[str, str]) -> str:
         if read not in self.known:
@@ -104,8 +107,17 @@ class Fingerprints:
                 value = {_WHOLE: mapping, _KEYS: list(mapping)}.get(key) if key in (_WHOLE, _KEYS) else mapping.get(key, "absent")
             else:
                 value = getattr(self.data, part)
-            self.known[read] = hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+            self.known[read] = self._hash(value)
         return self.known[read]
+
+    def _hash(self, value) -> str:
+        # By the object's id, the object kept beside its hash: no other object can take that id
+        # while the render lasts.
+        kept = self.shared.get(id(value))
+        if kept is None or kept[0] is not value:
+            kept = (value, hashlib.sha256(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest())
+            self.shared[id(value)] = kept
+        return kept[1]
 
     def all(self, reads: set) -> dict:
         return {read: self.of(read) for read in reads}
@@ -132,6 +144,7 @@ class PageMemo:
     def __init__(self, data, active: bool = True):
         self.data = data
         self.views: dict[str, Fingerprints] = {}  # by report: a page reads its report's view of the data
+        self.shared: dict = {}  # the hashes of the objects the views share (Fingerprints)
         self.active = active  # inactive: every page rendered, nothing kept (a build renders once)
         self.pages: dict = {}
         self.reused: list = []
@@ -139,7 +152,7 @@ class PageMemo:
     def fingerprints(self, report_id: str) -> Fingerprints:
         """The hashes of the dataset as the pages of one report see it (dataset.for_report)."""
         if report_id not in self.views:
-            self.views[report_id] = Fingerprints(self.data.for_report(report_id))
+            self.views[report_id] = Fingerprints(self.data.for_report(report_id), self.shared)
         return self.views[report_id]
 
     def get(self, key, report_id: str) -> str | None:

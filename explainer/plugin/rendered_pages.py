@@ -89,6 +89,8 @@ class RenderedPages:
 
 
 _ABSENT = object()
+_NOT_DRAWN = ("plugins", "hooks", "markdown_extensions", "mdx_configs",  # in the content, or in mkdocs.yml's text
+              "site_dir")  # the staging folder, new at every build (plugin/atomic_build.py)
 
 
 def _site_signature(nav, config) -> str:
@@ -99,7 +101,7 @@ def _site_signature(nav, config) -> str:
     except (OSError, TypeError):
         config_text = ""
     settings = {name: _plain(value) for name, value in config.items()
-                if name not in ("plugins", "hooks", "markdown_extensions", "mdx_configs")}
+                if name not in _NOT_DRAWN}
     settings["theme"] = {"name": config.theme.name, "dirs": list(config.theme.dirs),
                          "options": _plain(dict(config.theme.items())),
                          "static_templates": sorted(config.theme.static_templates)}

@@ -93,6 +93,10 @@ def check_site(site: Path, project: Path, content_dir: str = "content",
         kept.save()
     ids = {page: set(parsed["ids"]) for page, parsed in found.items()}
     problems = []
+    # Every page links to every page of the navigation, so most links recur, from pages of one
+    # folder: each is resolved once from that folder (a link to an anchor alone, from its page;
+    # a 404 page's links, from the site's root).
+    resolved: dict[tuple[str, str, bool], str | None] = {}
     for page, parsed in found.items():
         where = _source_of(page, languages, default, content_dir)
         for url in parsed["resources"]:
@@ -100,7 +104,11 @@ def check_site(site: Path, project: Path, content_dir: str = "content",
                 problems.append(_located(project, where, page, url, f"loads {url} from another host; ship the "
                                          "file with the site (readers offline, privacy)"))
         for url in parsed["links"]:
-            broken = _broken(files, page, url, ids, base)
+            seen_from = (posixpath.dirname(page) if urlsplit(url.strip()).path else page, url,
+                         posixpath.basename(page) == "404.html")
+            if seen_from not in resolved:
+                resolved[seen_from] = _broken(files, page, url, ids, base)
+            broken = resolved[seen_from]
             if broken:
                 problems.append(_located(project, where, page, url, broken))
     problems.extend(_sitemap_problems(site, base))
