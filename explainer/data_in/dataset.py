@@ -79,6 +79,16 @@ class Dataset:
         from ..pages_out.appearances import index  # the pages' index, of this data
         return index(self)
 
+    @property
+    def loaded_words(self):
+        """The glossary as the reports' text is marked with it (pages_out/reader.py): its loaded
+        terms, without their definitions, which the marks do not show. A property, so that a page
+        that marks the text reads this part of the data alone, and an edit of a definition renders
+        again the pages that show it, not every page of the reports (page_memo.py)."""
+        glossary = self.models["glossary"]
+        return glossary.model_copy(update={"terms": [term.model_copy(update={"definition": None})
+                                                     for term in glossary.terms if term.loaded is not None]})
+
     def report_data(self, report_id: str) -> ReportData:
         return next(report for report in self.reports if report.id == report_id)
 

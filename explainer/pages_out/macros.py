@@ -189,7 +189,7 @@ class PageMacros:
         notes are about (on the page that shows the notes), and its aligned phrases (in the reader)."""
         entry = self.data.by_id.get("alignment", {}).get(sentence.id) if aligned else None
         pieces = getattr(place(sentence, entry.pairs), lang) if entry is not None else ()
-        return reader.marked_text(sentence, lang, self.data.glossary, self.loaded_link, notes,
+        return reader.marked_text(sentence, lang, self.data.loaded_words, self.loaded_link, notes,
                                   self.claims_of(sentence.id), self.verdict_label, pieces)
 
     def aligned_pairs(self, sentence_id: str) -> int:
