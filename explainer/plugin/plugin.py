@@ -25,7 +25,7 @@ from ..pages_out.share_image import share_images, write_share_images
 from ..problems.errors import AuthorErrors
 from ..site_built.pipeline import BuiltSite, finish_site
 from ..site_built.search_index import name_variants
-from ..site_built.serve_overlay import keep_serving, serve_pages
+from ..site_built.serve_overlay import as_served, keep_serving, serve_pages
 from . import material_fixes
 from .atomic_build import AtomicBuild, serving
 from .config import ExplainerConfig, is_draft, locate_options
@@ -57,6 +57,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.not_found = {}     # each language's 404 page, as rendered
         self.site_names = {}    # each language's site_name (static-i18n sets it per build), for the citations
         self.problems = []      # under serve: the problems shown over the last good pages
+        self.serving = False    # this build is one of `serve`'s
+        self.notice_shown = False  # under serve: the last build's pages carry the problems' notice
         self.editions = None    # the PDF and EPUB editions, made beside the build (editions/build.py)
 
     def load_config(self, options, config_file_path=None):
@@ -76,6 +78,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         over its pages (site_built/serve_overlay.py), since MkDocs' server would hang."""
         if self.seen is not config:
             self.seen, self.depth, self.not_found = config, 0, {}
+            self.serving = serving(self.command, config.site_dir)
             project = Path(config.config_file_path).parent
             add_theme(config)
             list_visible_files(config.theme)
@@ -152,10 +155,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_post_page(self, output, *, page, config):
         kept = self.rendered.reused(page)
         if kept is not None:
-            return kept
+            return as_served(kept) if self.serving else kept
         output = material_fixes.fix_page(output, config.theme["language"])
         self.rendered.keep(page, output)
-        return output
+        return as_served(output) if self.serving else output
 
     def on_pre_template(self, template, *, template_name, config):
         if template_name == "404.html":
@@ -168,7 +171,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return output_content
         output = material_fixes.fix_page(output_content, config.theme["language"])
         if template_name == "404.html":
-            self.not_found[config.theme["language"]] = output
+            self.not_found[config.theme["language"]] = as_served(output) if self.serving else output
         return output
 
     @event_priority(-300)  # after mkdocs-static-i18n has built every language
@@ -182,9 +185,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         write_share_images(Path(self.root), self.parts.share)  # before the steps: the offline copy holds every file
         sizes = write_editions(self.editions, Path(self.root), config)  # before them too: the archive, sitemap, gates
         problems = finish_site(self._built_site(config, sizes))
-        if serving(self.command, self.root):  # never a failed build: the pages say what is wrong
+        if self.serving:  # never a failed build: the pages say what is wrong
             stale = bool(self.problems)
-            serve_pages(Path(self.root), self.problems + keep_serving(problems, "the built site", stale), stale)
+            shown = self.problems + keep_serving(problems, "the built site", stale)
+            # Every page already has the reload script (on_post_page); the notice is added, or
+            # taken off the pages a `serve --dirty` build left as they were.
+            if shown or self.notice_shown:
+                serve_pages(Path(self.root), shown, stale)
+            self.notice_shown = bool(shown)
             return
         if problems:
             self._refuse(problems, "in the built site")

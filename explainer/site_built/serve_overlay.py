@@ -13,6 +13,9 @@ server does. The next good build writes every page afresh, without it.
 
 The notice is added after every post-build step (search index, purge, offline copy, gates), so
 none of them sees it, and each page's Content-Security-Policy allows its scripts by their hashes.
+The reload script is in every page as it is written (as_served, from the adapter's post-page
+step): a rebuild writes every page anyway, and the notice's pass then reads and writes the pages
+only when there are problems to show or to take off.
 It names files on this machine only and links nowhere.
 """
 from __future__ import annotations
@@ -132,6 +135,12 @@ def _cut(html: str, start: str, end: str) -> str:
     first = html.find(start)
     last = html.find(end, first) if first >= 0 else -1
     return html if last < 0 else html[:first] + html[last + len(end):]
+
+
+def as_served(html: str) -> str:
+    """A page as `serve` writes it, as MkDocs builds it: with the reload script, which its policy
+    allows (and the notice's script, for when serve_pages adds the notice)."""
+    return with_scripts_allowed(with_reload(html), _SCRIPTS)
 
 
 def serve_pages(site: Path, problems: list[str], stale: bool) -> int:
