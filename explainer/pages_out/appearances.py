@@ -82,11 +82,12 @@ def build_index(reports, glossary, named: dict[str, set[str]]) -> Index:
     `named`: the ids of each kind a sentence's `mentions` may list (an id may be of two kinds:
     'tansiqiyat' is an actor and a term)."""
     found: dict[str, dict[str, list[Appearance]]] = {kind: {} for kind in KINDS}
+    seen: set[tuple[str, str, Appearance]] = set()  # a source cited in every report: no list scans
 
     def add(kind: str, entry_id: str, appearance: Appearance) -> None:
-        listed = found[kind].setdefault(entry_id, [])
-        if appearance not in listed:  # an id listed twice, a source cited twice by one claim
-            listed.append(appearance)
+        if (kind, entry_id, appearance) not in seen:  # an id listed twice, a source cited twice by one claim
+            seen.add((kind, entry_id, appearance))
+            found[kind].setdefault(entry_id, []).append(appearance)
 
     for report in reports:
         claims_of: dict[str, list] = {}  # each sentence's claims, in the ledger's order
