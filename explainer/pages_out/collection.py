@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import escape
-from .labels import LABELS
+from .labels import LABELS, format_date
 
 REPORT_PAGES = ("report.md", "claims.md", "roadmap.md")
 """The pages each report has of its own (the roadmap only when it has one)."""
@@ -51,7 +51,7 @@ def report_of_page(data, page: str):
     return data.report_data(data.report_for_page(page))
 
 
-def _in_collection(data, page: str):
+def in_collection(data, page: str):
     """The report whose own page `page` is, in a publication of several reports; else None
     (a shared page, one report, or no data yet: PageParts holds none before the data is loaded)."""
     report = report_of_page(data, page) if data is not None else None
@@ -61,6 +61,16 @@ def _in_collection(data, page: str):
 def report_label(report, lang: str) -> str:
     """How readers know a report: its event's day, written out ('Wednesday 4 July 2018')."""
     return getattr(report.models["event"].date_label, lang)
+
+
+def citation_name(report, lang: str) -> str:
+    """How a copied citation names a report of a collection: its day, and its outlet when known
+    ('6 July 2018 (Youm7)'); a draft with no date yet gives its day as written out."""
+    event, words = report.models["event"], LABELS[lang]["cite"]
+    date = format_date(event.date, lang) if event.date is not None else getattr(event.date_label, lang)
+    if event.outlet is None:
+        return words["report"].format(date=date)
+    return words["report_outlet"].format(date=date, outlet=getattr(event.outlet, lang))
 
 
 def listing(data, lang: str, page: str) -> list[Listed]:
@@ -94,7 +104,7 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
     """At the end of a report's page, where a reader who has finished it looks: links to the
     previous and the next report in the story, each named by its day and title; nothing on a
     shared page or in a publication of one report. `page` is under content/<lang>/."""
-    report = _in_collection(data, page)
+    report = in_collection(data, page)
     if report is None:
         return Markup("")
     words = LABELS[lang]["collection"]
@@ -116,7 +126,7 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
 def search_label(data, lang: str, page: str) -> str:
     """What labels a search result from this page: its report's day, on a report's own page of
     a publication of several reports; '' elsewhere."""
-    report = _in_collection(data, page)
+    report = in_collection(data, page)
     if report is None:
         return ""
     return LABELS[lang]["collection"]["search_label"].format(date=report_label(report, lang))

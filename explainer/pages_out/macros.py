@@ -114,6 +114,16 @@ class PageMacros:
         and its label in this page's language."""
         return citation.cite_button(self.lang, anchor, label)
 
+    def cite_label(self, item: str, **fields) -> str:
+        """The label of a sentence's, a note's or a claim's citation ('sentence', 'note',
+        'claim'); on a report's page of a collection it names the report, whose items would
+        otherwise read alike in every report ("Report, paragraph 1, sentence 1")."""
+        words = self.labels["cite"]
+        report = collection.in_collection(self.data, self.page)
+        if report is None:
+            return words[item].format(**fields)
+        return words[f"{item}_in"].format(report=collection.citation_name(report, self.lang), **fields)
+
     def cite_isolated(self, text: str, text_lang: str) -> str:
         """`text` as a run of a label, isolated when its language is not the page's (citation.py)."""
         return citation.isolated(text, self.lang, text_lang)
