@@ -207,6 +207,15 @@ class PageMacros:
         entry = self.data.by_id.get("alignment", {}).get(sentence_id)
         return len(entry.pairs) if entry is not None else 0
 
+    def sentence_place(self, sentence_id: str) -> str:
+        """A sentence of this page's report as readers count it, '2.1' (paragraph 2, sentence 1),
+        as the "Appears in" lists write it: its id ('agreement-p2-s1') is an anchor, not a name."""
+        for p_number, paragraph in enumerate(self.data.report.paragraphs, start=1):
+            for s_number, sentence in enumerate(paragraph.sentences, start=1):
+                if sentence.id == sentence_id:
+                    return f"{p_number}.{s_number}"
+        return sentence_id
+
     def claims_of(self, sentence_id: str) -> list:
         """The ledger's claims about a sentence, in the order of data/claims.yaml."""
         return [claim for claim in self.data.claims.claims if claim.sentence == sentence_id]
