@@ -102,8 +102,10 @@ def neighbours(data, report_id: str) -> tuple:
 
 def neighbours_html(data, lang: str, page: str) -> Markup:
     """At the end of a report's page, where a reader who has finished it looks: links to the
-    previous and the next report in the story, each named by its day and title; nothing on a
-    shared page or in a publication of one report. `page` is under content/<lang>/."""
+    previous and the next report in the story, each named by its title, and by its day where
+    the title does not say it (a title such as 'The Daraa agreement, 6 July 2018' would
+    otherwise read its date twice); nothing on a shared page or in a publication of one
+    report. `page` is under content/<lang>/."""
     report = in_collection(data, page)
     if report is None:
         return Markup("")
@@ -114,10 +116,13 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
         if other is None:
             continue
         href = relative(page_of(other), page).removesuffix(".md") + ".html"
+        event = other.models["event"]
+        title = getattr(event.title, lang)
+        day = "" if event.date is not None and format_date(event.date, lang) in title else (
+            f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> ')
         items.append(f'<li class="report-{kind}"><span class="report-neighbour-kind">{escape.for_text(words[kind], lang)}</span> '
                      f'<a href="{escape.for_attribute(href)}" rel="{"prev" if kind == "previous" else "next"}">'
-                     f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> '
-                     f'<span class="report-neighbour-title">{escape.for_text(getattr(other.models["event"].title, lang), lang)}</span></a></li>')
+                     f'{day}<span class="report-neighbour-title">{escape.for_text(title, lang)}</span></a></li>')
     # The theme writes it after the page's rendered text: its dates kept on one line as there.
     return Markup(escape.keep_together(f'<nav class="report-neighbours" aria-label="{escape.for_attribute(words["neighbours"])}">'
                                        f'<ul>{"".join(items)}</ul></nav>'))
