@@ -45,10 +45,16 @@ def relative(target: str, page: str) -> str:
 
 def report_of_page(data, page: str):
     """The report whose own page `page` is ('claims.md', 'agreement/report.md'), or None for a
-    shared page (the home, the timeline, the glossary...)."""
+    shared page (the home, the timeline, the glossary...). Found among `data.reports` by its
+    folder, as Dataset.report_for_page does, and not by calling it: a page's render notes what
+    it reads of the data (page_memo.py), and a method call counts as reading all of it, which
+    would render a report's pages again under serve for an edit of any other report."""
     if posixpath.basename(page) not in REPORT_PAGES:
         return None
-    return data.report_data(data.report_for_page(page))
+    folder = page.split("/", 1)[0] if "/" in page else ""
+    reports = data.reports
+    return next((report for report in reports if report.folder == folder),
+                next(report for report in reports if report.folder == ""))
 
 
 def in_collection(data, page: str):
