@@ -254,3 +254,22 @@ def test_each_ledger_names_a_claims_sentence_as_readers_count_it(real_site, lang
             link = soup.select_one(f"tr#ledger-{claim.id} > td:last-child > a")
             assert link.get_text() == places[claim.sentence] and link.bdi["dir"] == "ltr", (page, claim.id)
             assert link["href"] == f"report.html#{claim.sentence}", (page, claim.id)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_real_home_pages_ways_in_lead_to_both_reports(real_site, lang):
+    """Under the title, a button for each report, in story order, and a link to the list of
+    both; under "Read on", each report's own pages."""
+    home = f"{PREFIX[lang]}index.html"
+    soup = parse(real_site, home)
+    way_in = soup.select_one("article h1 + .way-in")
+    assert [resolve(home, a["href"]) for a in way_in.select("a.way-in-report")] == [
+        f"{PREFIX[lang]}report.html", f"{PREFIX[lang]}agreement/report.html"]
+    assert [_plain(a.get_text()) for a in way_in.select("a.way-in-report")] == {
+        "en": ["Read the 4 July report", "Read the 6 July report"],
+        "ar": ["اقرأ تقرير 4 تموز/يوليو", "اقرأ تقرير 6 تموز/يوليو"]}[lang]
+    assert "#reports" in [a["href"] for a in way_in.select("a")] and soup.find(id="reports") is not None
+    read_on = soup.find(id="read-on").find_next("ul")
+    targets = {resolve(home, a["href"]) for a in read_on.select("a")}
+    assert {f"{PREFIX[lang]}{page}" for page in ("report.html", "claims.html", "roadmap.html", "agreement/report.html",
+                                                 "agreement/claims.html")} <= targets
