@@ -71,7 +71,7 @@ def report_label(report, lang: str) -> str:
 
 def citation_name(report, lang: str) -> str:
     """How a copied citation names a report of a collection: its day, and its outlet when known
-    ('6 July 2018 (Youm7)'); a draft with no date yet gives its day as written out."""
+    ('6 July 2018 (The Daily Example)'); a draft with no date yet gives its day as written out."""
     event, words = report.models["event"], LABELS[lang]["cite"]
     date = format_date(event.date, lang) if event.date is not None else getattr(event.date_label, lang)
     if event.outlet is None:
@@ -109,7 +109,7 @@ def neighbours(data, report_id: str) -> tuple:
 def neighbours_html(data, lang: str, page: str) -> Markup:
     """At the end of a report's page, where a reader who has finished it looks: links to the
     previous and the next report in the story, each named by its title, and by its day where
-    the title does not say it (a title such as 'The Daraa agreement, 6 July 2018' would
+    the title does not say it (a title such as 'The agreement, 6 July 2018' would
     otherwise read its date twice); nothing on a shared page or in a publication of one
     report. `page` is under content/<lang>/."""
     report = in_collection(data, page)

@@ -209,7 +209,7 @@ class PageMacros:
 
     def sentence_place(self, sentence_id: str) -> str:
         """A sentence of this page's report as readers count it, '2.1' (paragraph 2, sentence 1),
-        as the "Appears in" lists write it: its id ('agreement-p2-s1') is an anchor, not a name."""
+        as the "Appears in" lists write it: its id ('second-p2-s1') is an anchor, not a name."""
         for p_number, paragraph in enumerate(self.data.report.paragraphs, start=1):
             for s_number, sentence in enumerate(paragraph.sentences, start=1):
                 if sentence.id == sentence_id:

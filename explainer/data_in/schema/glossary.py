@@ -33,7 +33,7 @@ class Term(Model):
     en_forms: list[Line] = Field(
         default_factory=list,
         description="The words our English translation uses for the term where they are not its English "
-        "form above ('reconciliation' for “reconciliation” deal; settlement), exactly as written; a loaded "
+        "form above (a single word where that form is a longer phrase), exactly as written; a loaded "
         "word is marked by them only in a sentence whose Arabic holds one of its ar_forms.",
     )
     definition: Definition = Field(description="A neutral definition.")
