@@ -88,6 +88,19 @@ def test_an_entry_lists_its_sentences_notes_and_claims(real_site, entry, lang):
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
+def test_a_crossing_the_second_report_leaves_unnamed_is_not_listed_as_appearing_in_it(real_site, lang):
+    """Youm7 writes of "a border crossing with Jordan" without naming it; only other reports of
+    the day say it was Nasib, as the sentence's note explains. Nasib's entry lists the first
+    report, which names it, and not the second."""
+    prefix = LANGS[lang][0]
+    _, groups = appears_in(real_site, f"{prefix}places.html", "place-nasib")
+    assert [href for _, href, _ in groups] == ["report.html"]
+    assert all(not href.startswith("agreement/") for _, _, links in groups for _, href in links)
+    note = parse(real_site, f"{prefix}agreement/report.html").find(id="agreement-p3-s1-n2")
+    assert {"en": "The report does not name the crossing.", "ar": "لا يسمّي التقرير المعبر"}[lang] in _text(note)
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
 def test_every_appears_in_link_lands_and_numbers_are_isolated(real_site, lang):
     prefix = LANGS[lang][0]
     counted = 0

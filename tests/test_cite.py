@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import parse, real_data, wait_until
+from conftest import FIXTURES, make_project, mkdocs_build, parse, real_data, wait_until
 
 from explainer.pages_out.labels import LABELS, format_date
 
@@ -17,6 +17,8 @@ TITLES = {"en": "The Daraa talks, July 2018: annotated reports",
           "ar": "مفاوضات درعا، تموز/يوليو 2018: تقارير مشروحة"}
 BASE = "https://explainer.invalid/"  # mkdocs.yml's site_url (a placeholder) when the tests build
 LIVE = "document.getElementById('explainer-cite').textContent"
+# How a copied citation names each report of the collection: its day, and its outlet when known.
+NAMED = {"en": ("4 July 2018", "6 July 2018 (Youm7)"), "ar": ("4 تموز/يوليو 2018", "6 تموز/يوليو 2018 («اليوم السابع»)")}
 
 
 def items(lang: str) -> list[tuple[str, str, str]]:
@@ -25,11 +27,12 @@ def items(lang: str) -> list[tuple[str, str, str]]:
     sentence = data.report.paragraphs[0].sentences[1]
     noted = data.report.paragraphs[0].sentences[0]
     claim, actor = data.claims.claims[0], data.actors.actors[0]
+    report = NAMED[lang][0]  # the site is a collection: each item names its report
     return [
-        ("report", sentence.id, words["cite"]["sentence"].format(paragraph=1, sentence=2)),
-        ("report", f"{noted.id}-n1", words["cite"]["note"].format(number=1, paragraph=1, sentence=1,
-                                                                    kind=words["our_note"][noted.notes[0].kind])),
-        ("claims", f"ledger-{claim.id}", words["cite"]["claim"].format(span=getattr(claim.span, lang))),
+        ("report", sentence.id, words["cite"]["sentence_in"].format(report=report, paragraph=1, sentence=2)),
+        ("report", f"{noted.id}-n1", words["cite"]["note_in"].format(report=report, number=1, paragraph=1, sentence=1,
+                                                                       kind=words["our_note"][noted.notes[0].kind])),
+        ("claims", f"ledger-{claim.id}", words["cite"]["claim_in"].format(report=report, span=getattr(claim.span, lang))),
         ("actors", f"actor-{actor.id}", getattr(actor.name, lang)),
     ]
 
@@ -69,7 +72,8 @@ def test_each_kind_of_item_copies_its_citation_by_keyboard(browser, server, real
         page.goto(f"{root}/{folder}{page_name}.html#{anchor}")  # a note's anchor opens its notes
         button = cite_by_keyboard(page, anchor)
         # Named in the page's language, with the item's label.
-        assert button.get_attribute("aria-label") == LABELS[lang]["cite"]["name"].format(label=label)
+        name = button.get_attribute("aria-label").replace("\u00a0", " ").replace("\u2060", "")  # a day kept whole
+        assert name == LABELS[lang]["cite"]["name"].format(label=label)
         text = expected(lang, page_name, anchor, label)
         said = LABELS[lang]["cite"]["copied"].format(label=label)
         assert wait_until(page, f"{LIVE} === {said!r}"), (page_name, anchor)
@@ -174,3 +178,57 @@ def test_a_latin_title_in_an_arabic_label_is_isolated(real_site):
             label = label.replace("\u00a0", " ").replace("\u2060", "")  # the page's no-break joins, as cite.js drops them
             title = f"\u2068{source.title}\u2069" if lang == "ar" and source.language != "ar" else source.title
             assert label == LABELS[lang]["cite"]["source"].format(number=number, title=title)
+
+
+def _labels(site, page: str) -> dict[str, str]:
+    """Each "copy citation" button's label by its anchor, as cite.js copies it (without the
+    page's no-break joins)."""
+    return {b["data-cite"]: b["data-cite-label"].replace("\u00a0", " ").replace("\u2060", "")
+            for b in parse(site, page).select("button.cite-this")}
+
+
+def test_in_a_collection_each_reports_items_are_cited_with_their_report(real_site):
+    """A sentence, a note and a claim of each report, on its report page and its ledger, in both
+    languages: the copied label names the report by its day and outlet (the first report's
+    outlet is unknown, so its day alone), where both reports' first sentences once read alike."""
+    expected = {
+        "en": {"report.html": {"p1-s1": "Report of 4 July 2018, paragraph 1, sentence 1",
+                               "p1-s1-n1": "Note 1 on the report of 4 July 2018, paragraph 1, sentence 1 (Translator’s note)"},
+               "agreement/report.html": {
+                   "agreement-p1-s1": "Report of 6 July 2018 (Youm7), paragraph 1, sentence 1",
+                   "agreement-p1-s1-n3": "Note 3 on the report of 6 July 2018 (Youm7), paragraph 1, sentence 1 (Context)",
+                   "claim-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
+                   "“agreement on deploying the Russian military police on the border with Jordan”"},
+               "agreement/claims.html": {
+                   "ledger-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
+                   "“agreement on deploying the Russian military police on the border with Jordan”"}},
+        "ar": {"report.html": {"p1-s1": "تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1",
+                               "p1-s1-n1": "الملاحظة 1 على تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1 (ملاحظة المترجم)"},
+               "agreement/report.html": {
+                   "agreement-p1-s1": "تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1",
+                   "agreement-p1-s1-n3": "الملاحظة 3 على تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1 (سياق)",
+                   "claim-agreement-russian-police-on-border": "ادعاء في تقرير 6 تموز/يوليو 2018 («اليوم السابع»): "
+                   "«الاتفاق على نشر الشرطة العسكرية الروسية على الحدود مع الأردن»"},
+               "agreement/claims.html": {
+                   "ledger-agreement-russian-police-on-border": "ادعاء في تقرير 6 تموز/يوليو 2018 («اليوم السابع»): "
+                   "«الاتفاق على نشر الشرطة العسكرية الروسية على الحدود مع الأردن»"}}}
+    for lang, pages in expected.items():
+        folder = "ar/" if lang == "ar" else ""
+        for page, wanted in pages.items():
+            labels = _labels(real_site, folder + page)
+            assert {anchor: labels.get(anchor) for anchor in wanted} == wanted, (lang, page)
+            # Every sentence, note and claim of the page, not only these: each names its report.
+            report = NAMED[lang][page.startswith("agreement/")]
+            items_ = {a: label for a, label in labels.items() if not a.startswith(("point-", "src-"))}
+            assert items_ and all(report in label for label in items_.values()), (lang, page)
+
+
+def test_a_one_report_publication_cites_its_items_as_before(tmp_path):
+    """With one report there is none to tell apart: "Report, paragraph 1, sentence 1"."""
+    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for folder, lang in (("", "en"), ("ar/", "ar")):
+        labels = _labels(project / "site", f"{folder}report.html")
+        assert labels["p1-s1"] == LABELS[lang]["cite"]["sentence"].format(paragraph=1, sentence=1)
+        assert labels["p1-s1"] == {"en": "Report, paragraph 1, sentence 1", "ar": "التقرير، الفقرة 1، الجملة 1"}[lang]

@@ -14,14 +14,14 @@ import pytest
 from conftest import FIXTURES, append, edit, make_project, mkdocs_build, parse, real_data
 
 from explainer.data_in.dataset import load_dataset
+from explainer.pages_out.labels import format_date
 
 FIRST, SECOND = ("report.html", "claims.html", "roadmap.html"), ("second/report.html", "second/claims.html")
 SHARED = ("index.html", "timeline.html", "actors.html", "places.html", "sources.html")
 DAYS = {"en": ("Wednesday 4 July 2018", "Friday 6 July 2018"),
         "ar": ("الأربعاء 4 تموز/يوليو 2018", "الجمعة 6 تموز/يوليو 2018")}
 LABEL = {"en": "Report of {}", "ar": "تقرير {}"}
-NEIGHBOUR = {"en": ("Previous report in this story:", "Next report in this story:"),
-             "ar": ("التقرير السابق في هذا الملف:", "التقرير التالي في هذا الملف:")}
+NEIGHBOUR = {"en": ("Previous report:", "Next report:"), "ar": ("التقرير السابق:", "التقرير التالي:")}
 THIS_DAY = {"en": "The report of ", "ar": "تقرير "}  # then the report's day, written out
 PREFIX = {"en": "", "ar": "ar/"}
 
@@ -226,3 +226,50 @@ def test_serve_renders_the_list_of_reports_again_for_a_change_of_an_event_not_of
     assert homes <= rendered_after("data/reports/second/event.yaml", "Two days later, the delegation agreed.",
                                    "Two days later, the delegation signed.")
     assert not homes & rendered_after("data/reports/second/claims.yaml", "The wire says the same.", "The wire says so too.")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_real_sites_links_to_the_other_report_say_its_day_once(real_site, lang):
+    """A real report's title holds its day ('The Daraa agreement, 6 July 2018: ...'): the link
+    to it is its title alone, after the words that say which way it goes."""
+    first, second = real_data().reports
+    for page, kind, other in (("report.html", "next", second), ("agreement/claims.html", "previous", first)):
+        item = parse(real_site, f"{PREFIX[lang]}{page}").select_one(f"nav.report-neighbours li.report-{kind}")
+        title = _plain(getattr(other.models["event"].title, lang))
+        assert _plain(item.a.get_text()) == title, page
+        assert _plain(item.get_text()) == f"{NEIGHBOUR[lang][kind == 'next']} {title}", page
+        assert _plain(item.get_text()).count(format_date(other.models["event"].date, lang)) == 1, page
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_each_ledger_names_a_claims_sentence_as_readers_count_it(real_site, lang):
+    """The ledger's sentence column reads '2.1' (paragraph 2, sentence 1), as the "Appears in"
+    lists do, left to right in Arabic too, and links to that sentence; never its id."""
+    for report in real_data().reports:
+        places = {s.id: f"{p}.{n}" for p, paragraph in enumerate(report.models["report"].paragraphs, start=1)
+                  for n, s in enumerate(paragraph.sentences, start=1)}
+        page = f"{PREFIX[lang]}{report.folder + '/' if report.folder else ''}claims.html"
+        soup = parse(real_site, page)
+        for claim in report.models["claims"].claims:
+            link = soup.select_one(f"tr#ledger-{claim.id} > td:last-child > a")
+            assert link.get_text() == places[claim.sentence] and link.bdi["dir"] == "ltr", (page, claim.id)
+            assert link["href"] == f"report.html#{claim.sentence}", (page, claim.id)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_real_home_pages_ways_in_lead_to_both_reports(real_site, lang):
+    """Under the title, a button for each report, in story order, and a link to the list of
+    both; under "Read on", each report's own pages."""
+    home = f"{PREFIX[lang]}index.html"
+    soup = parse(real_site, home)
+    way_in = soup.select_one("article h1 + .way-in")
+    assert [resolve(home, a["href"]) for a in way_in.select("a.way-in-report")] == [
+        f"{PREFIX[lang]}report.html", f"{PREFIX[lang]}agreement/report.html"]
+    assert [_plain(a.get_text()) for a in way_in.select("a.way-in-report")] == {
+        "en": ["Read the 4 July report", "Read the 6 July report"],
+        "ar": ["اقرأ تقرير 4 تموز/يوليو", "اقرأ تقرير 6 تموز/يوليو"]}[lang]
+    assert "#reports" in [a["href"] for a in way_in.select("a")] and soup.find(id="reports") is not None
+    read_on = soup.find(id="read-on").find_next("ul")
+    targets = {resolve(home, a["href"]) for a in read_on.select("a")}
+    assert {f"{PREFIX[lang]}{page}" for page in ("report.html", "claims.html", "roadmap.html", "agreement/report.html",
+                                                 "agreement/claims.html")} <= targets

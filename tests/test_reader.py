@@ -82,6 +82,39 @@ def test_loaded_words_are_marked_from_the_glossary_in_both_languages(real_site):
     assert split == []
 
 
+def test_a_loaded_word_is_marked_in_our_english_where_the_arabic_is(real_site):
+    """Where the translation's word is not the term's English form ('reconciliation' for
+    “reconciliation” deal; settlement), its en_forms mark it, in the sentence that holds the
+    Arabic, on both languages' pages."""
+    for page, sentence, term, word in (("agreement/report.html", "agreement-p4-s1", "reconciliation-settlement", "reconciliation"),
+                                       ("report.html", "p3-s3", "tansiqiyat", "coordination committees (tansiqiyat)")):
+        for prefix in ("", "ar/"):
+            soup = parse(real_site, prefix + page)
+            for block, text in (("original", None), ("translation", word)):
+                links = soup.select(f'#{sentence} p.{block} mark.loaded a.loaded-term[href$="glossary.html#term-{term}"]')
+                assert links, (prefix + page, term, block)
+                assert text is None or [a.get_text() for a in links] == [text], (prefix + page, term)
+
+
+def test_an_english_form_marks_only_a_sentence_whose_arabic_holds_the_term():
+    from types import SimpleNamespace as Fake
+    from explainer.pages_out.reader import ranges
+    term = Fake(id="deal", loaded=True, term=Fake(en="“deal”; accord"), ar_forms=["للمصالحة"], en_forms=["reconciliation"])
+    glossary = Fake(terms=[term])
+    holds = Fake(id="s1", ar="غير المستعدين للمصالحة", en="not prepared for reconciliation", notes=[])
+    lacks = Fake(id="s2", ar="التسوية", en="a reconciliation of accounts", notes=[])
+    assert [(w.start, w.end) for w in ranges(holds, "en", glossary)[1]] == [(17, 31)]
+    assert ranges(lacks, "en", glossary)[1] == []
+
+
+def test_an_english_form_that_no_translation_uses_is_a_located_error(mini):
+    edit(mini, "data/glossary.yaml", "      ar: المسلحون\n", "      ar: المسلحون\n    ar_forms: [الوفد]\n"
+         "    en_forms: [delegation, envoys]\n")
+    assert [line for line in problems_of(mini) if "en_forms" in line] == [
+        "data/glossary.yaml:16:28: terms[1].en_forms[1]: 'envoys' is in no translation of a sentence whose Arabic "
+        "holds one of the term's ar_forms; copy the word exactly from such a sentence's 'en:' line, or remove it"]
+
+
 def test_notes_are_closed_by_default_and_complete_without_javascript(real_site):
     soup = parse(real_site, "report.html")
     groups = soup.select(".reader details.notes")

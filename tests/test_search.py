@@ -2,6 +2,7 @@
 HTTP, in both languages; and the index the engine writes from the built pages."""
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
@@ -183,3 +184,51 @@ def test_a_latin_word_in_an_arabic_snippet_keeps_its_quotation_marks_around_it(p
         return unicodedata.category(char)[0] in "LNM"  # a letter, a digit, or a mark on a letter
     loose = [text for _, text in runs if not (letter_or_digit(text[0]) and letter_or_digit(text[-1]))]
     assert not loose, f"runs that carry punctuation or spaces at an end: {loose[:5]}"
+
+
+def _index(site, lang: str) -> dict:
+    script = (site / "search" / f"{lang}.js").read_text(encoding="utf-8")
+    return json.loads(script.split("]=", 1)[1].rstrip().rstrip(";"))
+
+
+def _plain(text: str) -> str:
+    """Text as read, without the no-break joins that keep a date or a month pair whole."""
+    return " ".join(text.replace("\u2060", "").replace("\u00a0", " ").split())
+
+
+def test_a_sentences_result_holds_its_pages_language_not_both_run_together(real_site):
+    """Each sentence of each report (and each roadmap point): in the English index our English
+    with no Arabic run into it, in the Arabic index the verbatim Arabic without our English."""
+    for report in real_data().reports:
+        sentences = {s.id: s for p in report.models["report"].paragraphs for s in p.sentences}
+        for lang, other in (("en", "ar"), ("ar", "en")):
+            index = _index(real_site, lang)
+            folder = ("ar/" if lang == "ar" else "") + (report.folder + "/" if report.folder else "")
+            units = {u[1]: _plain(u[3]) for u in index["units"] if index["pages"][u[0]][0] == f"{folder}report.html"}
+            for sentence_id, sentence in sentences.items():
+                text = units[sentence_id]
+                assert text.startswith(_plain(getattr(sentence, lang))), (lang, sentence_id, text[:80])
+                assert _plain(getattr(sentence, other)) not in text, (lang, sentence_id)
+
+
+def test_the_sites_boilerplate_is_no_search_result(real_site):
+    """The home page's way-in buttons and download link, and the masthead on the about page, are
+    in no unit; the text after them still is."""
+    for lang, words in (("en", ("Download the whole site", "Read the 4 July report", "Last updated")),
+                        ("ar", ("نزّل الموقع", "اقرأ تقرير 4 تموز/يوليو", "آخر تحديث"))):
+        index = _index(real_site, lang)
+        texts = [_plain(u[3]) for u in index["units"]]
+        assert not [(w, t[:60]) for w in words for t in texts if w in t], lang
+        home = [_plain(u[3]) for u in index["units"] if index["pages"][u[0]][0].endswith("index.html") and not u[1]]
+        assert home and home[0].startswith({"en": "On Wednesday 4 July 2018", "ar": "يوم الأربعاء 4 تموز/يوليو 2018"}[lang])
+
+
+def test_the_editions_line_is_no_search_result():
+    """The line of PDF and EPUB downloads (built only with the editions on) is left out, as the
+    masthead and the way-in buttons are."""
+    _, _, units = page_units(
+        '<html lang="en"><body><article class="md-content__inner"><h1 id="t">Home</h1>'
+        '<p class="way-in"><a href="report.html">Read the report</a> <a class="offline-copy">Download (zip)</a></p>'
+        '<p><span class="editions">Also as a book: <a href="e.pdf">PDF in English</a></span><!--/editions--></p>'
+        '<p>The story.</p><p class="masthead"><span>Last updated 1 May 2026</span></p></article></body></html>')
+    assert [(u.anchor, u.text) for u in units] == [("", "The story.")]

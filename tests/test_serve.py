@@ -206,3 +206,29 @@ def test_serve_notice_comes_and_goes_in_the_browser_by_itself(mini, served, page
     edit(mini, "data/places.yaml", "ar: البلدة", "ar: البلدة الجديدة")
     wait_through_reloads(page, "document.body && document.body.textContent.includes('البلدة الجديدة')")
     assert not page.evaluate(f"document.getElementById('{NOTICE}')")
+
+
+def _repo_committed_at(folder: Path, stamp: int) -> Path:
+    """A git repository whose one commit is dated `stamp` (seconds)."""
+    folder.mkdir()
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"@{stamp} +0000", "GIT_COMMITTER_DATE": f"@{stamp} +0000",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["init", "-q"], ["commit", "-q", "--allow-empty", "-m", "one"]):
+        subprocess.run(["git", "-C", str(folder), *command], env=env, check=True)
+    return folder
+
+
+def test_a_long_running_process_dates_each_build_by_its_own_last_commit(tmp_path):
+    """serve, or a tool building several projects in one process: the date the first build put in
+    the environment does not date the next one; a SOURCE_DATE_EPOCH the caller set is kept."""
+    from explainer.build_date import set_source_date, source_date
+    first = _repo_committed_at(tmp_path / "first", 1_600_000_000)
+    second = _repo_committed_at(tmp_path / "second", 1_700_000_000)
+    set_source_date(first, 0)
+    assert source_date() == 1_600_000_000
+    set_source_date(second, 0)
+    assert source_date() == 1_700_000_000  # the old code kept 1_600_000_000
+    os.environ["SOURCE_DATE_EPOCH"] = "1765000000"  # the caller's own (the autouse fixture restores it)
+    set_source_date(first, 0)
+    assert source_date() == 1_765_000_000

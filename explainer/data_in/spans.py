@@ -4,6 +4,8 @@ report is said to use occurs in the report (in one of them, in a collection). Ot
 would silently vanish."""
 from __future__ import annotations
 
+import re
+
 from ..problems.errors import Problem
 from ..problems.locate import format_field, locate
 from .gaps import is_todo
@@ -42,6 +44,23 @@ def check_term_forms(glossary_doc: YamlDocument, glossary, reports: list) -> lis
                 problems.append(Problem(glossary_doc.path, line, column, format_field(path),
                                         f"'{_short(form)}' does not occur in {where}; copy the form exactly "
                                         "as the report writes it, or remove it"))
+    return problems
+
+
+def check_english_forms(glossary_doc: YamlDocument, glossary, reports: list) -> list[Problem]:
+    """A located problem for every English form of a glossary term that no sentence holding
+    the term's Arabic translates with (as a whole word, in any case): its mark would never show."""
+    problems = []
+    for t_index, term in enumerate(glossary.terms):
+        translations = "\n".join(s.en for report in reports for p in report.paragraphs for s in p.sentences
+                                  if any(form in s.ar for form in term.ar_forms))
+        for f_index, form in enumerate(term.en_forms):
+            if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", translations, re.IGNORECASE):
+                path = ["terms", t_index, "en_forms", f_index]
+                line, column, _ = locate(glossary_doc.tree, path)
+                problems.append(Problem(glossary_doc.path, line, column, format_field(path),
+                                        f"'{_short(form)}' is in no translation of a sentence whose Arabic holds one of "
+                                        "the term's ar_forms; copy the word exactly from such a sentence's 'en:' line, or remove it"))
     return problems
 
 

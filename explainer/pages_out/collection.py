@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import escape
-from .labels import LABELS
+from .labels import LABELS, format_date
 
 REPORT_PAGES = ("report.md", "claims.md", "roadmap.md")
 """The pages each report has of its own (the roadmap only when it has one)."""
@@ -45,13 +45,19 @@ def relative(target: str, page: str) -> str:
 
 def report_of_page(data, page: str):
     """The report whose own page `page` is ('claims.md', 'agreement/report.md'), or None for a
-    shared page (the home, the timeline, the glossary...)."""
+    shared page (the home, the timeline, the glossary...). Found among `data.reports` by its
+    folder, as Dataset.report_for_page does, and not by calling it: a page's render notes what
+    it reads of the data (page_memo.py), and a method call counts as reading all of it, which
+    would render a report's pages again under serve for an edit of any other report."""
     if posixpath.basename(page) not in REPORT_PAGES:
         return None
-    return data.report_data(data.report_for_page(page))
+    folder = page.split("/", 1)[0] if "/" in page else ""
+    reports = data.reports
+    return next((report for report in reports if report.folder == folder),
+                next(report for report in reports if report.folder == ""))
 
 
-def _in_collection(data, page: str):
+def in_collection(data, page: str):
     """The report whose own page `page` is, in a publication of several reports; else None
     (a shared page, one report, or no data yet: PageParts holds none before the data is loaded)."""
     report = report_of_page(data, page) if data is not None else None
@@ -61,6 +67,16 @@ def _in_collection(data, page: str):
 def report_label(report, lang: str) -> str:
     """How readers know a report: its event's day, written out ('Wednesday 4 July 2018')."""
     return getattr(report.models["event"].date_label, lang)
+
+
+def citation_name(report, lang: str) -> str:
+    """How a copied citation names a report of a collection: its day, and its outlet when known
+    ('6 July 2018 (The Daily Example)'); a draft with no date yet gives its day as written out."""
+    event, words = report.models["event"], LABELS[lang]["cite"]
+    date = format_date(event.date, lang) if event.date is not None else getattr(event.date_label, lang)
+    if event.outlet is None:
+        return words["report"].format(date=date)
+    return words["report_outlet"].format(date=date, outlet=getattr(event.outlet, lang))
 
 
 def listing(data, lang: str, page: str) -> list[Listed]:
@@ -92,9 +108,11 @@ def neighbours(data, report_id: str) -> tuple:
 
 def neighbours_html(data, lang: str, page: str) -> Markup:
     """At the end of a report's page, where a reader who has finished it looks: links to the
-    previous and the next report in the story, each named by its day and title; nothing on a
-    shared page or in a publication of one report. `page` is under content/<lang>/."""
-    report = _in_collection(data, page)
+    previous and the next report in the story, each named by its title, and by its day where
+    the title does not say it (a title such as 'The agreement, 6 July 2018' would
+    otherwise read its date twice); nothing on a shared page or in a publication of one
+    report. `page` is under content/<lang>/."""
+    report = in_collection(data, page)
     if report is None:
         return Markup("")
     words = LABELS[lang]["collection"]
@@ -104,10 +122,13 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
         if other is None:
             continue
         href = relative(page_of(other), page).removesuffix(".md") + ".html"
+        event = other.models["event"]
+        title = getattr(event.title, lang)
+        day = "" if event.date is not None and format_date(event.date, lang) in title else (
+            f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> ')
         items.append(f'<li class="report-{kind}"><span class="report-neighbour-kind">{escape.for_text(words[kind], lang)}</span> '
                      f'<a href="{escape.for_attribute(href)}" rel="{"prev" if kind == "previous" else "next"}">'
-                     f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> '
-                     f'<span class="report-neighbour-title">{escape.for_text(getattr(other.models["event"].title, lang), lang)}</span></a></li>')
+                     f'{day}<span class="report-neighbour-title">{escape.for_text(title, lang)}</span></a></li>')
     # The theme writes it after the page's rendered text: its dates kept on one line as there.
     return Markup(escape.keep_together(f'<nav class="report-neighbours" aria-label="{escape.for_attribute(words["neighbours"])}">'
                                        f'<ul>{"".join(items)}</ul></nav>'))
@@ -116,7 +137,7 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
 def search_label(data, lang: str, page: str) -> str:
     """What labels a search result from this page: its report's day, on a report's own page of
     a publication of several reports; '' elsewhere."""
-    report = _in_collection(data, page)
+    report = in_collection(data, page)
     if report is None:
         return ""
     return LABELS[lang]["collection"]["search_label"].format(date=report_label(report, lang))

@@ -114,6 +114,16 @@ class PageMacros:
         and its label in this page's language."""
         return citation.cite_button(self.lang, anchor, label)
 
+    def cite_label(self, item: str, **fields) -> str:
+        """The label of a sentence's, a note's or a claim's citation ('sentence', 'note',
+        'claim'); on a report's page of a collection it names the report, whose items would
+        otherwise read alike in every report ("Report, paragraph 1, sentence 1")."""
+        words = self.labels["cite"]
+        report = collection.in_collection(self.data, self.page)
+        if report is None:
+            return words[item].format(**fields)
+        return words[f"{item}_in"].format(report=collection.citation_name(report, self.lang), **fields)
+
     def cite_isolated(self, text: str, text_lang: str) -> str:
         """`text` as a run of a label, isolated when its language is not the page's (citation.py)."""
         return citation.isolated(text, self.lang, text_lang)
@@ -196,6 +206,15 @@ class PageMacros:
         """How many phrase pairs data/alignment.yaml gives the sentence (0: not aligned)."""
         entry = self.data.by_id.get("alignment", {}).get(sentence_id)
         return len(entry.pairs) if entry is not None else 0
+
+    def sentence_place(self, sentence_id: str) -> str:
+        """A sentence of this page's report as readers count it, '2.1' (paragraph 2, sentence 1),
+        as the "Appears in" lists write it: its id ('second-p2-s1') is an anchor, not a name."""
+        for p_number, paragraph in enumerate(self.data.report.paragraphs, start=1):
+            for s_number, sentence in enumerate(paragraph.sentences, start=1):
+                if sentence.id == sentence_id:
+                    return f"{p_number}.{s_number}"
+        return sentence_id
 
     def claims_of(self, sentence_id: str) -> list:
         """The ledger's claims about a sentence, in the order of data/claims.yaml."""

@@ -1,6 +1,6 @@
 """The report's text with the phrases that data picks out marked where they stand: the span a
 note is about, and the report's loaded words (glossary terms with a `loaded:` entry, found by
-their `ar_forms` in the Arabic and their English term in the translation).
+their `ar_forms` in the Arabic and their English term, or its `en_forms`, in the translation).
 
 The text itself is never changed: marks are elements around escaped runs of it, so the
 sentence's text content stays the verbatim Arabic. Overlapping marks merge into one. Where
@@ -90,11 +90,17 @@ def ranges(sentence, lang: str, glossary, claims=()) -> tuple[list[_Range], list
     for term in glossary.terms:
         if term.loaded is None:
             continue
-        forms = term.ar_forms if lang == "ar" else [term.term.en.strip("“”\"")]
+        forms = term.ar_forms if lang == "ar" else [term.term.en.strip("“”\""), *_english_forms(term, sentence)]
         for form in forms:
             for match in _term_pattern(form, lang).finditer(text):
                 words.append(_Range(match.start(), match.end(), term=term))
     return _merged(spans), _merged(words)
+
+
+def _english_forms(term, sentence) -> list[str]:
+    """The term's words in our translation (en_forms), where the sentence's Arabic holds the
+    term: the English mark stands where the Arabic one does, not wherever the word occurs."""
+    return list(term.en_forms) if any(form in sentence.ar for form in term.ar_forms) else []
 
 
 def claim_anchor(claim_id: str) -> str:

@@ -29,7 +29,14 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _SKIPPED_TAGS = {"script", "style", "svg", "button", "template", "form", "fieldset", "nav", "noscript", "summary"}
 # Markup that only labels or decorates: its text is noise in a snippet (controls, the toggles
 # of closed notes, citation numbers, the heading permalink, the sentence's own tools line).
-_SKIPPED_CLASSES = {"headerlink", "cite", "sentence-tools", "visually-hidden", "appears-in"}  # appears-in: links, not text
+# The site's boilerplate is no result either: the home page's way-in buttons and download
+# link, the editions' download line and the masthead.
+_SKIPPED_CLASSES = {"headerlink", "cite", "sentence-tools", "visually-hidden", "appears-in",  # appears-in: links, not text
+                    "way-in", "editions", "masthead"}
+# A sentence of the report is shown as a pair, the Arabic original and our English: each
+# language's index holds its own half, which the result's excerpt shows without the other run
+# into it (a reader searching the other language has that language's index and pages).
+_PAIRED_CLASSES = {"original", "translation"}
 _BLOCKS = {"p", "div", "li", "td", "th", "tr", "dd", "dt", "br", "blockquote", "section", "figcaption",
            "ol", "ul", "dl", "table", "details", "summary"} | _HEADINGS
 
@@ -83,7 +90,7 @@ class Units:
         elif not self._inside("article"):
             role = ""
         elif (tag in _SKIPPED_TAGS or not _SKIPPED_CLASSES.isdisjoint((values.get("class") or "").split())
-              or values.get("aria-hidden") == "true"):
+              or values.get("aria-hidden") == "true" or self._other_half(values)):
             role = "skip"
         elif "data-search-target" in values and values.get("id"):
             role = "target"
@@ -96,6 +103,11 @@ class Units:
         self._stack.append((tag, role))
         self._open_tags[tag] += 1
         self._open_roles[role] += 1
+
+    def _other_half(self, values: dict) -> bool:
+        """The half of a sentence's pair (original, translation) in another language than the page's."""
+        return (values.get("lang") not in (None, "", self.lang)
+                and not _PAIRED_CLASSES.isdisjoint((values.get("class") or "").split()))
 
     def handle_endtag(self, tag):
         if tag in _VOID or not self._open_tags[tag]:

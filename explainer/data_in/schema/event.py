@@ -20,3 +20,6 @@ class Event(Model):
     summary: CitedText = Field(description="One paragraph: what happened, with sources.")
     one_line: Text | None = Field(default=None, description="One sentence saying what this report tells, for the "
                                   "list of reports on a collection's home page (the title stands in without it).")
+    outlet: Text | None = Field(default=None, description="Who published the report, as a citation names it "
+                                "(its name in each language); in a collection, a copied citation names each report "
+                                "by its day and this. Leave it out when the outlet is not known.")

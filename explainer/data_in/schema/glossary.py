@@ -30,6 +30,12 @@ class Term(Model):
         default_factory=list,
         description="The forms of the term that the report uses, exactly as written.",
     )
+    en_forms: list[Line] = Field(
+        default_factory=list,
+        description="The words our English translation uses for the term where they are not its English "
+        "form above (a single word where that form is a longer phrase), exactly as written; a loaded "
+        "word is marked by them only in a sentence whose Arabic holds one of its ar_forms.",
+    )
     definition: Definition = Field(description="A neutral definition.")
     loaded: LoadedUsage | None = Field(
         default=None, description="Present only for loaded words: whose usage, neutral alternative."

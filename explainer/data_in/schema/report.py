@@ -62,7 +62,9 @@ class Sentence(Model):
     )
     notes: list[Note] = Field(default_factory=list, description="Our annotations.")
     mentions: list[Id] = Field(default_factory=list, description="Ids of the actors, places and glossary terms the "
-                               "sentence names or refers to: each entry's page lists the sentences that mention it.")
+                               "sentence names, or refers to in words the report itself ties to the entry (“the "
+                               "crossing” after a point that names it): each entry's page lists the sentences that "
+                               "mention it. Not an entry that only other sources identify: a note says that instead.")
 
 
 class Paragraph(Model):
