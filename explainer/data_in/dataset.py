@@ -89,6 +89,16 @@ class Dataset:
         return glossary.model_copy(update={"terms": [term.model_copy(update={"definition": None})
                                                      for term in glossary.terms if term.loaded is not None]})
 
+    @property
+    def sentence_places(self) -> dict[str, str]:
+        """Every report's sentences as readers count them, by id: {'p2-s1': '2.1'}. A property, so
+        that a page that numbers sentences (the ledger) reads the numbers alone, and an edit of a
+        sentence's text or notes does not render it again (page_memo.py)."""
+        return {sentence.id: f"{p_number}.{s_number}"
+                for report in self.reports
+                for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1)
+                for s_number, sentence in enumerate(paragraph.sentences, start=1)}
+
     def report_data(self, report_id: str) -> ReportData:
         return next(report for report in self.reports if report.id == report_id)
 

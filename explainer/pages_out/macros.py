@@ -210,11 +210,7 @@ class PageMacros:
     def sentence_place(self, sentence_id: str) -> str:
         """A sentence of this page's report as readers count it, '2.1' (paragraph 2, sentence 1),
         as the "Appears in" lists write it: its id ('second-p2-s1') is an anchor, not a name."""
-        for p_number, paragraph in enumerate(self.data.report.paragraphs, start=1):
-            for s_number, sentence in enumerate(paragraph.sentences, start=1):
-                if sentence.id == sentence_id:
-                    return f"{p_number}.{s_number}"
-        return sentence_id
+        return self.data.sentence_places.get(sentence_id, sentence_id)
 
     def claims_of(self, sentence_id: str) -> list:
         """The ledger's claims about a sentence, in the order of data/claims.yaml."""
