@@ -103,7 +103,9 @@ def _claim_reviews(data, masthead: Masthead, info: PageInfo) -> list[dict]:
     reviews = []
     # The page's rows found in one pass: a search of the page for each claim of every report
     # made a collection's build grow with the square of its reports.
-    shown = set(_LEDGER_ROW.findall(info.content))
+    shown = set(_LEDGER_ROW.findall(info.content)) if 'id="ledger-' in info.content else set()
+    if not shown:  # most pages: no ledger, and no claim of any report to go through
+        return reviews
     for report, claim in ((report, claim) for report in data.reports for claim in report.models["claims"].claims):
         if claim.id not in shown:
             continue

@@ -121,6 +121,8 @@ def _facts(html: str) -> dict:
 def _renamed(links: dict, renames: dict[str, str]) -> dict:
     """A page's links and resources after the purge's renames (as purge_pages rewrote its text)."""
     def rename(url: str) -> str:
+        if ".css" not in url:  # the renames are the stylesheets': most links are to pages
+            return url
         for old, new in renames.items():
             url = url.replace(old, new)
         return url
