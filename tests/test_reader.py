@@ -86,8 +86,7 @@ def test_a_loaded_word_is_marked_in_our_english_where_the_arabic_is(real_site):
     """Where the translation's word is not the term's English form ('reconciliation' for
     “reconciliation” deal; settlement), its en_forms mark it, in the sentence that holds the
     Arabic, on both languages' pages."""
-    for page, sentence, term, word in (("agreement/report.html", "agreement-p4-s1", "reconciliation-settlement", "reconciliation"),
-                                       ("report.html", "p3-s3", "tansiqiyat", "coordination committees (tansiqiyat)")):
+    for page, sentence, term, word in (("agreement/report.html", "agreement-p4-s1", "reconciliation-settlement", "reconciliation"),):
         for prefix in ("", "ar/"):
             soup = parse(real_site, prefix + page)
             for block, text in (("original", None), ("translation", word)):
@@ -105,6 +104,27 @@ def test_an_english_form_marks_only_a_sentence_whose_arabic_holds_the_term():
     lacks = Fake(id="s2", ar="التسوية", en="a reconciliation of accounts", notes=[])
     assert [(w.start, w.end) for w in ranges(holds, "en", glossary)[1]] == [(17, 31)]
     assert ranges(lacks, "en", glossary)[1] == []
+
+
+def test_a_form_inside_a_neutral_phrase_is_not_marked(real_site):
+    """The 4 July report's bare «الجيش» is its loaded word; the 6 July report's «الجيش السورى» is the
+    neutral phrase the glossary recommends (ar_except): its «الجيش» is not marked, on either page."""
+    for prefix in ("", "ar/"):
+        first = parse(real_site, prefix + "report.html").select('p.original mark.loaded a[href$="#term-the-army"]')
+        assert first, prefix
+        second = parse(real_site, prefix + "agreement/report.html")
+        assert "الجيش السورى" in second.select_one("#agreement-p3-s1 p.original").get_text()
+        assert not second.select('#agreement-p3-s1 p.original mark.loaded a[href$="#term-the-army"]'), prefix
+
+
+def test_an_exception_that_excepts_nothing_is_a_located_error(mini):
+    edit(mini, "data/glossary.yaml", "    ar_forms: [وقف القتال]\n",
+         "    ar_forms: [وقف القتال]\n    ar_except: [وقف القتال التام, عودة الأهالي]\n")
+    assert [line for line in problems_of(mini) if "ar_except" in line] == [
+        "data/glossary.yaml:7:17: terms[0].ar_except[0]: 'وقف القتال التام' does not occur in any report; "
+        "copy the phrase exactly as a report writes it, or remove it",
+        "data/glossary.yaml:7:35: terms[0].ar_except[1]: 'عودة الأهالي' holds none of the term's ar_forms; "
+        "it would except nothing: remove it"]
 
 
 def test_an_english_form_that_no_translation_uses_is_a_located_error(mini):

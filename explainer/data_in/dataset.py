@@ -29,7 +29,7 @@ from .references import check_mentions, check_references, collect_ids
 from .reports import existing_files, find_reports
 from .schema import FILES, OPTIONAL, PER_REPORT
 from .source_urls import check_source_urls
-from .spans import check_english_forms, check_spans, check_term_forms
+from .spans import check_english_forms, check_exceptions, check_spans, check_term_forms
 from .unread_sources import check_unread_sources
 from .verbatim import check_source
 
@@ -190,6 +190,7 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems.extend(_chronology_problems(shared_docs["timeline"], shared["timeline"]))
     problems.extend(check_term_forms(shared_docs["glossary"], shared["glossary"], [group["report"] for group in models]))
     problems.extend(check_english_forms(shared_docs["glossary"], shared["glossary"], [group["report"] for group in models]))
+    problems.extend(check_exceptions(shared_docs["glossary"], shared["glossary"], [group["report"] for group in models]))
     lookups = _lookups(shared, models[1:])
     boundaries = None
     if "map" in shared:

@@ -47,6 +47,23 @@ def check_term_forms(glossary_doc: YamlDocument, glossary, reports: list) -> lis
     return problems
 
 
+def check_exceptions(glossary_doc: YamlDocument, glossary, reports: list) -> list[Problem]:
+    """A located problem for every ar_except phrase that no report uses, or that holds none of
+    the term's ar_forms: it would except nothing."""
+    problems = []
+    whole = "\n".join(s.ar for report in reports for p in report.paragraphs for s in p.sentences)
+    for t_index, term in enumerate(glossary.terms):
+        for e_index, phrase in enumerate(term.ar_except):
+            if phrase in whole and any(form in phrase for form in term.ar_forms):
+                continue
+            path = ["terms", t_index, "ar_except", e_index]
+            line, column, _ = locate(glossary_doc.tree, path)
+            why = ("does not occur in any report; copy the phrase exactly as a report writes it, or remove it"
+                   if phrase not in whole else "holds none of the term's ar_forms; it would except nothing: remove it")
+            problems.append(Problem(glossary_doc.path, line, column, format_field(path), f"'{_short(phrase)}' {why}"))
+    return problems
+
+
 def check_english_forms(glossary_doc: YamlDocument, glossary, reports: list) -> list[Problem]:
     """A located problem for every English form of a glossary term that no sentence holding
     the term's Arabic translates with (as a whole word, in any case): its mark would never show."""

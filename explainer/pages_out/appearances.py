@@ -106,7 +106,7 @@ def build_index(reports, glossary, named: dict[str, set[str]]) -> Index:
                         add("sources", source_id, appearance)
                     if note.span is not None:
                         for term in glossary.terms:
-                            if any(form in note.span.ar for form in term.ar_forms):
+                            if reader.holds_term(term, note.span.ar):
                                 add("terms", term.id, appearance)
                 for claim in claims_of.get(sentence.id, ()):
                     appearance = Appearance(where="claim", page="claims.md", anchor=f"ledger-{claim.id}",

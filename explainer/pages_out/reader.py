@@ -91,10 +91,25 @@ def ranges(sentence, lang: str, glossary, claims=()) -> tuple[list[_Range], list
         if term.loaded is None:
             continue
         forms = term.ar_forms if lang == "ar" else [term.term.en.strip("“”\""), *_english_forms(term, sentence)]
+        excepted = _excepted(term, text) if lang == "ar" else []
         for form in forms:
             for match in _term_pattern(form, lang).finditer(text):
-                words.append(_Range(match.start(), match.end(), term=term))
+                if not any(start <= match.start() and match.end() <= end for start, end in excepted):
+                    words.append(_Range(match.start(), match.end(), term=term))
     return _merged(spans), _merged(words)
+
+
+def holds_term(term, text: str) -> bool:
+    """Whether an Arabic `text` holds one of the term's forms outside its ar_except phrases."""
+    excepted = _excepted(term, text)
+    return any(not any(start <= found.start() and found.end() <= end for start, end in excepted)
+               for form in term.ar_forms for found in re.finditer(re.escape(form), text))
+
+
+def _excepted(term, text: str) -> list[tuple[int, int]]:
+    """Where `text` holds the term's ar_except phrases: a form inside one is not the loaded word."""
+    return [(match.start(), match.end()) for phrase in getattr(term, "ar_except", ())
+            for match in re.finditer(re.escape(phrase), text)]
 
 
 def _english_forms(term, sentence) -> list[str]:

@@ -36,6 +36,11 @@ class Term(Model):
         "form above (a single word where that form is a longer phrase), exactly as written; a loaded "
         "word is marked by them only in a sentence whose Arabic holds one of its ar_forms.",
     )
+    ar_except: list[Line] = Field(
+        default_factory=list,
+        description="Phrases of the reports that hold one of the ar_forms without being this word (a "
+        "loaded word's form inside a neutral phrase), exactly as written: a form inside one is not marked.",
+    )
     definition: Definition = Field(description="A neutral definition.")
     loaded: LoadedUsage | None = Field(
         default=None, description="Present only for loaded words: whose usage, neutral alternative."
