@@ -67,3 +67,16 @@ def test_kept_pages_are_reused_and_the_site_is_what_a_fresh_build_writes(mini):
     _build(mini)
     assert not set(_kept(mini)) & set(after_title)
     _same_as_a_build_from_nothing(mini)
+
+
+def test_a_publications_own_template_edit_draws_its_pages_again(mini):
+    """A publication's own overrides (its custom_dir) shape every page: an edit of one is seen."""
+    (mini / "overrides" / "partials").mkdir(parents=True)
+    template = mini / "overrides" / "partials" / "logo.html"  # Material's, in every page's header
+    template.write_text('<span class="own-logo">First notice</span>\n', encoding="utf-8")
+    edit(mini, "mkdocs.yml", "  name: material", "  name: material\n  custom_dir: overrides")
+    _build(mini)
+    assert b"First notice" in _site(mini)[Path("about.html")]
+    template.write_text(template.read_text(encoding="utf-8").replace("First", "Second"), encoding="utf-8")
+    _build(mini)
+    assert b"Second notice" in _same_as_a_build_from_nothing(mini)[Path("about.html")]

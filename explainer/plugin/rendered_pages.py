@@ -19,6 +19,7 @@ reuses them too.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from collections.abc import Mapping
@@ -105,7 +106,24 @@ def _site_signature(nav, config) -> str:
     settings["theme"] = {"name": config.theme.name, "dirs": list(config.theme.dirs),
                          "options": _plain(dict(config.theme.items())),
                          "static_templates": sorted(config.theme.static_templates)}
-    return json.dumps([[_nav_item(item) for item in nav.items], settings, config_text], sort_keys=True)
+    return json.dumps([[_nav_item(item) for item in nav.items], settings, config_text,
+                       _own_theme_files(config)], sort_keys=True)
+
+
+def _own_theme_files(config) -> list:
+    """The publication's own theme folders (its custom_dir, in the project), file by file: the
+    engine's theme and Material's are in every key already, by the engine's and the libraries'
+    versions (build_cache.engine_version)."""
+    project = Path(config.config_file_path).parent.resolve()
+    found = []
+    for folder in config.theme.dirs:
+        folder = Path(folder).resolve()
+        if folder != project and project not in folder.parents:
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                found.append([path.relative_to(folder).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()])
+    return found
 
 
 def _nav_item(item) -> list:
