@@ -72,9 +72,10 @@ def test_the_home_page_lists_both_reports_in_story_order_with_their_ways_in(site
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_each_report_page_ends_with_the_previous_and_next_report_and_shared_pages_do_not(site, lang):
-    for pages, kind, other, day in ((FIRST, "next", "report.html", DAYS[lang][1]),
-                                    (SECOND, "previous", "report.html", DAYS[lang][0])):
+    for pages, kind, day in ((FIRST, "next", DAYS[lang][1]), (SECOND, "previous", DAYS[lang][0])):
         for name in pages:
+            # A claims page leads on to the other report's claims, any other page to its report.
+            other = "claims.html" if name.endswith("claims.html") else "report.html"
             page = f"{PREFIX[lang]}{name}"
             soup = parse(site, page)
             nav = soup.select("article nav.report-neighbours")
@@ -168,8 +169,9 @@ def test_the_real_site_lists_its_two_reports_links_them_and_marks_their_days(rea
     assert [[resolve(home, a["href"]) for a in item.select("a")] for item in items] == [
         [f"{PREFIX[lang]}report.html", f"{PREFIX[lang]}claims.html"],
         [f"{PREFIX[lang]}agreement/report.html", f"{PREFIX[lang]}agreement/claims.html"]]
-    for name, neighbour in [(n, "agreement/report.html") for n in FIRST] + [
-            (n, "report.html") for n in ("agreement/report.html", "agreement/claims.html")]:
+    for name, neighbour in [("report.html", "agreement/report.html"), ("claims.html", "agreement/claims.html"),
+                            ("roadmap.html", "agreement/report.html"), ("agreement/report.html", "report.html"),
+                            ("agreement/claims.html", "claims.html")]:
         page = f"{PREFIX[lang]}{name}"
         links = parse(real_site, page).select("nav.report-neighbours a")
         assert [resolve(page, a["href"]) for a in links] == [f"{PREFIX[lang]}{neighbour}"], name

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, FULL_MATRIX_ONLY, ROOT, make_project, mkdocs_build, once_per_run, real_data
+from conftest import FIXTURES, FULL_MATRIX_ONLY, ROOT, append, make_project, mkdocs_build, once_per_run, parse, real_data
 from explainer.data_in.dataset import load_dataset
 from explainer.editions.build import unavailable
 from explainer.editions.context import page_titles
@@ -201,11 +201,21 @@ def mini_project(tmp_path: Path) -> Path:
     return project
 
 
+BOOK = "A book, to read on paper:"  # a page's own sentence offering the editions
+
+
+def with_a_sentence_offering_the_editions(project: Path) -> Path:
+    """The about page offers the editions in its own words, as the real one does."""
+    append(project, "content/en/about.md", f'\n{{{{ editions(intro="{BOOK}") }}}}\n')
+    return project
+
+
 def test_site_holds_and_links_the_editions(tmp_path, monkeypatch):
     """Built with the site: in site/editions/ and in the offline zip, linked with their sizes
-    from the masthead; a second build takes them from the cache (same bytes)."""
+    from the masthead and after a page's sentence offering them; a second build takes them
+    from the cache (same bytes)."""
     monkeypatch.setenv("EXPLAINER_SITE_URL", SITE)
-    project = mini_project(tmp_path)
+    project = with_a_sentence_offering_the_editions(mini_project(tmp_path))
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
@@ -220,6 +230,9 @@ def test_site_holds_and_links_the_editions(tmp_path, monkeypatch):
     assert re.search(r'href="\.\./editions/[^"]+-ar\.epub"[^>]*>EPUB، بالعربية، <span class="edition-size">\d+ كيلوبايت',
                      arabic)
     assert 'data-edition=' not in page + arabic  # every size written in
+    offer = parse(site, "about.html").select_one("article p .editions")
+    assert " ".join(offer.get_text().split()).startswith(f"{BOOK} PDF, English, ")
+    assert len(offer.select("a")) == 4
     archive = next(site.glob("*.zip"))
     assert {f"editions/{name}" for name in files} <= {n.split("/", 1)[1] for n in zipfile.ZipFile(archive).namelist()}
     before = {name: (site / "editions" / name).read_bytes() for name in files}
@@ -229,7 +242,9 @@ def test_site_holds_and_links_the_editions(tmp_path, monkeypatch):
 
 
 def test_editions_off_builds_without_them(tmp_path):
-    project = mini_project(tmp_path)
+    """Nor anything offering them: a page's sentence before the links goes with them, and
+    their paragraph with it (left, it ended on a colon and nothing; an empty <p> is a gap)."""
+    project = with_a_sentence_offering_the_editions(mini_project(tmp_path))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "editions: !ENV [EXPLAINER_EDITIONS, true]" in text
@@ -238,6 +253,9 @@ def test_editions_off_builds_without_them(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (project / "site" / "editions").exists()
     assert 'class="editions"' not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    article = parse(project / "site", "about.html").select_one("article")
+    assert BOOK not in article.get_text() and 'class="editions"' not in str(article)
+    assert [p for p in article.find_all("p") if not p.get_text(strip=True) and not p.find(True)] == []
 
 
 def test_without_weasyprint_the_build_says_what_to_install(tmp_path):

@@ -78,6 +78,18 @@ def test_the_masthead_is_on_the_about_page_and_the_offline_copy_on_the_home_page
         assert way_in.select_one("a.offline-copy")["href"].endswith(".zip")
 
 
+def test_with_the_editions_off_the_about_page_does_not_offer_them(real_site):
+    """The tests build with EXPLAINER_EDITIONS=false: the about page's sentence saying the
+    publication is also a book goes with the links it introduced, and the home page keeps no
+    empty paragraph where its links were."""
+    for lang, (prefix, _) in LANGS.items():
+        for page, words in (("about.html", {"en": "e-reader", "ar": "قارئ الكتب"}[lang]), ("index.html", None)):
+            article = parse(real_site, f"{prefix}{page}").select_one("article")
+            assert not article.select(".editions"), (lang, page)
+            assert words is None or words not in article.get_text(), (lang, page)
+            assert [p for p in article.find_all("p") if not p.get_text(strip=True) and not p.find(True)] == [], (lang, page)
+
+
 def test_the_offline_copy_has_no_link_to_a_file_it_does_not_hold(real_site):
     archive = next(real_site.glob("*.zip"))
     with zipfile.ZipFile(archive) as copy:

@@ -13,13 +13,16 @@ from ..pages_out.labels import LABELS
 FOLDER = "editions"  # in the site: site/editions/<name>-<lang>.pdf
 _TYPES = {"pdf": "application/pdf", "epub": "application/epub+zip"}
 _MARKER = re.compile(r'<span class="edition-size" data-edition="([^"]+)"></span>')
-_LINKS = re.compile(r'<span class="editions">.*?</span><!--/editions-->', re.DOTALL)
+# The links, and the paragraph around them when they are all of it: an empty <p> would leave a gap.
+_LINKS = re.compile(r'<p><span class="editions">.*?</span><!--/editions--></p>\n?'
+                    r'|<span class="editions">.*?</span><!--/editions-->', re.DOTALL)
 _PAGE_LANG = re.compile(r'<html[^>]*\slang="([a-z]+)"')
 
 
-def edition_links(name: str, lang: str, prefix: str, languages=LANGUAGES, intro: bool = True) -> str:
-    """Inline HTML: the words (unless not `intro`), then a link to each edition in `languages`
-    (`prefix`: the way from the page to the site's root, '../' or '')."""
+def edition_links(name: str, lang: str, prefix: str, languages=LANGUAGES, intro: bool | str = True) -> str:
+    """Inline HTML: the words before the links (the default offer; none if `intro` is false;
+    a page's own sentence if it is text, taken out with the links when there are none), then a
+    link to each edition in `languages` (`prefix`: the way from the page to the site's root)."""
     words = LABELS[lang]["editions"]
     links = []
     for edition_lang in languages:
@@ -29,7 +32,7 @@ def edition_links(name: str, lang: str, prefix: str, languages=LANGUAGES, intro:
                 "{language}", escape(words["languages"][edition_lang])).replace(
                 "{size}", f'<span class="edition-size" data-edition="{file}"></span>')
             links.append(f'<a href="{prefix}{FOLDER}/{file}" type="{_TYPES[kind]}" hreflang="{edition_lang}">{label}</a>')
-    words = f'{escape(words["offer"])} ' if intro else ""
+    words = f'{escape(intro if isinstance(intro, str) else words["offer"])} ' if intro else ""
     return f'<span class="editions">{words}' + " · ".join(links) + "</span><!--/editions-->"
 
 

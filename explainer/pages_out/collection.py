@@ -111,7 +111,8 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
     previous and the next report in the story, each named by its title, and by its day where
     the title does not say it (a title such as 'The agreement, 6 July 2018' would
     otherwise read its date twice); nothing on a shared page or in a publication of one
-    report. `page` is under content/<lang>/."""
+    report. A claims page leads to the other report's claims, every report having a ledger;
+    the other pages to its report. `page` is under content/<lang>/."""
     report = in_collection(data, page)
     if report is None:
         return Markup("")
@@ -121,7 +122,8 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
     for kind, other in (("previous", before), ("next", after)):
         if other is None:
             continue
-        href = relative(page_of(other), page).removesuffix(".md") + ".html"
+        target = page_of(other, "claims.md" if posixpath.basename(page) == "claims.md" else "report.md")
+        href = relative(target, page).removesuffix(".md") + ".html"
         event = other.models["event"]
         title = getattr(event.title, lang)
         day = "" if event.date is not None and format_date(event.date, lang) in title else (

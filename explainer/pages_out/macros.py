@@ -91,13 +91,14 @@ class PageMacros:
         words = escape.for_text(text, self.lang) if text is not None else Markup(f'<code dir="ltr">{name}</code>')
         return Markup(f'[{words}]({"../" * depth}{name}){{: type="application/zip" .offline-copy }}')
 
-    def editions(self, intro: bool = True) -> Markup:
+    def editions(self, intro: bool | str = True) -> Markup:
         """Links to the PDF and EPUB editions in both languages, with their sizes (written in
         once they are built: editions/links.py; taken out if the publication turns them off),
-        after a few words saying what they are unless not `intro`."""
+        after a few words saying what they are unless not `intro`. A sentence given as `intro`
+        goes out with the links: written before the macro, it would end on a colon and nothing."""
         depth = self.page.count("/") + (self.lang != LANGUAGES[0])
         return Markup(edition_links(archive_name(self.data.models.get("event")), self.lang, "../" * depth,
-                                    intro=bool(intro)))
+                                    intro=intro if isinstance(intro, str) else bool(intro)))
 
     def masthead(self) -> Markup:
         """Where the publication's masthead goes on this page (the build fills it in from
