@@ -22,6 +22,8 @@ DAYS = {"en": ("Wednesday 4 July 2018", "Friday 6 July 2018"),
         "ar": ("الأربعاء 4 تموز/يوليو 2018", "الجمعة 6 تموز/يوليو 2018")}
 LABEL = {"en": "Report of {}", "ar": "تقرير {}"}
 NEIGHBOUR = {"en": ("Previous report:", "Next report:"), "ar": ("التقرير السابق:", "التقرير التالي:")}
+NEIGHBOUR_CLAIMS = {"en": ("The previous report’s claims:", "The next report’s claims:"),
+                    "ar": ("ادعاءات التقرير السابق:", "ادعاءات التقرير التالي:")}
 THIS_DAY = {"en": "The report of ", "ar": "تقرير "}  # then the report's day, written out
 PREFIX = {"en": "", "ar": "ar/"}
 
@@ -82,7 +84,8 @@ def test_each_report_page_ends_with_the_previous_and_next_report_and_shared_page
             assert len(nav) == 1, page
             items = nav[0].select("li")
             assert [li["class"] for li in items] == [[f"report-{kind}"]], page
-            words = NEIGHBOUR[lang][kind == "next"]
+            # ...and says so: "The next report's claims:" on a claims page.
+            words = (NEIGHBOUR_CLAIMS if other == "claims.html" else NEIGHBOUR)[lang][kind == "next"]
             assert _plain(items[0].get_text()).startswith(f"{words} {day}"), (page, items[0].get_text())
             target = resolve(page, items[0].a["href"])
             assert target == f"{PREFIX[lang]}{'second/' if kind == 'next' else ''}{other}", page
@@ -239,7 +242,8 @@ def test_the_real_sites_links_to_the_other_report_say_its_day_once(real_site, la
         item = parse(real_site, f"{PREFIX[lang]}{page}").select_one(f"nav.report-neighbours li.report-{kind}")
         title = _plain(getattr(other.models["event"].title, lang))
         assert _plain(item.a.get_text()) == title, page
-        assert _plain(item.get_text()) == f"{NEIGHBOUR[lang][kind == 'next']} {title}", page
+        words = (NEIGHBOUR_CLAIMS if page.endswith("claims.html") else NEIGHBOUR)[lang][kind == "next"]
+        assert _plain(item.get_text()) == f"{words} {title}", page
         assert _plain(item.get_text()).count(format_date(other.models["event"].date, lang)) == 1, page
 
 

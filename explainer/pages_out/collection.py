@@ -119,16 +119,17 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
     words = LABELS[lang]["collection"]
     before, after = neighbours(data, report.id)
     items = []
+    claims = posixpath.basename(page) == "claims.md"
     for kind, other in (("previous", before), ("next", after)):
         if other is None:
             continue
-        target = page_of(other, "claims.md" if posixpath.basename(page) == "claims.md" else "report.md")
+        target = page_of(other, "claims.md" if claims else "report.md")
         href = relative(target, page).removesuffix(".md") + ".html"
         event = other.models["event"]
         title = getattr(event.title, lang)
         day = "" if event.date is not None and format_date(event.date, lang) in title else (
             f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> ')
-        items.append(f'<li class="report-{kind}"><span class="report-neighbour-kind">{escape.for_text(words[kind], lang)}</span> '
+        items.append(f'<li class="report-{kind}"><span class="report-neighbour-kind">{escape.for_text(words[f"{kind}_claims" if claims else kind], lang)}</span> '
                      f'<a href="{escape.for_attribute(href)}" rel="{"prev" if kind == "previous" else "next"}">'
                      f'{day}<span class="report-neighbour-title">{escape.for_text(title, lang)}</span></a></li>')
     # The theme writes it after the page's rendered text: its dates kept on one line as there.
