@@ -6,6 +6,7 @@ import fcntl
 import functools
 import hashlib
 import http.server
+import json
 import os
 import re
 import shutil
@@ -206,6 +207,14 @@ def once_per_run(tmp_path_factory, name: str, make) -> Path:
             make(shared)
             (shared / "made").touch()
     return shared
+
+
+def found_once_per_run(tmp_path_factory, name: str, find):
+    """What `find()` returns (data JSON can hold: what a page's script measured), found once for
+    the whole test run by whichever pytest-xdist worker asks first (once_per_run)."""
+    def make(folder: Path) -> None:
+        (folder / "found.json").write_text(json.dumps(find()), encoding="utf-8")
+    return json.loads((once_per_run(tmp_path_factory, name, make) / "found.json").read_text(encoding="utf-8"))
 
 
 def _build_real_site(folder: Path) -> Path:

@@ -17,6 +17,7 @@ from conftest import (
     first_stage_problems,
     make_project,
     mkdocs_build,
+    once_per_run,
     parse,
     problems_of,
 )
@@ -135,12 +136,14 @@ def test_a_todo_translation_is_work_left_not_a_mistake(mini):
 
 @pytest.fixture(scope="module")
 def aligned_site(tmp_path_factory) -> Path:
-    """The mini fixture with GOOD as its alignment and a loaded word ('الوفد') in a phrase, built."""
-    project = aligned(make_project(tmp_path_factory.mktemp("aligned") / "mini", FIXTURES / "mini"))
-    edit(project, "data/glossary.yaml", "      ar: المسلحون\n", "      ar: المسلحون\n    ar_forms: [الوفد]\n")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    """The mini fixture with GOOD as its alignment and a loaded word ('الوفد') in a phrase, built
+    once for the run (the tests only read it)."""
+    def build(folder: Path) -> None:
+        project = aligned(make_project(folder / "mini", FIXTURES / "mini"))
+        edit(project, "data/glossary.yaml", "      ar: المسلحون\n", "      ar: المسلحون\n    ar_forms: [الوفد]\n")
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return once_per_run(tmp_path_factory, "aligned-words", build) / "mini" / "site"
 
 
 def pieces(paragraph) -> list[tuple[int, str]]:

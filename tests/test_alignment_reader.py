@@ -11,7 +11,7 @@ import http.server
 import threading
 
 import pytest
-from conftest import FIXTURES, make_project, mkdocs_build, wait_until
+from conftest import FIXTURES, make_project, mkdocs_build, once_per_run, wait_until
 
 from explainer.pages_out.labels import LABELS
 
@@ -66,12 +66,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def aligned_site(tmp_path_factory):
-    """The mini fixture with the alignment above, built and served over HTTP."""
-    project = make_project(tmp_path_factory.mktemp("aligned") / "mini", FIXTURES / "mini")
-    (project / "data" / "alignment.yaml").write_text(ALIGNMENT, encoding="utf-8")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    """The mini fixture with the alignment above, built once for the run and served over HTTP."""
+    def build(folder) -> None:
+        project = make_project(folder / "mini", FIXTURES / "mini")
+        (project / "data" / "alignment.yaml").write_text(ALIGNMENT, encoding="utf-8")
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stdout + result.stderr
+    site = once_per_run(tmp_path_factory, "aligned-reader", build) / "mini" / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"

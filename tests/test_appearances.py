@@ -8,7 +8,7 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, LANGS, edit, make_project, mkdocs_build, parse, real_data
+from conftest import FIXTURES, LANGS, edit, make_project, mkdocs_build, once_per_run, parse, real_data
 
 PAGES = {"actors": "actor-", "places": "place-", "glossary": "term-", "sources": "src-"}
 
@@ -128,11 +128,13 @@ def test_every_appears_in_link_lands_and_numbers_are_isolated(real_site, lang):
 
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("appearances") / "project", FIXTURES / "collection")
-    edit(project, "mkdocs.yml", "  - roadmap.md\n", "  - roadmap.md\n  - second/report.md\n  - second/claims.md\n")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    """The collection with both reports in the nav, built once for the run (the tests only read it)."""
+    def build(folder: Path) -> None:
+        project = make_project(folder / "project", FIXTURES / "collection")
+        edit(project, "mkdocs.yml", "  - roadmap.md\n", "  - roadmap.md\n  - second/report.md\n  - second/claims.md\n")
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return once_per_run(tmp_path_factory, "appearances", build) / "project" / "site"
 
 
 SHARED = {

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, make_project
+from conftest import FIXTURES, FULL_MATRIX_ONLY, ROOT, make_project
 
 sys.path.insert(0, str(ROOT / "tools"))
 import bench_data  # noqa: E402
@@ -110,10 +110,14 @@ def test_network_log_counts_the_wire_and_the_workers_requests(folder, browser):
         assert body < responses[name] < body + 400, (name, responses[name], body)  # headers: a few hundred bytes
 
 
-def test_grown_data_passes_the_check(tmp_path):
+# The two-report fixture (a second of CPU); the real publication (some 5 s) with --full-matrix,
+# and in the benchmark's own scale series, which grows it.
+@pytest.mark.parametrize("publication", [FIXTURES / "collection", pytest.param(ROOT, marks=FULL_MATRIX_ONLY)],
+                         ids=["collection", "real"])
+def test_grown_data_passes_the_check(tmp_path, publication):
     """Data grown 3x is valid: 3x the claims, and the report's source text is the original
     three times over, one paragraph break between the copies."""
-    project = make_project(tmp_path / "grown")
+    project = make_project(tmp_path / "grown", publication)
     data = project / "data"
     claims = len(yaml.safe_load((data / "claims.yaml").read_text(encoding="utf-8"))["claims"])
     report = yaml.safe_load((data / "report.yaml").read_text(encoding="utf-8"))

@@ -106,9 +106,22 @@ def faces_on_first_screen(page, file_of: dict[str, str]) -> dict[str, str]:
     return drawn
 
 
-# The Arabic pages draw both our faces (their header's Latin too); the English with --full-matrix.
-@pytest.mark.parametrize("prefix", ["ar/", pytest.param("", marks=FULL_MATRIX_ONLY)])
-def test_every_face_the_first_screen_draws_is_preloaded(browser, server, real_site, prefix):
+PAGE_NAMES = ("index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about")
+# The pages that hold every kind of element between them (the home page's way in, the reader,
+# the ledger, the map, entries); the other pages are made of the same parts.
+KINDS = ("index", "report", "claims", "places", "glossary")
+OTHERS = tuple(name for name in PAGE_NAMES if name not in KINDS)
+
+
+# The sample: every kind of page in Arabic, whose pages draw both our faces (their header's Latin
+# too), and the English home page (our Latin face alone) and report (the Arabic quoted); every
+# other page of both languages with --full-matrix.
+@pytest.mark.parametrize("prefix, names", [
+    ("ar/", KINDS), ("", ("index", "report")),
+    pytest.param("ar/", OTHERS, marks=FULL_MATRIX_ONLY),
+    pytest.param("", tuple(name for name in PAGE_NAMES if name not in ("index", "report")), marks=FULL_MATRIX_ONLY)],
+    ids=["ar-kinds", "en-home-and-report", "ar-others", "en-others"])
+def test_every_face_the_first_screen_draws_is_preloaded(browser, server, real_site, prefix, names):
     """Target 4 of the speed issue: a face the first screen draws but the page does not preload
     is found only at layout, arrives after the first paint and makes the phone lay the whole
     page out again; a face preloaded but never used is a wasted download. Chromium's own
@@ -116,7 +129,7 @@ def test_every_face_the_first_screen_draws_is_preloaded(browser, server, real_si
     header draws our Latin face too: its `/` is not in the Arabic face)."""
     from fontTools.ttLib import TTFont
     file_of = {TTFont(path)["name"].getDebugName(6): path.name for path in (real_site / "assets" / "fonts").glob("*.woff2")}
-    for name in PAGE_NAMES:
+    for name in names:
         context = browser.new_context(**PHONE)
         page = context.new_page()
         fetched = []
@@ -277,35 +290,40 @@ def test_reading_offline_from_the_file_system(page, real_site):
 
 
 AXE = (Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js").read_text(encoding="utf-8")
-PAGE_NAMES = ("index", "report", "claims", "roadmap", "timeline", "actors", "places", "glossary", "sources", "about")
 
 
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75, "is_mobile": True, "has_touch": True}
 
 
-@pytest.mark.parametrize("scheme, device", [("dark", "desktop"), ("light", "phone"),
-                                            pytest.param("light", "desktop", marks=FULL_MATRIX_ONLY)])
-def test_axe_finds_no_serious_accessibility_problem(browser, server, scheme, device):
-    """axe-core (vendored from npm) on every page, both languages, light and dark colours, and
-    on the phone Lighthouse emulates, where rules of geometry (the size and spacing of touch
-    targets) judge another layout."""
+# The kinds of page (KINDS) in two halves, each language's share of each.
+HALVES = {"a": [("" if name in ("index", "report") else "ar/", name) for name in KINDS],
+          "b": [("ar/" if name in ("index", "report") else "", name) for name in KINDS]}
+EVERY_PAGE = [(prefix, name) for prefix in ("", "ar/") for name in PAGE_NAMES]
+
+
+# The sample: the dark desktop on one half, the light phone on the other, so that each kind of
+# page is checked in each language, in both colours, on both layouts; with --full-matrix each of
+# them on the other half too, and every page of both languages in the light desktop layout.
+@pytest.mark.parametrize("scheme, device, pages", [
+    ("dark", "desktop", "a"), ("light", "phone", "b"),
+    *(pytest.param(*combination, marks=FULL_MATRIX_ONLY) for combination in [
+        ("dark", "desktop", "b"), ("light", "phone", "a"), ("light", "desktop", "all")])])
+def test_axe_finds_no_serious_accessibility_problem(browser, server, scheme, device, pages):
+    """axe-core (vendored from npm) on every kind of page, both languages, light and dark
+    colours, and on the phone Lighthouse emulates, where rules of geometry (the size and spacing
+    of touch targets) judge another layout."""
     screen = PHONE if device == "phone" else {"viewport": {"width": 1280, "height": 900}}
     # bypass_csp: axe is added as an inline script, which the pages' policy refuses (as it should).
     context = browser.new_context(**screen, color_scheme=scheme, bypass_csp=True)
     page = context.new_page()
     problems = []
-    # Every page in the light desktop layout; the dark colours and the phone's layout on the
-    # pages that hold every kind of element between them (the reader, the ledger, the map,
-    # entries, the home page's way in): the other pages are made of the same parts.
-    names = PAGE_NAMES if (scheme, device) == ("light", "desktop") else ("index", "report", "claims", "places", "glossary")
-    for prefix in ("", "ar/"):
-        for name in names:
-            page.goto(f"{server}/{prefix}{name}.html")
-            page.add_script_tag(content=AXE)
-            violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations'],
-                                                   rules: {'target-size': {enabled: true}}}))  // on in Lighthouse, off by default
-                .violations.filter(v => ['serious', 'critical'].includes(v.impact))
-                .map(v => v.id + ' ×' + v.nodes.length + ' ' + v.nodes[0].target.join(' '))""")
-            problems += [f"{prefix}{name}.html: {v}" for v in violations]
+    for prefix, name in EVERY_PAGE if pages == "all" else HALVES[pages]:
+        page.goto(f"{server}/{prefix}{name}.html")
+        page.add_script_tag(content=AXE)
+        violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations'],
+                                               rules: {'target-size': {enabled: true}}}))  // on in Lighthouse, off by default
+            .violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => v.id + ' ×' + v.nodes.length + ' ' + v.nodes[0].target.join(' '))""")
+        problems += [f"{prefix}{name}.html: {v}" for v in violations]
     context.close()
     assert problems == []

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, LANGS, edit, make_project, mkdocs_build, parse
+from conftest import FIXTURES, LANGS, edit, make_project, mkdocs_build, once_per_run, parse
 
 from explainer.__main__ import main as explainer_main
 from explainer.pages_out.render import build_docs
@@ -30,10 +30,11 @@ def collection_project(target: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    project = collection_project(tmp_path_factory.mktemp("collection") / "project")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    """The collection built once for the run (the tests only read it)."""
+    def build(folder: Path) -> None:
+        result = mkdocs_build(collection_project(folder / "project"))
+        assert result.returncode == 0, result.stdout + result.stderr
+    return once_per_run(tmp_path_factory, "collection", build) / "project" / "site"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import FIXTURES, append, edit, make_project, mkdocs_build, parse, real_data
+from conftest import FIXTURES, append, edit, make_project, mkdocs_build, once_per_run, parse, real_data
 
 from explainer.data_in.dataset import load_dataset
 from explainer.pages_out.labels import format_date
@@ -36,8 +36,13 @@ def _plain(text: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The fixture collection, with the home page's list of reports in both languages, both
-    reports' pages in the nav, and a timeline entry on the second report's day."""
-    project = make_project(tmp_path_factory.mktemp("collection") / "project", FIXTURES / "collection")
+    reports' pages in the nav, and a timeline entry on the second report's day; built once for
+    the run (the tests only read it)."""
+    return once_per_run(tmp_path_factory, "collection-pages", _build_collection) / "project" / "site"
+
+
+def _build_collection(folder) -> None:
+    project = make_project(folder / "project", FIXTURES / "collection")
     if "second/report.md" not in (project / "mkdocs.yml").read_text(encoding="utf-8"):
         edit(project, "mkdocs.yml", "  - roadmap.md\n", "  - roadmap.md\n  - second/report.md\n  - second/claims.md\n")
     _with_list_of_reports(project)
@@ -45,7 +50,6 @@ def site(tmp_path_factory):
                                           "    ar: الوفد يتفق.\n    cite: [wire-one]\n")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
 
 
 def _with_list_of_reports(project) -> None:
@@ -204,13 +208,14 @@ def test_a_one_report_publication_lists_its_report_and_has_no_neighbours_or_labe
 
 @pytest.fixture(scope="module")
 def mini_site(tmp_path_factory) -> Path:
-    """The one-report fixture with the list of reports on its home page."""
-    project = make_project(tmp_path_factory.mktemp("one") / "project", FIXTURES / "mini")
-    for lang in ("en", "ar"):
-        append(project, f"content/{lang}/index.md", "\n## Reports { #reports }\n\n{{ block('reports') }}\n")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    """The one-report fixture with the list of reports on its home page, built once for the run."""
+    def build(folder) -> None:
+        project = make_project(folder / "project", FIXTURES / "mini")
+        for lang in ("en", "ar"):
+            append(project, f"content/{lang}/index.md", "\n## Reports { #reports }\n\n{{ block('reports') }}\n")
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return once_per_run(tmp_path_factory, "one-report", build) / "project" / "site"
 
 
 def test_serve_renders_the_list_of_reports_again_for_a_change_of_an_event_not_of_a_ledger(tmp_path):

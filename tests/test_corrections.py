@@ -15,6 +15,7 @@ from conftest import (
     error_lines,
     make_project,
     mkdocs_build,
+    once_per_run,
     pages_of,
     parse,
     problems_of,
@@ -63,10 +64,11 @@ def target(site, page: str, href: str):
 
 @pytest.fixture(scope="module")
 def corrected_site(tmp_path_factory):
-    project = logged(make_project(tmp_path_factory.mktemp("corrected") / "mini", FIXTURES / "mini"))
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    """The mini fixture with its corrections log, built once for the run (the tests only read it)."""
+    def build(folder) -> None:
+        result = mkdocs_build(logged(make_project(folder / "mini", FIXTURES / "mini")))
+        assert result.returncode == 0, result.stdout + result.stderr
+    return once_per_run(tmp_path_factory, "corrected", build) / "mini" / "site"
 
 
 @pytest.mark.parametrize("lang", LANGS)

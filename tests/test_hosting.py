@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, make_project, mkdocs_build
+from conftest import ROOT, make_project, mkdocs_build, once_per_run
 
 from explainer.pages_out.render import build_docs
 from explainer.problems.errors import AuthorErrors
@@ -27,13 +27,15 @@ ARABIC = re.compile("[\u0600-\u06ff]")
 
 @pytest.fixture(scope="module")
 def real_site(tmp_path_factory) -> Path:
-    """The real publication built for the host SITE_URL (this module's `server` serves it)."""
-    project = make_project(tmp_path_factory.mktemp("hosted") / "project")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("EXPLAINER_SITE_URL", SITE_URL)
-        result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    """The real publication built for the host SITE_URL (this module's `server` serves it),
+    once for the run: the tests only read it, and each worker's own build cost some 10 s of CPU."""
+    def build(folder: Path) -> None:
+        project = make_project(folder / "project")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("EXPLAINER_SITE_URL", SITE_URL)
+            result = mkdocs_build(project)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return once_per_run(tmp_path_factory, "hosted", build) / "project" / "site"
 
 
 def _config() -> dict:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Comment
-from conftest import make_project, mkdocs_build
+from conftest import make_project, mkdocs_build, once_per_run
 from fuzzing import EVIL_HOST, MARKUP_PAYLOADS, text_fields, unsafe_markup
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -98,12 +98,14 @@ def _plain(tree):
 
 @pytest.fixture(scope="module")
 def poisoned_site(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("poisoned") / "project")
-    poisoned = _poison(project)
-    assert poisoned > 900, poisoned  # 986 free-text values and 20 descriptions today
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return project / "site"
+    """The real publication poisoned and built, once for the run (the tests only read it)."""
+    def build(folder: Path) -> None:
+        project = make_project(folder / "project")
+        poisoned = _poison(project)
+        assert poisoned > 900, poisoned  # 986 free-text values and 20 descriptions today
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return once_per_run(tmp_path_factory, "poisoned", build) / "project" / "site"
 
 
 def _pages(site: Path):
@@ -149,8 +151,9 @@ def test_no_payload_runs_in_chromium(poisoned_site, page):
         assert found == {"hits": [], "xss": None}, (name, found)
 
 
-def test_a_url_with_markdown_in_it_stays_one_inert_link(tmp_path):
-    project = make_project(tmp_path / "project")
+def test_a_url_with_markdown_in_it_stays_one_inert_link(mini):
+    # The mini fixture: one source, one URL, one sources page (the real site's build cost 10 s).
+    project = mini
     sources = project / "data/sources.yaml"
     text = sources.read_text(encoding="utf-8")
     first = re.search(r"^    url: (.*)$", text, re.M)
@@ -182,10 +185,9 @@ def test_unsafe_urls_are_refused_with_a_located_error(mini, url, capsys):
                                 "characters only"), errors
 
 
-def test_every_data_kind_has_free_text_that_was_poisoned(tmp_path):
+def test_every_data_kind_has_free_text_that_was_poisoned(poisoned_site):
     # The poisoning above reaches every data file: a kind without free text would go untested.
-    project = make_project(tmp_path / "project")
-    _poison(project)
+    project = poisoned_site.parent  # poisoned once for the run (the build leaves data/ as it was)
     try:
         data = load_dataset(project)
     except AuthorErrors as errors:  # pragma: no cover - the message is the point

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import BROKEN_WORDS, LANGS
+from conftest import BROKEN_WORDS, LANGS, found_once_per_run
 
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 
@@ -26,8 +26,13 @@ BOXES = """() => {
 
 
 @pytest.fixture(scope="module")
-def ledgers(browser, real_site):
-    """Each language's ledger page, laid out at 1280 px and then at 390 px (one load each)."""
+def ledgers(browser, real_site, tmp_path_factory):
+    """Each language's ledger page, laid out at 1280 px and then at 390 px (one load each), once
+    for the run."""
+    return found_once_per_run(tmp_path_factory, "ledgers", lambda: _lay_out(browser, real_site))
+
+
+def _lay_out(browser, real_site) -> dict:
     found = {}
     page = browser.new_page(viewport=DESKTOP)
     for lang, (prefix, _) in LANGS.items():

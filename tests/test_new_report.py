@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, once_per_run
 
 from explainer.scaffold.nav import with_report
 
@@ -26,8 +26,13 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory) -> Path:
-    """A new publication, then a second report added from inside it, then built as a draft."""
-    project = tmp_path_factory.mktemp("new-report") / "pub"
+    """A new publication, then a second report added from inside it, then built as a draft;
+    once for the run (the tests only read it)."""
+    return once_per_run(tmp_path_factory, "new-report", _make_collection) / "pub"
+
+
+def _make_collection(folder: Path) -> None:
+    project = folder / "pub"
     made = run(["explainer", "new", "--source", str(FIXTURE_TEXT), "--into", str(project)], ROOT)
     assert made.returncode == 0, made.stderr
     added = run(["explainer", "new", "--source", str(FIXTURE_TEXT), "--report", "agreement"], project)
@@ -35,7 +40,6 @@ def collection(tmp_path_factory) -> Path:
     assert f"updated {Path('mkdocs.yml')}" in added.stdout
     built = run(["mkdocs", "build"], project)
     assert built.returncode == 0, built.stdout + built.stderr
-    return project
 
 
 def test_the_report_is_written_in_its_own_folder_with_its_own_ids(collection):

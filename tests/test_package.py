@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, any_whole_word
+from conftest import ROOT, any_whole_word, once_per_run
 
 REPORT = ROOT / "tests" / "fixtures" / "second-report-ar.txt"
 PAGES = ["index", "report", "claims", "timeline", "actors", "places", "glossary", "sources", "about"]
@@ -39,8 +39,11 @@ def run(command: list, cwd: Path, **env: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     """The wheel of the repository's files (git's list: no build/ left over from an earlier
-    build can slip a file in that the package data would miss)."""
-    folder = tmp_path_factory.mktemp("wheel")
+    build can slip a file in that the package data would miss), built once for the run."""
+    return next(once_per_run(tmp_path_factory, "wheel", _build_wheel).glob("explainer-*.whl"))
+
+
+def _build_wheel(folder: Path) -> None:
     listed = run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], ROOT).stdout.split("\0")
     checkout = folder / "checkout"
     for relative in filter(None, listed):
@@ -49,8 +52,7 @@ def wheel(tmp_path_factory) -> Path:
             shutil.copy2(ROOT / relative, checkout / relative)
     result = run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", folder, checkout], folder)
     assert result.returncode == 0, result.stdout + result.stderr
-    (built,) = folder.glob("explainer-*.whl")
-    return built
+    assert len(list(folder.glob("explainer-*.whl"))) == 1
 
 
 @pytest.fixture(scope="module")

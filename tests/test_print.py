@@ -77,24 +77,36 @@ def text_lines(pdf: bytes) -> list[str]:
     return [line for sheet in pypdf.PdfReader(io.BytesIO(pdf)).pages for line in sheet.extract_text().splitlines()]
 
 
-@pytest.fixture(scope="module")
-def printed(browser, real_site, tmp_path_factory) -> dict[str, Printed]:
+class PrintedReports(dict):
     """Each language's report page printed to A4, as a reader would print it from the file
-    system: once for the run, by whichever worker asks first."""
-    def make(folder: Path) -> None:
-        for lang, path in REPORTS:
-            page = browser.new_page()
-            page.goto((real_site.resolve() / path).as_uri())
+    system: once for the run, by whichever worker asks first for that language, so that two
+    workers print the two languages at once (some 10 s each) rather than one waiting for both."""
+
+    def __init__(self, browser, real_site, tmp_path_factory):
+        super().__init__()
+        self.browser, self.real_site, self.tmp_path_factory = browser, real_site, tmp_path_factory
+
+    def __missing__(self, lang: str) -> Printed:
+        path = dict(REPORTS)[lang]
+
+        def make(folder: Path) -> None:
+            page = self.browser.new_page()
+            page.goto((self.real_site.resolve() / path).as_uri())
             page.evaluate("document.fonts.ready")
             pdf = page.pdf(format="A4")
-            (folder / f"{lang}.pdf").write_bytes(pdf)
-            (folder / f"{lang}.json").write_text(json.dumps(text_lines(pdf)), encoding="utf-8")
+            (folder / "printed.pdf").write_bytes(pdf)
+            (folder / "text.json").write_text(json.dumps(text_lines(pdf)), encoding="utf-8")
             page.close()
-    folder = once_per_run(tmp_path_factory, "printed", make)
-    return {lang: Printed(BeautifulSoup((real_site / path).read_text(encoding="utf-8"), "html.parser"),
-                          pypdf.PdfReader(io.BytesIO((folder / f"{lang}.pdf").read_bytes())),
-                          json.loads((folder / f"{lang}.json").read_text(encoding="utf-8")))
-            for lang, path in REPORTS}
+        folder = once_per_run(self.tmp_path_factory, f"printed-{lang}", make)
+        self[lang] = Printed(BeautifulSoup((self.real_site / path).read_text(encoding="utf-8"), "html.parser"),
+                             pypdf.PdfReader(io.BytesIO((folder / "printed.pdf").read_bytes())),
+                             json.loads((folder / "text.json").read_text(encoding="utf-8")))
+        return self[lang]
+
+
+@pytest.fixture(scope="module")
+def printed(browser, real_site, tmp_path_factory) -> PrintedReports:
+    return PrintedReports(browser, real_site, tmp_path_factory)
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -228,7 +240,7 @@ SHEETS = {"claims.html": 16, "ar/claims.html": 11, "report.html": 27, "ar/report
 
 
 def test_the_ledger_and_the_report_print_on_few_sheets(printed, browser, real_site):
-    counts = {f"{LANG_PREFIX[lang]}report.html": len(found.pdf.pages) for lang, found in printed.items()}
+    counts = {f"{LANG_PREFIX[lang]}report.html": len(printed[lang].pdf.pages) for lang in LANG_PREFIX}
     page = browser.new_page()
     for path in ("claims.html", "ar/claims.html"):
         page.goto((real_site.resolve() / path).as_uri())

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FULL_MATRIX_ONLY, LANGS, PAGES, parse, wait_until
+from conftest import FULL_MATRIX_ONLY, LANGS, PAGES, found_once_per_run, parse, wait_until
 
 # The marks each language opens and closes a quotation with (and a quotation inside it).
 QUOTES = {"en": '"“" "”" "‘" "’"', "ar": '"«" "»"'}
@@ -28,8 +28,12 @@ READ = """(pageLang) => {
 
 
 @pytest.fixture(scope="module")
-def readings(browser, real_site):
-    """What READ finds on every page, by page."""
+def readings(browser, real_site, tmp_path_factory):
+    """What READ finds on every page, by page; read once for the run."""
+    return found_once_per_run(tmp_path_factory, "readings", lambda: _read(browser, real_site))
+
+
+def _read(browser, real_site) -> dict:
     page = browser.new_page()
     found = {}
     for lang, (prefix, _) in LANGS.items():
