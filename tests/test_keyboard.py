@@ -88,7 +88,8 @@ def j_and_k_move_between_sentences_below_the_header(page, lang: str) -> None:
     assert focused["headerBottom"] <= focused["top"] < focused["height"], focused  # not under the header
     assert focused["ring"], focused
     # Its name, in the page's language, is what a screen reader says on the focus change.
-    name = LABELS[lang]["sentence_name"].format(id=ids[1])
+    places = page.evaluate("[...document.querySelectorAll('.reader .sentence[id]')].map(e => e.querySelector('.sentence-anchor').textContent)")
+    name = LABELS[lang]["sentence_name"].format(place=places[1])  # "Sentence 1.2", as the sentence is labelled
     assert page.get_by_role("group", name=name, exact=True).evaluate("e => e === document.activeElement")
     # To the last sentence and no further (from the one before it, reached by a click).
     page.locator(f"#{ids[-2]} .sentence-text").click()

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import BROKEN_WORDS, LANGS, found_once_per_run
+from conftest import BROKEN_WORDS, LANGS, found_once_per_run, parse, real_data
+
+from explainer.pages_out.labels import LABELS
 
 DESKTOP, PHONE = {"width": 1280, "height": 900}, {"width": 390, "height": 844}
 
@@ -25,6 +27,24 @@ BOXES = """() => {
 }"""
 
 
+# Each row's sentence cell: its number's link as drawn, the size of its words against the
+# cell's, and any "·" drawn on another line than the "Copy citation" that follows it.
+SENTENCE_CELLS = """() => [...document.querySelectorAll('table.ledger-table tbody td:last-child')].map(cell => {
+  const link = cell.querySelector('a'), button = cell.querySelector('button'), box = link.getBoundingClientRect();
+  const size = e => parseFloat(getComputedStyle(e).fontSize);
+  const dots = [], walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    for (let i = node.data.indexOf('·'); i >= 0; i = node.data.indexOf('·', i + 1)) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const r = range.getBoundingClientRect(); dots.push((r.top + r.bottom) / 2);
+    }
+  }
+  const b = button.getBoundingClientRect();
+  return {text: link.textContent, width: box.width, height: box.height, cell: size(cell),
+          link: size(link), button: size(button), dangling: dots.filter(y => y < b.top || y > b.bottom).length};
+})"""
+
+
 @pytest.fixture(scope="module")
 def ledgers(browser, real_site, tmp_path_factory):
     """Each language's ledger page, laid out at 1280 px and then at 390 px (one load each), once
@@ -39,9 +59,10 @@ def _lay_out(browser, real_site) -> dict:
         page.set_viewport_size(DESKTOP)
         page.goto((real_site.resolve() / f"{prefix}claims.html").as_uri())
         page.evaluate("document.fonts.ready")
-        desktop = {"broken": page.evaluate(BROKEN_WORDS, "table.ledger-table :is(th, td)"), **page.evaluate(BOXES)}
+        desktop = {"broken": page.evaluate(BROKEN_WORDS, "table.ledger-table :is(th, td)"), **page.evaluate(BOXES),
+                   "sentences": page.evaluate(SENTENCE_CELLS)}
         page.set_viewport_size(PHONE)
-        phone = {**page.evaluate(BOXES), "rows": page.evaluate(CARDS),
+        phone = {**page.evaluate(BOXES), "rows": page.evaluate(CARDS), "sentences": page.evaluate(SENTENCE_CELLS),
                  "tree": page.locator("table.ledger-table").aria_snapshot(), "unroled": page.evaluate(ROLES)}
         found[lang] = {"desktop": desktop, "phone": phone}
     page.close()
@@ -140,3 +161,33 @@ def test_a_row_the_address_names_lands_below_the_column_names(browser, real_site
         document.querySelector('table.ledger-table thead th').getBoundingClientRect().bottom]""")
     page.close()
     assert names_bottom <= row_top + 1, (names_bottom, row_top)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_the_sentence_numbers_are_24px_targets_beside_a_readable_copy_citation(ledgers, lang, width):
+    # WCAG 2.5.8: "1.1" alone was a 22 x 22 px link; "Copy citation" was set at .8 of the
+    # table's size, the smallest text of the page; on a desktop it wrapped under the number
+    # and left the "·" between them at the end of the line above.
+    cells = ledgers[lang][width]["sentences"]
+    assert len(cells) == 40
+    assert [c for c in cells if c["width"] < 24 or c["height"] < 24] == []
+    assert [c for c in cells if c["button"] < c["cell"] or c["link"] < c["cell"]] == []
+    assert [c for c in cells if c["dangling"]] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_sentence_link_is_named_by_its_paragraph_and_sentence(real_site, lang):
+    # "1.1" alone is read "one point one": the name spells it out, and keeps the number a
+    # reader sees, for speech input (WCAG 2.5.3).
+    words = LABELS[lang]["sentence_spoken"]
+    places = real_data().sentence_places
+    for claims_page in ("claims.html", "agreement/claims.html"):
+        soup = parse(real_site, LANGS[lang][0] + claims_page)
+        links = soup.select("table.ledger-table tbody td:nth-of-type(5) a")
+        assert links
+        for link in links:
+            place = places[link["href"].split("#")[1]]
+            paragraph, sentence = place.split(".")
+            assert link.get_text() == place
+            assert link["aria-label"] == words.format(paragraph=paragraph, sentence=sentence, place=place)

@@ -59,10 +59,12 @@ def test_runs_of_the_other_script_are_isolated(mini):
     edit(mini, "data/report.yaml", "ar: البلدة صغيرة.", "ar: البلدة صغيرة بحسب Example Wire (EW).")
     assert mkdocs_build(mini).returncode == 0
     english = page(mini, "report.html").select_one("#p1-s1 .note")
+    english.select_one(".note-label").decompose()  # "Note 1 · Context": its number is isolated too
     isolated = english.select("bdi")
     assert [(b.get("lang"), b.get("dir"), b.get_text()) for b in isolated] == [("ar", "rtl", "البلدة الصغيرة")]
     assert "The town (البلدة الصغيرة) is small." in english.get_text()
     arabic = page(mini, "ar/report.html").select_one("#p1-s1 .note")
+    arabic.select_one(".note-label").decompose()
     # A Latin name with its bracketed abbreviation is one left-to-right unit: split at the
     # brackets, an Arabic line would draw them the other way round.
     assert [(b.get("dir"), b.get_text()) for b in arabic.select("bdi")] == [("ltr", "Example Wire (EW)")]

@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, edit, problems_of, real_data, wait_until
 
+from explainer.pages_out.labels import LABELS
+
 
 DATA = real_data()
 SENTENCES = [s for p in DATA.report.paragraphs for s in p.sentences]
@@ -146,6 +148,57 @@ def test_notes_are_closed_by_default_and_complete_without_javascript(real_site):
     for group in groups:
         count = int(group.select_one("summary .count").get_text())
         assert count == len(group.select(".note"))
+
+
+REPORT_PAGES = [(lang, f"{prefix}{report.folder + '/' if report.folder else ''}report.html", report)
+                for lang, prefix in (("en", ""), ("ar", "ar/")) for report in DATA.reports]
+
+
+@pytest.mark.parametrize("lang, name, report", REPORT_PAGES, ids=[name for _, name, _ in REPORT_PAGES])
+def test_each_sentence_is_labelled_as_readers_count_it(real_site, lang, name, report):
+    """A sentence shows "2.1" (paragraph 2, sentence 1), the number the ledger, the "Appears in"
+    lists and the copied citations give it, isolated left to right; its address stays its id;
+    what a screen reader hears names it by the number too, never by the id."""
+    soup, words = parse(real_site, name), LABELS[lang]
+    sentences = [s for p in report.models["report"].paragraphs for s in p.sentences]
+    for sentence in sentences:
+        place = DATA.sentence_places[sentence.id]
+        element = soup.select_one(f"#{sentence.id}")
+        assert element["data-place"] == place
+        anchor = element.select_one(".sentence-tools a.sentence-anchor")
+        assert anchor["href"] == f"#{sentence.id}"
+        assert anchor.get_text() == place and anchor.bdi["dir"] == "ltr", (name, anchor)
+        assert anchor["aria-label"] == words["sentence_link"].format(place=place)
+        copy = element.select_one(".sentence-tools button.copy-link")
+        assert copy["aria-label"] == words["copy_link_to"].format(place=place)
+        assert copy.get_text() in copy["aria-label"]  # the visible words are in the name (WCAG 2.5.3)
+        for hidden in element.select("summary .visually-hidden"):
+            assert hidden.get_text() == words["notes_of"].format(place=place)
+        spoken = [e["aria-label"] for e in element.select("[aria-label]")] + [
+            e.get_text() for e in element.select(".visually-hidden")]
+        assert [text for text in spoken if sentence.id in text] == [], (name, sentence.id)
+    hint = soup.select_one("[data-sentence-name]")["data-sentence-name"]
+    assert hint == words["sentence_name"] and "{place}" in hint  # reader.js names each sentence from it
+
+
+@pytest.mark.parametrize("lang, name, report", REPORT_PAGES, ids=[name for _, name, _ in REPORT_PAGES])
+def test_each_note_shows_the_number_its_citation_copies(real_site, lang, name, report):
+    """Notes are numbered in data order but shown grouped by kind: each shows "Note 3 · Context",
+    and the number is the one its "Copy citation" writes and its anchor (-n3) holds."""
+    soup, words = parse(real_site, name), LABELS[lang]
+    shown = 0
+    for sentence in (s for p in report.models["report"].paragraphs for s in p.sentences):
+        for index, note in enumerate(sentence.notes):
+            number = index + 1
+            element = soup.select_one(f"#{sentence.id}-n{number}")
+            label = element.select_one("p.note-label")
+            kind = words["our_note"][note.kind]
+            assert label.get_text() == f"{words['note_number'].format(number=number)} · {kind}", (name, label)
+            assert label.select_one(".note-number bdi[dir=ltr]").get_text() == str(number)
+            copied = element.select_one("button.cite-this")["data-cite-label"]
+            assert re.match(re.escape(words["cite"]["note_in"].split("{number}")[0]) + r"(\d+) ", copied)[1] == str(number)
+            shown += 1
+    assert shown == sum(len(s.notes) for p in report.models["report"].paragraphs for s in p.sentences) > 0
 
 
 def test_a_span_that_is_not_in_its_sentence_is_a_located_error(mini):
@@ -315,7 +368,8 @@ def test_each_copy_link_button_names_its_sentence(page, server, prefix):
     for sentence in (SENTENCES[0], SENTENCES[-1]):
         button = page.locator(f"#{sentence.id} .sentence-tools button.copy-link")
         name = button.evaluate("b => b.getAttribute('aria-label')")
-        assert sentence.id in name and button.inner_text().strip() in name  # the visible words are in the name
+        place = DATA.sentence_places[sentence.id]  # "5.9", as readers count it, not the id
+        assert place in name and sentence.id not in name and button.inner_text().strip() in name  # the visible words too
 
 
 def test_copy_link_copies_the_sentence_address(browser, server):
@@ -323,7 +377,7 @@ def test_copy_link_copies_the_sentence_address(browser, server):
     page = context.new_page()
     page.goto(f"{server}/report.html")
     page.locator("#p2-s1 .sentence-tools button.copy-link").click()
-    page.wait_for_function("() => document.querySelector('.reader [aria-live]').textContent.includes('p2-s1')")
+    page.wait_for_function("() => document.querySelector('.reader [aria-live]').textContent === 'Link to sentence 2.1 copied'")
     assert page.evaluate("navigator.clipboard.readText()") == f"{server}/report.html#p2-s1"
     context.close()
 

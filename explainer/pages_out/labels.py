@@ -13,7 +13,7 @@ LABELS = {
         "point": "Point {number}",
         "source": "Source {number}: {publisher}, {date}",
         "in_report": "in the report",
-        "sentence_link": "Link to sentence {id}",
+        "sentence_link": "Link to sentence {place}",
         "report_says": "The report",
         "translation": "Translation",
         "our_note": {"context": "Context", "claim": "Claim check", "wording": "Loaded wording", "translation": "Translator’s note"},
@@ -48,9 +48,9 @@ LABELS = {
         "open_all": "Open all notes",
         "close_all": "Close all notes",
         "copy_link": "Copy link",
-        "copy_link_to": "Copy link to sentence {id}",  # the button's name: the visible words, then which sentence
-        "link_copied": "Link to sentence {id} copied",
-        "sentence_name": "Sentence {id}",  # a sentence's name, spoken when j or k focuses it
+        "copy_link_to": "Copy link to sentence {place}",  # the button's name: the visible words, then which sentence ("2.1")
+        "link_copied": "Link to sentence {place} copied",
+        "sentence_name": "Sentence {place}",  # a sentence's name, spoken when j or k focuses it
         "keys_label": "Keys:",
         "next_sentence": "next sentence",
         "previous_sentence": "previous sentence",
@@ -59,7 +59,11 @@ LABELS = {
         "aligned": {"switch": "Show aligned phrases", "announce": "Arabic: {ar}, English: {en}", "gap": " … "},
         "about_phrase": "On",
         "full_entry": "Full entry",
-        "notes_of": ": notes on sentence {id}",
+        "notes_of": ": notes on sentence {place}",
+        "note_number": "Note {number}",  # shown on a note, as its copied citation and "Appears in" number it
+        # The name of a link labelled "1.1" (the ledger): what the number means, then the number
+        # itself, so that speech input finds the link by the words on screen (WCAG 2.5.3).
+        "sentence_spoken": "Paragraph {paragraph}, sentence {sentence} ({place})",
         "citation_needed": "citation needed",
         "draft_banner": "Draft. Texts still to write or translate: {todo}; statements without a source: "
                         "{uncited}. Each is marked in the pages like this: {mark}. A normal build refuses to publish them.",
@@ -171,7 +175,7 @@ LABELS = {
         "point": "البند {number}",
         "source": "المصدر {number}: {publisher}، {date}",
         "in_report": "في التقرير",
-        "sentence_link": "رابط الجملة {id}",
+        "sentence_link": "رابط الجملة {place}",
         "report_says": "التقرير",
         "translation": "الترجمة",
         "our_note": {"context": "سياق", "claim": "تدقيق ادعاء", "wording": "لغة منحازة", "translation": "ملاحظة المترجم"},
@@ -204,16 +208,18 @@ LABELS = {
         "open_all": "افتح كل الملاحظات",
         "close_all": "أغلق كل الملاحظات",
         "copy_link": "انسخ الرابط",
-        "copy_link_to": "انسخ الرابط إلى الجملة {id}",
-        "link_copied": "نُسخ رابط الجملة {id}",
-        "sentence_name": "الجملة {id}",
+        "copy_link_to": "انسخ الرابط إلى الجملة {place}",
+        "link_copied": "نُسخ رابط الجملة {place}",
+        "sentence_name": "الجملة {place}",
         "keys_label": "التنقّل بلوحة المفاتيح:",
         "next_sentence": "الجملة التالية",
         "previous_sentence": "الجملة السابقة",
         "aligned": {"switch": "أظهر العبارات المتقابلة", "announce": "العربية: {ar}، الإنجليزية: {en}", "gap": " … "},
         "about_phrase": "عن",
         "full_entry": "المدخل كاملاً",
-        "notes_of": "، ملاحظات على الجملة {id}",
+        "notes_of": "، ملاحظات على الجملة {place}",
+        "note_number": "الملاحظة {number}",
+        "sentence_spoken": "الفقرة {paragraph}، الجملة {sentence} ({place})",
         "citation_needed": "بحاجة إلى مصدر",
         "draft_banner": "مسودة. عدد النصوص التي لم تُكتب أو تُترجم بعد: {todo}، وعدد العبارات التي تفتقر إلى "
                         "مصدر: {uncited}. وكلٌّ منها معلَّم في الصفحات هكذا: {mark}. ولا يقبل البناء العادي نشرها.",

@@ -213,6 +213,18 @@ class PageMacros:
         as the "Appears in" lists write it: its id ('second-p2-s1') is an anchor, not a name."""
         return self.data.sentence_places.get(sentence_id, sentence_id)
 
+    def sentence_spoken(self, sentence_id: str) -> str:
+        """The name of a link that shows only '2.1': 'Paragraph 2, sentence 1 (2.1)', in the
+        page's language (a screen reader would say "two point one")."""
+        place = self.sentence_place(sentence_id)
+        paragraph, _, sentence = place.partition(".")
+        return self.labels["sentence_spoken"].format(paragraph=paragraph, sentence=sentence, place=place)
+
+    def note_number(self, number: int) -> Markup:
+        """'Note 3', as the note's copied citation and the "Appears in" lists number it (its place
+        among its sentence's notes in data order), the number isolated left to right."""
+        return Markup(self.labels["note_number"].format(number=f'<bdi dir="ltr">{int(number)}</bdi>'))
+
     def claims_of(self, sentence_id: str) -> list:
         """The ledger's claims about a sentence, in the order of data/claims.yaml."""
         return [claim for claim in self.data.claims.claims if claim.sentence == sentence_id]

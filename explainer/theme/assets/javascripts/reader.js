@@ -66,10 +66,11 @@
 
     var copied = reader.querySelector("[data-copied]");
     reader.querySelectorAll(".sentence-tools button.copy-link").forEach(function (button) {
-      var id = button.closest(".sentence-tools").querySelector("a.sentence-anchor").getAttribute("href").slice(1);
+      var sentence = button.closest(".sentence");  // its id is the address, its place ("2.1") its name
+      var id = sentence.id;
       button.addEventListener("click", function () {
         var url = window.location.href.split("#")[0] + "#" + id;
-        var done = function () { announce(reader, copied.getAttribute("data-copied").replace("{id}", id)); };
+        var done = function () { announce(reader, copied.getAttribute("data-copied").replace("{place}", sentence.getAttribute("data-place"))); };
         if (navigator.clipboard && window.isSecureContext) {
           navigator.clipboard.writeText(url).then(done, function () { fallbackCopy(url); done(); });
         } else { fallbackCopy(url); done(); }
@@ -211,7 +212,7 @@
   // ---- sentence to sentence: j and k ---------------------------------------------------
   // j focuses the next sentence, k the previous one, from the focused sentence (or the one a
   // focused link or note is in), else from the top of the window. Each sentence is a named
-  // group ("Sentence p1-s3", in the page's language, from the hint's data-sentence-name):
+  // group ("Sentence 1.3", in the page's language, from the hint's data-sentence-name):
   // screen readers speak a focus change, with the name and role, in every browser, where a
   // live region's message would be spoken as well, or cut off by the focus change. The keys
   // are left alone while the reader types (a field, a choice, search) or holds a modifier.
@@ -232,7 +233,7 @@
         // A sentence that is an item of a list (the roadmap's points) stays a list item (a
         // list holds only items); a list item is named all the same.
         if (sentence.tagName !== "LI") { sentence.setAttribute("role", "group"); }
-        sentence.setAttribute("aria-label", named.getAttribute("data-sentence-name").replace("{id}", sentence.id));
+        sentence.setAttribute("aria-label", named.getAttribute("data-sentence-name").replace("{place}", sentence.getAttribute("data-place")));
       }
     });
     var header = document.querySelector(".md-header");
