@@ -259,7 +259,7 @@ class PageMacros:
             number = numbers[source.id]
             label = self.labels["source"].format(number=number, publisher=source.publisher,
                                                  date=format_date(source.date or source.accessed, self.lang))
-            preview = f"{label}. {source.title}"
+            preview = f"{label}. {source.shown_title(self.lang)[0]}"
             attributes = (f'aria-label="{escape.for_attribute(label)}" data-preview="{escape.for_attribute(preview)}" '
                           f'data-url="{escape.for_attribute(escape.url_for_reading(source.url))}"')
             links.append((number, f'[{number}]({self.href("sources", source.id)}){{ {attributes} }}'))
