@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Line, Model, Text, Url
 
@@ -57,13 +57,22 @@ class Source(Model):
             raise ValueError("has no date; add 'date:' (when it was published) or, for an undated "
                              "reference page, 'accessed:' (when we read it)")
         # Our description of an untitled page is in the reader's language; a title is the source's.
-        if (self.title is None) == (self.untitled is None):
-            raise ValueError("needs either 'title:' (the headline as published) or 'untitled:' (what the page "
-                             "is, in our words, when its headline was not recorded), not both")
-        if self.title is not None and self.title.startswith("[") and self.title.endswith("]"):
-            raise ValueError("has a title in brackets, which says it is our words, not the headline; move "
-                             "it to 'untitled:' with an 'en:' and an 'ar:' line, without the brackets")
+        if self.title is None and self.untitled is None:
+            raise ValueError("has no title; add 'title:' (the headline as published) or, when it was not "
+                             "recorded, 'untitled:' (what the page is, in our words, on an 'en:' and an 'ar:' line)")
+        if self.title is not None and self.untitled is not None:
+            raise ValueError("has both 'title:' and 'untitled:'; keep 'title:' when the headline is known, "
+                             "else 'untitled:'")
         return self
+
+    @field_validator("title")
+    @classmethod
+    def _not_bracketed(cls, title: str | None) -> str | None:
+        # Brackets were how a title said it was our words; those words now need both languages.
+        if title is not None and title.startswith("[") and title.endswith("]"):
+            raise ValueError("is in brackets, so it is our words, not the headline; write it under "
+                             "'untitled:' instead, without the brackets, on an 'en:' and an 'ar:' line")
+        return title
 
     def shown_title(self, lang: str) -> tuple[str, str]:
         """What stands for the source's title on a page in `lang`, and its language: the title as
