@@ -105,7 +105,7 @@ def sources(edition: Edition) -> str:
         shown = text(escape.url_for_reading(source.url))
         title, title_lang = source.shown_title(edition.lang)
         title = (f'<cite lang="{title_lang}" dir="auto">{text(title)}</cite>' if source.untitled is None
-                 else f'<span class="untitled">{text(title, edition.lang)}</span>')
+                 else f'<cite class="untitled" lang="{title_lang}">{text(title, title_lang)}</cite>')
         items.append(f'<li id="src-{source.id}"><bdi>{text(source.publisher)}</bdi>{separator}'
                      f'{title}{separator}{day}{via}. '
                      f'<a class="url" href="{url(source.url)}"><bdi dir="ltr">{shown}</bdi></a></li>')
