@@ -195,10 +195,13 @@ def test_a_mirror_needs_via(mini):
         "data/sources.yaml:7:10: sources[0].url: wikimili.com republishes other sites' pages; link the publisher's "
         "own page, or say where we read the copy with 'via:'"]
     edit(mini, "data/sources.yaml", "url: https://wikimili.com/en/Testtown",
-         "url: https://wikimili.com/en/Testtown\n    via: WikiMili, a mirror of the English Wikipedia")
+         "url: https://wikimili.com/en/Testtown\n    via:\n      en: WikiMili, a mirror of the English Wikipedia\n"
+         "      ar: WikiMili، وهو موقع ينسخ ويكيبيديا الإنجليزية")
     assert mkdocs_build(mini).returncode == 0
     entry = (mini / "site/sources.html").read_text(encoding="utf-8")
-    assert "(read on <bdi>WikiMili, a mirror of the English Wikipedia</bdi>)" in entry
+    assert "(read on WikiMili, a mirror of the English Wikipedia)" in entry
+    entry = (mini / "site/ar/sources.html").read_text(encoding="utf-8")
+    assert '(قرأناه على <bdi dir="ltr">WikiMili</bdi>، وهو موقع ينسخ ويكيبيديا الإنجليزية)' in entry
 
 
 def test_a_url_off_its_publishers_site_needs_via(mini):
@@ -213,7 +216,8 @@ def test_a_url_off_its_publishers_site_needs_via(mini):
         "data/sources.yaml:7:10: sources[0].url: news-copies.example.net is listed in 'sites:' as Other Paper's "
         "site, not Example Wire's; say where we read the copy with 'via:', or correct the publisher"]
     edit(mini, "data/sources.yaml", "url: https://news-copies.example.net/wire-one",
-         "url: https://news-copies.example.net/wire-one\n    via: Other Paper's site, which carried the wire")
+         "url: https://news-copies.example.net/wire-one\n    via: {en: \"Other Paper's site, which carried the wire\", "
+         "ar: \"موقع Other Paper، الذي نقل البرقية\"}")
     assert first_stage_problems(mini) == []
 
 

@@ -176,7 +176,8 @@ def test_a_latin_title_in_an_arabic_label_is_isolated(real_site):
         for number, source in enumerate(sources, start=1):
             label = soup.select_one(f'button.cite-this[data-cite="src-{source.id}"]')["data-cite-label"]
             label = label.replace("\u00a0", " ").replace("\u2060", "")  # the page's no-break joins, as cite.js drops them
-            title = f"\u2068{source.title}\u2069" if lang == "ar" and source.language != "ar" else source.title
+            shown, shown_lang = source.shown_title(lang)  # an untitled page's description is in the page's language
+            title = f"\u2068{shown}\u2069" if lang == "ar" and shown_lang != "ar" else shown
             assert label == LABELS[lang]["cite"]["source"].format(number=number, title=title)
 
 

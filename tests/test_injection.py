@@ -158,7 +158,7 @@ def test_a_url_with_markdown_in_it_stays_one_inert_link(mini):
     text = sources.read_text(encoding="utf-8")
     first = re.search(r"^    url: (.*)$", text, re.M)
     tricky = "https://x.example/![onmouseover=alert(1)//](https://evil.example/i.png)?a=[b](c)&d=*e*"
-    copy = '\n    via: "a test copy"'  # x.example is no publisher's listed site
+    copy = '\n    via: {en: "a test copy", ar: "نسخة للاختبار"}'  # x.example is no publisher's listed site
     sources.write_text(text[:first.start(1)] + f'"{tricky}"' + copy + text[first.end(1):], encoding="utf-8")
     assert mkdocs_build(project).returncode == 0
     soup = BeautifulSoup((project / "site/sources.html").read_text(encoding="utf-8"), "html.parser")

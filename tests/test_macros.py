@@ -27,7 +27,8 @@ def test_macros_link_in_the_page_language(mini):
         cite = soup.select_one("sup.cite a")
         assert cite["href"] == "sources.html#src-wire-one" and cite.get_text() == "1"
         assert cite["aria-label"] == {"en": "Source 1: Example Wire, 5\u00a0July 2018",
-                                      "ar": "المصدر 1: Example Wire، 5\u00a0تموز/\u2060يوليو 2018"}[lang]  # held together
+                                      # held together; the Latin name isolated (FSI/PDI) in Arabic
+                                      "ar": "المصدر 1: \u2068Example Wire\u2069، 5\u00a0تموز/\u2060يوليو 2018"}[lang]
         quote = soup.select_one("figure.report-quote")
         assert quote.select_one("blockquote.original p").get_text() == "وصل الوفد إلى المدينة صباحاً."
         assert quote.select_one("blockquote.original")["lang"] == "ar"

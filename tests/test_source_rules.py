@@ -5,6 +5,7 @@ publisher's own site (not in `sites:`, not as a source's URL without `via:`). Me
 pinned exactly: they are what the author reads."""
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from conftest import append, edit, first_stage_problems, mkdocs_build, problems_of
 
 # A second source, read only through its address: listed, but not to be cited.
@@ -74,3 +75,37 @@ def test_a_source_on_a_document_sharing_site_or_a_proxy_needs_via(mini):
             f"data/sources.yaml:7:10: sources[0].url: {host} republishes other sites' pages; link the "
             "publisher's own page, or say where we read the copy with 'via:'"]
         edit(mini, "data/sources.yaml", f"url: {url}", "url: https://example.org/wire-one")
+
+
+def test_where_we_read_a_copy_is_said_in_both_languages(mini):
+    """`via:` is our sentence about the copy: one string, as it was once written, is refused
+    with what to write instead."""
+    edit(mini, "data/sources.yaml", "url: https://example.org/wire-one",
+         "url: https://wikimili.com/en/Testtown\n    via: WikiMili, a mirror")
+    assert problems_of(mini) == [
+        "data/sources.yaml:8:10: sources[0].via: expected the text in both languages, found 'WikiMili, a mirror'; "
+        "write it on an 'en:' line and an 'ar:' line under this field"]
+
+
+def test_an_untitled_page_is_described_in_each_pages_language(mini):
+    """A bracketed title was our words passed off as the source's: it is refused, and
+    `untitled:` is shown in brackets, in English on the English page and in Arabic (its Latin
+    name isolated) on the Arabic one, in the list and in a citation's preview."""
+    edit(mini, "data/sources.yaml", "title: A test headline", 'title: "[Headline not recorded]"')
+    assert problems_of(mini) == [
+        "data/sources.yaml:5:12: sources[0].title: is in brackets, so it is our words, not the headline; write it "
+        "under 'untitled:' instead, without the brackets, on an 'en:' and an 'ar:' line, found '[Headline not recorded]'"]
+    edit(mini, "data/sources.yaml", 'title: "[Headline not recorded]"',
+         "untitled:\n      en: Headline not recorded; Example Wire item 42\n"
+         "      ar: العنوان غير مسجَّل؛ خبر Example Wire رقم 42")
+    assert mkdocs_build(mini).returncode == 0
+    for folder, lang, shown in (("", "en", "[Headline not recorded; Example Wire item 42]"),
+                                ("ar/", "ar", "[العنوان غير مسجَّل؛ خبر Example Wire رقم 42]")):
+        soup = BeautifulSoup((mini / f"site/{folder}sources.html").read_text(encoding="utf-8"), "html.parser")
+        title = soup.select_one("#src-wire-one cite")
+        assert (title.get_text(), title["lang"], title.get("class")) == (shown, lang, ["untitled"])
+        assert [b.get_text() for b in title.find_all("bdi")] == (["Example Wire"] if lang == "ar" else [])
+        previews = [a["data-preview"] for page in (mini / f"site/{folder}").glob("*.html")
+                    for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[data-preview]")
+                    if "#src-wire-one" in a["href"]]
+        assert previews and all(p.endswith(f". {shown}") for p in previews), previews

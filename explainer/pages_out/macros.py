@@ -270,9 +270,13 @@ class PageMacros:
                 self._problem("cite", source_id, unread_message(source.id, "data/sources.yaml"))
                 continue
             number = numbers[source.id]
-            label = self.labels["source"].format(number=number, publisher=source.publisher,
+            # Plain text (an attribute) has no <bdi>: on an Arabic page a Latin publisher and a
+            # foreign title are isolated with FSI/PDI, or "Airwars، 25 ..." read "Airwars, 25".
+            publisher = citation.isolated(source.publisher, self.lang, "")
+            label = self.labels["source"].format(number=number, publisher=publisher,
                                                  date=format_date(source.date or source.accessed, self.lang))
-            preview = f"{label}. {source.title}"
+            title, title_lang = source.shown_title(self.lang)
+            preview = f"{label}. {citation.isolated(title, self.lang, title_lang)}"
             attributes = (f'aria-label="{escape.for_attribute(label)}" data-preview="{escape.for_attribute(preview)}" '
                           f'data-url="{escape.for_attribute(escape.url_for_reading(source.url))}"')
             links.append((number, f'[{number}]({self.href("sources", source.id)}){{ {attributes} }}'))

@@ -31,6 +31,9 @@ def describe(error: dict[str, Any], field_name: str) -> str:
         return f"expected a date written YYYY-MM-DD, found {found}"
     if kind in ("list_type", "tuple_type"):
         return f"expected a list ('- ' items), found {found}"
+    if kind == "model_type" and error.get("ctx", {}).get("class_name") == "Text" and isinstance(error.get("input"), str):
+        # One string where both languages are wanted (a field that once took one, like a source's 'via').
+        return f"expected the text in both languages, found {found}; write it on an 'en:' line and an 'ar:' line under this field"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a block of 'key: value' lines, found {found}"
     if kind == "too_short":

@@ -106,8 +106,11 @@ _LISTS = {
     "timeline": ("entries", "Dated events, oldest first", [
         "id: an-event", "date: 2000-01-31", "en: \"...\"", "ar: \"...\"", "cite: [a-source]"]),
     "sources": ("sources", "Every public source cited", [
-        "id: a-source", "publisher: \"...\"", "title: \"...\"", "date: 2000-01-31",
-        "url: \"https://...\"", "language: en", "supports: \"a short quotation\""]),
+        "id: a-source", "publisher: \"...\"",
+        "title: \"...\"  # as published; if not recorded, instead: untitled: {en: \"...\", ar: \"...\"}",
+        "date: 2000-01-31", "url: \"https://...\"",
+        "via: {en: \"...\", ar: \"...\"}  # only for a copy on another site: the site we read it on",
+        "language: en", "supports: \"a short quotation\""]),
     "names": ("names", "The transliteration table: one English spelling per name", [
         "id: a-name", "ar: \"الاسم\"", "en: \"The Name\""]),
     "claims": ("claims", "The claims ledger: the report's checkable assertions, each checked", [

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .base import Id, Line, Model, Url
+from .base import Id, Line, Model, Text, Url
 
 
 class Source(Model):
@@ -14,17 +14,26 @@ class Source(Model):
 
     id: Id = Field(description="How statements cite it: `cite: [this-id]`.")
     publisher: Line = Field(description="Who published it (agency, outlet, UN office).")
-    title: Line = Field(description="The title or headline, as published, in its own language.")
+    title: Line | None = Field(
+        default=None,
+        description="The title or headline, as published, in its own language. When it was not recorded, "
+        "leave it out and write `untitled:` instead.")
+    untitled: Text | None = Field(
+        default=None,
+        description="In place of `title`, when the source's own title was not recorded: what the page is, in "
+        "our own words, in both languages, without brackets (the site shows it in brackets, so that no "
+        "reader takes it for a headline).")
     date: datetime.date | None = Field(default=None, description="Publication date, YYYY-MM-DD.")
     accessed: datetime.date | None = Field(
         default=None,
         description="For an undated reference page (an encyclopedia, a gazetteer): the day we read it.",
     )
     url: Url = Field(description="Where to read it: the publisher's own page, or an archive of it.")
-    via: Line | None = Field(
+    via: Text | None = Field(
         default=None,
         description="When the URL is a copy on another site (an aggregator, a mirror of an encyclopedia): "
-        "the site we read it on, so that readers know they are not at the publisher's own page.",
+        "the site we read it on, so that readers know they are not at the publisher's own page. Our own "
+        "words, in both languages (`en:` and `ar:`); the site's name as it writes it.",
     )
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(
         description="Two-letter code of the source's language: en, ar, fr, ru..."
@@ -42,12 +51,35 @@ class Source(Model):
     )
 
     @model_validator(mode="after")
-    def _dated(self):
+    def _dated_and_titled(self):
         # Readers judge a source by its date: an undated page at least says when we read it.
         if self.date is None and self.accessed is None:
             raise ValueError("has no date; add 'date:' (when it was published) or, for an undated "
                              "reference page, 'accessed:' (when we read it)")
+        # Our description of an untitled page is in the reader's language; a title is the source's.
+        if self.title is None and self.untitled is None:
+            raise ValueError("has no title; add 'title:' (the headline as published) or, when it was not "
+                             "recorded, 'untitled:' (what the page is, in our words, on an 'en:' and an 'ar:' line)")
+        if self.title is not None and self.untitled is not None:
+            raise ValueError("has both 'title:' and 'untitled:'; keep 'title:' when the headline is known, "
+                             "else 'untitled:'")
         return self
+
+    @field_validator("title")
+    @classmethod
+    def _not_bracketed(cls, title: str | None) -> str | None:
+        # Brackets were how a title said it was our words; those words now need both languages.
+        if title is not None and title.startswith("[") and title.endswith("]"):
+            raise ValueError("is in brackets, so it is our words, not the headline; write it under "
+                             "'untitled:' instead, without the brackets, on an 'en:' and an 'ar:' line")
+        return title
+
+    def shown_title(self, lang: str) -> tuple[str, str]:
+        """What stands for the source's title on a page in `lang`, and its language: the title as
+        published, or our description of the page in the page's language, in brackets."""
+        if self.untitled is not None:
+            return f"[{getattr(self.untitled, lang)}]", lang
+        return self.title, self.language
 
 
 class Site(Model):
