@@ -91,3 +91,17 @@ def test_dates_and_pairs_are_kept_together_but_never_in_the_reports_own_text():
     kept = keep_together(page)
     assert kept.count(ours) == 2  # the two originals, as written
     assert kept.count("في 4\u00a0تموز/\u2060يوليو و30–\u206031\u00a0July (point\u00a05, البند\u00a05)") == 2  # ours, joined
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("البنود 3", "البنود\u00a03"), ("البندين 4 و5", "البندين\u00a04 و5"), ("Points 7", "Points\u00a07"),
+    ("points 1-2", "points\u00a01-2"), ("٤ تموز", "٤\u00a0تموز"), ("(12 July", "(12\u00a0July"),
+    # Not a whole word, or not a day: left as they are.
+    ("checkpoint 5", "checkpoint 5"), ("وبالبند 5", "وبالبند 5"), ("_point 5", "_point 5"), ("البندود 1", "البندود 1"),
+    ("123 July", "123 July"), ("1.5 July", "1.5 July"), ("2,4 July", "2,4 July"), ("4 Julyx", "4 Julyx"),
+])
+def test_each_form_of_a_point_and_a_day_is_joined_only_as_a_whole_word(text, expected):
+    """keep_together's patterns (written to look behind after their first character, for speed)
+    join every spelling of a point's word and a day's number, and only where they are whole."""
+    from explainer.pages_out.escape import keep_together
+    assert keep_together(f"<p>{text}</p>") == f"<p>{expected}</p>"
