@@ -148,7 +148,9 @@ def test_navigation_and_controls_are_not_printed(printed, lang):
     only_chrome = {words for words in chrome if words not in own_text}
     assert len(only_chrome) >= 5
     # What is printed is read back: the title is there, so an absence means something.
-    assert printed[lang].has(soup.select_one("article h1").get_text(" "))
+    heading = soup.select_one("article h1").get_text(" ")
+    # A heading with a date: pypdf may order a line that mixes Arabic and digits loosely.
+    assert printed[lang].has(heading) or printed[lang].has_words(re.findall(r"[^\W\d_]+|\d+", heading))
     assert sorted(words for words in only_chrome if printed[lang].has(words)) == []
 
 

@@ -63,7 +63,7 @@ LABELS = {
         "note_number": "Note {number}",  # shown on a note, as its copied citation and "Appears in" number it
         # The name of a link labelled "1.1" (the ledger): what the number means, then the number
         # itself, so that speech input finds the link by the words on screen (WCAG 2.5.3).
-        "sentence_spoken": "Paragraph {paragraph}, sentence {sentence} ({place})",
+        "sentence_spoken": "{place}: paragraph {paragraph}, sentence {sentence}",
         "citation_needed": "citation needed",
         "draft_banner": "Draft. Texts still to write or translate: {todo}; statements without a source: "
                         "{uncited}. Each is marked in the pages like this: {mark}. A normal build refuses to publish them.",
@@ -219,7 +219,7 @@ LABELS = {
         "full_entry": "المدخل كاملاً",
         "notes_of": "، ملاحظات على الجملة {place}",
         "note_number": "الملاحظة {number}",
-        "sentence_spoken": "الفقرة {paragraph}، الجملة {sentence} ({place})",
+        "sentence_spoken": "{place}: الفقرة {paragraph}، الجملة {sentence}",
         "citation_needed": "بحاجة إلى مصدر",
         "draft_banner": "مسودة. عدد النصوص التي لم تُكتب أو تُترجم بعد: {todo}، وعدد العبارات التي تفتقر إلى "
                         "مصدر: {uncited}. وكلٌّ منها معلَّم في الصفحات هكذا: {mark}. ولا يقبل البناء العادي نشرها.",
