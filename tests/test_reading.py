@@ -112,6 +112,51 @@ def test_every_control_reached_by_keyboard_shows_its_focus(browser, real_site, p
     assert not unmarked, f"{path}: {len(unmarked)} of {len(seen)} controls look the same focused, e.g. {unmarked[:6]}"
 
 
+# The focused element's ring against what is behind it: the first opaque background among its
+# ancestors (the outline is drawn around the element, over its parent).
+RING_CONTRAST = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const style = getComputedStyle(e);
+  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return null;
+  let behind = e.parentElement, back = null;
+  for (; behind; behind = behind.parentElement) {
+    const c = rgb(getComputedStyle(behind).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] >= 0.5)) { back = c; break; }
+  }
+  back = back || rgb(getComputedStyle(document.body).backgroundColor);
+  const [a, b] = [lum(rgb(style.outlineColor)), lum(back)].sort((x, y) => y - x);
+  const name = `${e.tagName.toLowerCase()}.${(typeof e.className === 'string' && e.className.split(' ')[0]) || ''} "${(e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 20)}"`;
+  return [name, Math.round((a + 0.05) / (b + 0.05) * 100) / 100];
+}"""
+
+
+@pytest.mark.parametrize("path, width, scheme", [
+    ("report.html", 1280, "light"), ("ar/report.html", 390, "dark"),
+    pytest.param("report.html", 1280, "dark", marks=FULL_MATRIX_ONLY),
+    pytest.param("ar/report.html", 390, "light", marks=FULL_MATRIX_ONLY)])
+def test_every_focus_ring_stands_out_from_what_is_behind_it(browser, real_site, path, width, scheme):
+    """WCAG 1.4.11: a focus indicator at 3:1 at least against its background, in both schemes,
+    on the header's controls as on the page's (the theme's orange accent gave 2:1 on the header)."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.goto((real_site / path).as_uri())
+    faint, seen = [], set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        found = page.evaluate(RING_CONTRAST)
+        if found is None or found[0] in seen:
+            continue
+        seen.add(found[0])
+        if found[1] < 3:
+            faint.append(found)
+    page.close()
+    assert len(seen) > 10, seen
+    assert not faint, f"{path} {scheme}: focus rings under 3:1: {faint[:6]}"
+
+
 # Each "word/word" pair of Arabic text (a month written both ways, "تموز/يوليو"), laid out as
 # narrow as it can be in its own place and font: more than one line means a line could end
 # at its slash.
