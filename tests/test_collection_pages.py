@@ -246,9 +246,9 @@ def test_the_real_sites_links_to_the_other_report_say_its_day_once(real_site, la
     for page, kind, other in (("report.html", "next", second), ("agreement/claims.html", "previous", first)):
         item = parse(real_site, f"{PREFIX[lang]}{page}").select_one(f"nav.report-neighbours li.report-{kind}")
         title = _plain(getattr(other.models["event"].title, lang))
-        assert _plain(item.a.get_text()) == title, page
         words = (NEIGHBOUR_CLAIMS if page.endswith("claims.html") else NEIGHBOUR)[lang][kind == "next"]
         assert _plain(item.get_text()) == f"{words} {title}", page
+        assert _plain(item.a.get_text()) == f"{words} {title}", page  # the link's name says where it leads
         assert _plain(item.get_text()).count(format_date(other.models["event"].date, lang)) == 1, page
 
 

@@ -129,8 +129,10 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
         title = getattr(event.title, lang)
         day = "" if event.date is not None and format_date(event.date, lang) in title else (
             f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> ')
-        items.append(f'<li class="report-{kind}"><span class="report-neighbour-kind">{escape.for_text(words[f"{kind}_claims" if claims else kind], lang)}</span> '
-                     f'<a href="{escape.for_attribute(href)}" rel="{"prev" if kind == "previous" else "next"}">'
+        # The words that say where it leads are inside the link: its name differs from the
+        # report page's link to the same report, as its target does.
+        items.append(f'<li class="report-{kind}"><a href="{escape.for_attribute(href)}" rel="{"prev" if kind == "previous" else "next"}">'
+                     f'<span class="report-neighbour-kind">{escape.for_text(words[f"{kind}_claims" if claims else kind], lang)}</span> '
                      f'{day}<span class="report-neighbour-title">{escape.for_text(title, lang)}</span></a></li>')
     # The theme writes it after the page's rendered text: its dates kept on one line as there.
     return Markup(escape.keep_together(f'<nav class="report-neighbours" aria-label="{escape.for_attribute(words["neighbours"])}">'
