@@ -14,7 +14,7 @@ import pytest
 from conftest import FIXTURES, append, edit, make_project, mkdocs_build, once_per_run, parse, real_data
 
 from explainer.data_in.dataset import load_dataset
-from explainer.pages_out.labels import format_date
+from explainer.pages_out.labels import LABELS, format_date
 
 FIRST, SECOND = ("report.html", "claims.html", "roadmap.html"), ("second/report.html", "second/claims.html")
 SHARED = ("index.html", "timeline.html", "actors.html", "places.html", "sources.html")
@@ -22,8 +22,8 @@ DAYS = {"en": ("Wednesday 4 July 2018", "Friday 6 July 2018"),
         "ar": ("الأربعاء 4 تموز/يوليو 2018", "الجمعة 6 تموز/يوليو 2018")}
 LABEL = {"en": "Report of {}", "ar": "تقرير {}"}
 NEIGHBOUR = {"en": ("Previous report:", "Next report:"), "ar": ("التقرير السابق:", "التقرير التالي:")}
-NEIGHBOUR_CLAIMS = {"en": ("The previous report’s claims:", "The next report’s claims:"),
-                    "ar": ("ادعاءات التقرير السابق:", "ادعاءات التقرير التالي:")}
+NEIGHBOUR_CLAIMS = {"en": ("Previous: The claims of the report of", "Next: The claims of the report of"),
+                    "ar": ("السابق: ادعاءات تقرير", "التالي: ادعاءات تقرير")}
 THIS_DAY = {"en": "The report of ", "ar": "تقرير "}  # then the report's day, written out
 PREFIX = {"en": "", "ar": "ar/"}
 
@@ -90,7 +90,8 @@ def test_each_report_page_ends_with_the_previous_and_next_report_and_shared_page
             assert [li["class"] for li in items] == [[f"report-{kind}"]], page
             # ...and says so: "The next report's claims:" on a claims page.
             words = (NEIGHBOUR_CLAIMS if other == "claims.html" else NEIGHBOUR)[lang][kind == "next"]
-            assert _plain(items[0].get_text()).startswith(f"{words} {day}"), (page, items[0].get_text())
+            shown = day if other == "report.html" else day.split(" ", 1)[1]  # the claims' title: the date, no weekday
+            assert _plain(items[0].get_text()).startswith(f"{words} {shown}"), (page, items[0].get_text())
             target = resolve(page, items[0].a["href"])
             assert target == f"{PREFIX[lang]}{'second/' if kind == 'next' else ''}{other}", page
             assert (site / target).is_file()
@@ -246,7 +247,10 @@ def test_the_real_sites_links_to_the_other_report_say_its_day_once(real_site, la
     for page, kind, other in (("report.html", "next", second), ("agreement/claims.html", "previous", first)):
         item = parse(real_site, f"{PREFIX[lang]}{page}").select_one(f"nav.report-neighbours li.report-{kind}")
         title = _plain(getattr(other.models["event"].title, lang))
-        words = (NEIGHBOUR_CLAIMS if page.endswith("claims.html") else NEIGHBOUR)[lang][kind == "next"]
+        if page.endswith("claims.html"):  # named as the page it lands on: the other report's claims
+            title = _plain(LABELS[lang]["collection"]["claims_title"].format(date=format_date(other.models["event"].date, lang)))
+        words = NEIGHBOUR[lang][kind == "next"] if not page.endswith("claims.html") else \
+            LABELS[lang]["collection"][f"{kind}_claims"]
         assert _plain(item.get_text()) == f"{words} {title}", page
         assert _plain(item.a.get_text()) == f"{words} {title}", page  # the link's name says where it leads
         assert _plain(item.get_text()).count(format_date(other.models["event"].date, lang)) == 1, page

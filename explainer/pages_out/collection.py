@@ -127,6 +127,8 @@ def neighbours_html(data, lang: str, page: str) -> Markup:
         href = relative(target, page).removesuffix(".md") + ".html"
         event = other.models["event"]
         title = getattr(event.title, lang)
+        if claims and event.date is not None:  # named as the page it lands on: that report's claims
+            title = words["claims_title"].format(date=format_date(event.date, lang))
         day = "" if event.date is not None and format_date(event.date, lang) in title else (
             f'<span class="report-neighbour-date">{escape.for_text(report_label(other, lang), lang)}</span> ')
         # The words that say where it leads are inside the link: its name differs from the

@@ -82,8 +82,8 @@ LABELS = {
         # previous and next report at the end of a report's pages, the timeline's mark on a
         # report's day, and the label of a search result from a report's page.
         "collection": {"claims": "The claims, checked", "previous": "Previous report:",
-                       "next": "Next report:", "previous_claims": "The previous report’s claims:",
-                       "next_claims": "The next report’s claims:", "neighbours": "Other reports in this story",
+                       "next": "Next report:", "previous_claims": "Previous:",
+                       "next_claims": "Next:", "claims_title": "The claims of the report of {date}, checked", "neighbours": "Other reports in this story",
                        "this_day": "The report of {date}", "search_label": "Report of {date}"},
         "verdicts": {"corroborated": "Corroborated", "corroborated-with-differences": "Corroborated, with differences",
                      "disputed": "Disputed", "unverified": "Unverified", "opinion": "Opinion (not checkable)"},
@@ -235,8 +235,8 @@ LABELS = {
         "dates_differ": "تختلف المصادر في التاريخ",
         "report_day": "يوم التقرير",
         "collection": {"claims": "ادعاءاته مدقَّقة", "previous": "التقرير السابق:",
-                       "next": "التقرير التالي:", "previous_claims": "ادعاءات التقرير السابق:",
-                       "next_claims": "ادعاءات التقرير التالي:", "neighbours": "تقارير أخرى في هذا الملف",
+                       "next": "التقرير التالي:", "previous_claims": "السابق:",
+                       "next_claims": "التالي:", "claims_title": "ادعاءات تقرير {date} بعد التدقيق", "neighbours": "تقارير أخرى في هذا الملف",
                        "this_day": "تقرير {date}", "search_label": "تقرير {date}"},
         "verdicts": {"corroborated": "مؤكَّد", "corroborated-with-differences": "مؤكَّد مع اختلافات",
                      "disputed": "موضع خلاف", "unverified": "لم يُتحقَّق منه", "opinion": "رأي (لا يمكن التحقق منه)"},
