@@ -24,9 +24,7 @@ def check_spans(report_doc: YamlDocument, report) -> list[Problem]:
                 for lang, text in (("ar", sentence.ar), ("en", sentence.en)):
                     phrase = getattr(note.span, lang)
                     if phrase is not None and phrase not in text and not is_todo(text):
-                        line, column, _ = locate(report_doc.tree, [*path, lang])
-                        problems.append(Problem(report_doc.path, line, column, format_field([*path, lang]),
-                                                not_in_sentence(phrase, sentence.id, lang)))
+                        problems.append(_located(report_doc, [*path, lang], not_in_sentence(phrase, sentence.id, lang)))
     return problems
 
 
@@ -34,16 +32,14 @@ def check_term_forms(glossary_doc: YamlDocument, glossary, reports: list) -> lis
     """A located problem for every form of a glossary term that no report of the publication
     uses (the glossary is shared: a form may be in one report only)."""
     problems = []
-    whole = "\n".join(s.ar for report in reports for p in report.paragraphs for s in p.sentences)
+    whole = _arabic_of(reports)
     where = "the report" if len(reports) == 1 else "any report"
     for t_index, term in enumerate(glossary.terms):
         for f_index, form in enumerate(term.ar_forms):
             if form not in whole:
-                path = ["terms", t_index, "ar_forms", f_index]
-                line, column, _ = locate(glossary_doc.tree, path)
-                problems.append(Problem(glossary_doc.path, line, column, format_field(path),
-                                        f"'{_short(form)}' does not occur in {where}; copy the form exactly "
-                                        "as the report writes it, or remove it"))
+                problems.append(_located(glossary_doc, ["terms", t_index, "ar_forms", f_index],
+                                         f"'{_short(form)}' does not occur in {where}; copy the form exactly "
+                                         "as the report writes it, or remove it"))
     return problems
 
 
@@ -51,16 +47,14 @@ def check_exceptions(glossary_doc: YamlDocument, glossary, reports: list) -> lis
     """A located problem for every ar_except phrase that no report uses, or that holds none of
     the term's ar_forms: it would except nothing."""
     problems = []
-    whole = "\n".join(s.ar for report in reports for p in report.paragraphs for s in p.sentences)
+    whole = _arabic_of(reports)
     for t_index, term in enumerate(glossary.terms):
         for e_index, phrase in enumerate(term.ar_except):
             if phrase in whole and any(form in phrase for form in term.ar_forms):
                 continue
-            path = ["terms", t_index, "ar_except", e_index]
-            line, column, _ = locate(glossary_doc.tree, path)
             why = ("does not occur in any report; copy the phrase exactly as a report writes it, or remove it"
                    if phrase not in whole else "holds none of the term's ar_forms; it would except nothing: remove it")
-            problems.append(Problem(glossary_doc.path, line, column, format_field(path), f"'{_short(phrase)}' {why}"))
+            problems.append(_located(glossary_doc, ["terms", t_index, "ar_except", e_index], f"'{_short(phrase)}' {why}"))
     return problems
 
 
@@ -73,12 +67,21 @@ def check_english_forms(glossary_doc: YamlDocument, glossary, reports: list) -> 
                                   if any(form in s.ar for form in term.ar_forms))
         for f_index, form in enumerate(term.en_forms):
             if not re.search(rf"(?<!\w){re.escape(form)}(?!\w)", translations, re.IGNORECASE):
-                path = ["terms", t_index, "en_forms", f_index]
-                line, column, _ = locate(glossary_doc.tree, path)
-                problems.append(Problem(glossary_doc.path, line, column, format_field(path),
-                                        f"'{_short(form)}' is in no translation of a sentence whose Arabic holds one of "
-                                        "the term's ar_forms; copy the word exactly from such a sentence's 'en:' line, or remove it"))
+                problems.append(_located(glossary_doc, ["terms", t_index, "en_forms", f_index],
+                                         f"'{_short(form)}' is in no translation of a sentence whose Arabic holds one of "
+                                         "the term's ar_forms; copy the word exactly from such a sentence's 'en:' line, or remove it"))
     return problems
+
+
+def _arabic_of(reports: list) -> str:
+    """Every report's Arabic text, sentence by sentence, for the glossary's checks."""
+    return "\n".join(s.ar for report in reports for p in report.paragraphs for s in p.sentences)
+
+
+def _located(document: YamlDocument, path: list, message: str) -> Problem:
+    """A problem at the field `path` of `document`."""
+    line, column, _ = locate(document.tree, path)
+    return Problem(document.path, line, column, format_field(path), message)
 
 
 def not_in_sentence(phrase: str, sentence_id: str, lang: str) -> str:
