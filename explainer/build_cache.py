@@ -153,3 +153,13 @@ def write_atomically(target: Path, data: bytes, replaces: str | None = None) -> 
         temporary.replace(target)
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+def keep_only(folder: Path | None, pattern: str, used: set[str]) -> None:
+    """Remove the entries of `folder` matching `pattern` that this build did not use: a cache holds
+    one site, not its history."""
+    if folder is None or not folder.is_dir():
+        return
+    for entry in folder.glob(pattern):
+        if entry.name not in used:
+            entry.unlink(missing_ok=True)

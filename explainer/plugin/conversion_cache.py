@@ -19,7 +19,7 @@ import logging
 import pickle
 from pathlib import Path
 
-from ..build_cache import cache_key, read_entry, write_atomically
+from ..build_cache import cache_key, keep_only, read_entry, write_atomically
 
 PAGE_RESULT = ("content", "toc", "_title_from_render", "present_anchor_ids")
 """What Page.render sets from the conversion, besides links_to_anchors (kept by source path)."""
@@ -43,11 +43,7 @@ class ConversionCache:
     def forget_unused(self) -> None:
         """Keep only the conversions this build used: the cache holds one site, not its history."""
         used, self.used = self.used, set()
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for entry in self.folder.glob("*.pickle"):
-            if entry.name not in used:
-                entry.unlink(missing_ok=True)
+        keep_only(self.folder, "*.pickle", used)
 
     def _key(self, markdown: str, page, config, files) -> str:
         """The cache's one rule (build_cache.cache_key: the engine's and the libraries' versions

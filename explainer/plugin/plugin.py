@@ -86,7 +86,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.build.begin()
             try:
                 self.data = build_docs(project, draft=is_draft(self.config.draft),
-                                       reuse=serving(self.command, config.site_dir))
+                                       reuse=self.serving)
                 set_source_date(project, self.data.newest_timestamp())
                 masthead = read_masthead(dict(self.config.masthead), Path(config.config_file_path), source_date())
                 log_of_corrections = self.data.models.get("corrections")
@@ -98,7 +98,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 self.problems = []
             except AuthorErrors as errors:
                 self.build.abandon()
-                if not (serving(self.command, config.site_dir) and self.data is not None):
+                if not (self.serving and self.data is not None):
                     self._refuse(errors.problems, "in data/ or content/")
                 self.problems = keep_serving(errors.problems, "data/ or content/", stale=True)
             self.parts.data, self.parts.archive = self.data, archive_name(self.data.models.get("event"))
@@ -218,7 +218,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return BuiltSite(root=Path(self.root), project=project, cache=cache_folder(project),
                          site_url=config.site_url or "", timestamp=source_date(), data=self.data,
                          names=name_variants(names), archive=self.parts.archive, not_found=self.not_found,
-                         folders=material_fixes.language_folders(config), serving=serving(self.command, self.root),
+                         folders=material_fixes.language_folders(config), serving=self.serving,
                          site_names=dict(self.site_names), masthead=self.parts.masthead, edition_sizes=edition_sizes)
 
     def _refuse(self, problems, where: str):
@@ -235,5 +235,5 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.editions = None
         # Not under `serve`: two layouts of some 100 pages on every edit would take the cores the
         # rebuild needs (the editions come with `mkdocs build`).
-        if self.config.editions and self.data is not None and not serving(self.command, config.site_dir):
+        if self.config.editions and self.data is not None and not self.serving:
             self.editions = start_editions(project, self.data, self.parts.masthead, self.parts.archive, config)

@@ -25,7 +25,7 @@ import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..build_cache import cache_key, read_entry, write_atomically
+from ..build_cache import cache_key, keep_only, read_entry, write_atomically
 
 REUSE_TEMPLATE = "explainer-reused.html"
 """The theme's empty template, which a reused page is rendered with (explainer/theme/)."""
@@ -82,11 +82,7 @@ class RenderedPages:
     def forget_unused(self) -> None:
         """Keep only the pages this build used (every language's): one site, not its history."""
         used, self.used = self.used, set()
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for entry in self.folder.glob("*.html.z"):
-            if entry.name not in used:
-                entry.unlink(missing_ok=True)
+        keep_only(self.folder, "*.html.z", used)
 
 
 _ABSENT = object()
