@@ -94,20 +94,25 @@ FOCUS_LOOK = """() => {
 }"""
 
 
+def _tab_through(page, measure: str, presses: int) -> dict:
+    """Press Tab `presses` times; `measure` (a script returning [name, value], or null) for each
+    control the focus reaches, by its name, the first time it is reached."""
+    seen = {}
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        found = page.evaluate(measure)
+        if found is not None and found[0] not in seen:
+            seen[found[0]] = found[1]
+    return seen
+
+
 @pytest.mark.parametrize("path", ["index.html", "report.html", "ar/report.html", "claims.html"])
 def test_every_control_reached_by_keyboard_shows_its_focus(browser, real_site, path):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto((real_site / path).as_uri())
-    seen, unmarked = set(), []
-    for _ in range(70):
-        page.keyboard.press("Tab")
-        found = page.evaluate(FOCUS_LOOK)
-        if found is None or found[0] in seen:
-            continue
-        seen.add(found[0])
-        if not found[1]:
-            unmarked.append(found[0])
+    seen = _tab_through(page, FOCUS_LOOK, 70)
     page.close()
+    unmarked = [name for name, marked in seen.items() if not marked]
     assert len(seen) > 15, seen
     assert not unmarked, f"{path}: {len(unmarked)} of {len(seen)} controls look the same focused, e.g. {unmarked[:6]}"
 
@@ -143,16 +148,9 @@ def test_every_focus_ring_stands_out_from_what_is_behind_it(browser, real_site, 
     on the header's controls as on the page's (the theme's orange accent gave 2:1 on the header)."""
     page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page.goto((real_site / path).as_uri())
-    faint, seen = [], set()
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        found = page.evaluate(RING_CONTRAST)
-        if found is None or found[0] in seen:
-            continue
-        seen.add(found[0])
-        if found[1] < 3:
-            faint.append(found)
+    seen = _tab_through(page, RING_CONTRAST, 40)
     page.close()
+    faint = [[name, ratio] for name, ratio in seen.items() if ratio < 3]
     assert len(seen) > 10, seen
     assert not faint, f"{path} {scheme}: focus rings under 3:1: {faint[:6]}"
 
