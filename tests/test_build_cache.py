@@ -16,6 +16,7 @@ from explainer.problems.errors import AuthorErrors
 from conftest import mkdocs_build
 from explainer import build_cache
 from explainer.build_cache import cache_folder, read_entry, signing_key, write_atomically
+from explainer.site_built import page_facts
 from explainer.site_built.page_facts import PageFacts
 
 
@@ -197,17 +198,31 @@ def test_the_signing_key_is_private_or_not_used(tmp_path, monkeypatch):
         signing_key.cache_clear()
 
 
-# `mkdocs build` with every HTMLParser.feed of a whole built page counted (a page starts with
-# its doctype; Python-Markdown parses fragments, with its own copy of the parser).
+# `mkdocs build` with every parse of a whole built page counted (a page starts with its doctype):
+# the steps' one parse (page_facts, lxml's parser) and any html.parser feed (Python-Markdown
+# parses fragments, with its own copy of the parser).
 _COUNTING_BUILD = """
 import html.parser, json
+from explainer.site_built import page_facts
 calls = []
-feed = html.parser.HTMLParser.feed
-def counted(self, data):
+def whole_page(data):
     if data.lstrip()[:15].lower() == "<!doctype html>":
         calls.append(data[:2000])
+feed = html.parser.HTMLParser.feed
+def counted(self, data):
+    whole_page(data)
     return feed(self, data)
 html.parser.HTMLParser.feed = counted
+class CountingParser:
+    def __init__(self, **options):
+        self.parser = page_facts_parser(**options)
+    def feed(self, data):
+        whole_page(data)
+        return self.parser.feed(data)
+    def close(self):
+        return self.parser.close()
+page_facts_parser = page_facts.etree.HTMLParser
+page_facts.etree = type("CountingEtree", (), {"HTMLParser": CountingParser})
 from mkdocs.__main__ import cli
 try:
     cli(["build"])
@@ -246,3 +261,30 @@ def test_the_one_cache_rule_keys_by_the_inputs_bytes_and_the_engines_version(mon
     assert build_cache.cache_key("a", b"bc") != build_cache.cache_key("a", b"bd")
     monkeypatch.setattr(build_cache, "engine_version", lambda: "another engine")
     assert build_cache.cache_key("a", b"bc") != key
+
+
+def test_the_one_parse_hands_each_listener_the_events_html_parser_would():
+    """page_facts.parse (lxml underneath) gives the steps' listeners html.parser's events: a run
+    of text whole across character references, attributes as (name, value) pairs, tags lowercase,
+    a script's text as text, in document order."""
+    class Listener:
+        def __init__(self):
+            self.events = []
+
+        def handle_starttag(self, tag, attrs):
+            self.events.append(("start", tag, attrs))
+
+        def handle_endtag(self, tag):
+            self.events.append(("end", tag))
+
+        def handle_data(self, data):
+            self.events.append(("text", data))
+
+    first, second = Listener(), Listener()
+    page_facts.parse('<P ID="a">Busra &amp; Daraa&#8217;s <A HREF="x.html#p1">link</A></P><script>if (a<b) go()</script>',
+                     first, second)
+    assert first.events == second.events
+    events = [event for event in first.events if event[1:2] not in (("html",), ("body",), ("head",))]
+    assert events == [("start", "p", [("id", "a")]), ("text", "Busra & Daraa\u2019s "),
+                      ("start", "a", [("href", "x.html#p1")]), ("text", "link"), ("end", "a"), ("end", "p"),
+                      ("start", "script", []), ("text", "if (a<b) go()"), ("end", "script")]
