@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import gzip
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from html import escape as _escape
 
 from .page_facts import parse
 
@@ -69,8 +69,8 @@ def write_sitemap(site: Path, site_url: str, timestamp: int = 0, pages: dict[Pat
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for url, alternates in sitemap_entries(site, pages):
-        lines.append(f"    <url>\n        <loc>{escape(url)}</loc>{lastmod}")
-        lines.extend(f'        <xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(href)}/>'
+        lines.append(f"    <url>\n        <loc>{_escape(url, quote=False)}</loc>{lastmod}")
+        lines.extend(f'        <xhtml:link rel="alternate" hreflang="{_escape(lang)}" href="{_escape(href)}"/>'
                      for lang, href in alternates)
         lines.append("    </url>")
     lines.append("</urlset>\n")
