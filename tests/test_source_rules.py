@@ -132,9 +132,9 @@ def test_our_note_about_a_publisher_is_said_in_each_pages_language(mini):
     for written, held in (("Example Wire (quoting Reuters)", "(quoting Reuters)"), ("Example Wire, AFP", ",")):
         edit(mini, "data/sources.yaml", "    publisher: Example Wire\n", f"    publisher: {written}\n")
         assert problems_of(mini) == [
-            f"data/sources.yaml:4:16: sources[0].publisher: holds '{held}', a note of ours about the publisher; "
-            "keep here only its name as it writes it (its Arabic name may follow in brackets), and write the "
-            f"note under 'publisher_note:', without brackets, on an 'en:' and an 'ar:' line, found '{written}'"]
+            f"data/sources.yaml:4:16: sources[0].publisher: '{written}' holds '{held}', a note of ours about the "
+            "publisher; keep here only its name as it writes it (its Arabic name may follow in brackets), and "
+            "write the note under 'publisher_note:', without brackets, on an 'en:' and an 'ar:' line"]
         edit(mini, "data/sources.yaml", f"    publisher: {written}\n", "    publisher: Example Wire\n")
     # Its own name in Arabic script, in brackets, is no note of ours.
     edit(mini, "data/sources.yaml", "    publisher: Example Wire\n",

@@ -2,39 +2,21 @@
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .base import Id, Line, Model, Text, Url
-
-# Brackets in a publisher's name may hold only its name in Arabic script ("Syria TV (تلفزيون سوريا)"):
-# a comma or a bracket with Latin letters is a note of ours ("(quoting Reuters)", ", AFP"), which an
-# Arabic page would show in English. The name also has to begin as its site's `publisher` does.
-_OUR_NOTE = re.compile(r",|\([^)]*[A-Za-z][^)]*\)")
-
-
-def _own_name(name: str) -> str:
-    note = _OUR_NOTE.search(name)
-    if note:
-        raise ValueError(f"holds '{note.group()}', a note of ours about the publisher; keep here only its name "
-                         "as it writes it (its Arabic name may follow in brackets), and write the note under "
-                         "'publisher_note:', without brackets, on an 'en:' and an 'ar:' line")
-    return name
-
-
-PublisherName = Annotated[Line, AfterValidator(_own_name)]
 
 
 class Source(Model):
     """One public source: enough for a reader to find it and judge it."""
 
     id: Id = Field(description="How statements cite it: `cite: [this-id]`.")
-    publisher: PublisherName = Field(
+    publisher: Line = Field(
         description="Who published it (agency, outlet, UN office), named as it names itself; its name in "
         "Arabic script may follow in brackets: 'Syria TV (تلفزيون سوريا)'. Our notes about it go in "
-        "`publisher_note`.")
+        "`publisher_note` (data_in/source_urls.py refuses them here).")
     publisher_note: Text | None = Field(
         default=None,
         description="Our note about the publisher, shown in brackets after its name: the agency whose report "
@@ -140,7 +122,7 @@ class Site(Model):
     host: Annotated[str, Field(pattern=r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")] = Field(
         description="The host name, lower case, without www.; its subdomains belong to it too "
         "(example.org covers english.example.org).")
-    publisher: PublisherName | None = Field(
+    publisher: Line | None = Field(
         default=None,
         description="Whose site it is, as the `publisher` of its sources begins: 'Syria TV' "
         "covers 'Syria TV (تلفزيون سوريا)'. Leave it out for an archive.")
