@@ -18,7 +18,7 @@ from conftest import PAGES, parse, real_data
 # file's path counts as one name; lower case only, so that a name's "The" does not count.
 ENGLISH = re.compile(r"(?<![\w/.\-’'])(?:the|of|on|in|a|an|and|by|from|to|which|that|not|we|its|is|it|was)"
                      r"(?![\w/.\-’'])")
-LATIN = re.compile(r"[A-Za-z]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # with the letters of transliterations: "Dā‘il"
 # Our notes about a publisher, as they were once written inside its name: after a comma, or in
 # brackets with Latin letters (its own name in Arabic script may stand in brackets).
 NOTE_IN_NAME = re.compile(r",|\([^)]*[A-Za-z][^)]*\)")
