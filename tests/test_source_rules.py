@@ -56,7 +56,8 @@ def test_reading_the_page_lifts_the_rule(mini):
 def test_a_source_without_supports_is_located_at_the_source(mini):
     edit(mini, "data/sources.yaml", "    supports: “A test quotation.”\n", "")
     assert problems_of(mini) == [
-        "data/sources.yaml:3:5: sources[0].supports: missing field 'supports'; add 'supports:' here"]
+        "data/sources.yaml:3:5: sources[0]: has no 'supports:'; quote what we read on the page, or, when it is "
+        "not words to quote (a data record), write 'supports_note:' on an 'en:' and an 'ar:' line"]
 
 
 def test_a_mirror_cannot_be_listed_as_a_publishers_site(mini):
@@ -109,3 +110,57 @@ def test_an_untitled_page_is_described_in_each_pages_language(mini):
                     for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[data-preview]")
                     if "#src-wire-one" in a["href"]]
         assert previews and all(p.endswith(f". {shown}") for p in previews), previews
+
+
+
+def _entry(mini, folder: str):
+    soup = BeautifulSoup((mini / f"site/{folder}sources.html").read_text(encoding="utf-8"), "html.parser")
+    return soup.select_one("#src-wire-one")
+
+
+def _previews(mini, folder: str) -> list[str]:
+    return [a["data-preview"] for page in (mini / f"site/{folder}").glob("*.html")
+            for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[data-preview]")
+            if "#src-wire-one" in a["href"]]
+
+
+def test_our_note_about_a_publisher_is_said_in_each_pages_language(mini):
+    """A publisher's name is its own; what we add about it ("quoting Reuters", ", AFP") was
+    written inside the name and shown in English on Arabic pages. Left there it is refused where
+    it is written; under `publisher_note:` it follows the name in brackets, in the page's language,
+    outside the name's <bdi>, in the list and in a citation's preview."""
+    for written, held in (("Example Wire (quoting Reuters)", "(quoting Reuters)"), ("Example Wire, AFP", ",")):
+        edit(mini, "data/sources.yaml", "    publisher: Example Wire\n", f"    publisher: {written}\n")
+        assert problems_of(mini) == [
+            f"data/sources.yaml:4:16: sources[0].publisher: '{written}' holds '{held}', a note of ours about the "
+            "publisher; keep here only its name as it writes it (its Arabic name may follow in brackets), and "
+            "write the note under 'publisher_note:', without brackets, on an 'en:' and an 'ar:' line"]
+        edit(mini, "data/sources.yaml", f"    publisher: {written}\n", "    publisher: Example Wire\n")
+    # Its own name in Arabic script, in brackets, is no note of ours.
+    edit(mini, "data/sources.yaml", "    publisher: Example Wire\n",
+         "    publisher: Example Wire (وكالة المثال)\n    publisher_note:\n      en: quoting Reuters\n"
+         "      ar: نقلاً عن رويترز\n")
+    assert mkdocs_build(mini).returncode == 0
+    for folder, note, separator in (("", "quoting Reuters", ", "), ("ar/", "نقلاً عن رويترز", "، ")):
+        entry = _entry(mini, folder)
+        assert entry.find("bdi").get_text() == "Example Wire (وكالة المثال)"
+        assert entry.get_text().strip().startswith(f"Example Wire (وكالة المثال) ({note}){separator}"), entry.get_text()
+        previews = _previews(mini, folder)
+        assert previews and all(f"({note}){separator}" in p for p in previews), previews
+
+
+def test_a_note_in_place_of_a_quotation_is_in_each_pages_language(mini):
+    """`supports` is a quotation, in the source's language; what we read in a data record is
+    described in our words (`supports_note:`), shown in the page's language. Both at once is refused."""
+    note = ("    supports_note:\n      en: record 42, country SY\n"
+            "      ar: السجل 42، البلد SY\n")
+    edit(mini, "data/sources.yaml", "    supports: “A test quotation.”\n", "    supports: “A test quotation.”\n" + note)
+    assert problems_of(mini) == [
+        "data/sources.yaml:3:5: sources[0]: has both 'supports:' and 'supports_note:'; keep 'supports:' for a "
+        "quotation read on the page, else 'supports_note:'"]
+    edit(mini, "data/sources.yaml", "    supports: “A test quotation.”\n", "")
+    assert mkdocs_build(mini).returncode == 0
+    for folder, lang, shown in (("", "en", "record 42, country SY"), ("ar/", "ar", "السجل 42، البلد SY")):
+        supports = _entry(mini, folder).select_one("span.supports")
+        assert (supports.get_text(), supports["lang"], supports["dir"], supports["class"]) == (
+            shown, lang, "rtl" if lang == "ar" else "ltr", ["supports", "note"])

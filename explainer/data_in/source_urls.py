@@ -22,6 +22,10 @@ MIRROR_HOSTS = re.compile(
     r"|ademocracynet\.com|sahafi\.jo|docslib\.org|right-docs\.org|liu233w\.com|movatter\.jp|naaju\.com)$")
 # Words that say, inside the publisher's name, where a copy was read: that belongs in `via:`.
 _COPY_WORDS = re.compile(r"\b(via|copy|copies|republished|mirror)\b", re.IGNORECASE)
+# A note of ours inside the publisher's name ("(quoting Reuters)", ", AFP"): after a comma, or in
+# brackets with Latin letters; an Arabic page would show it in English. Only the publisher's own
+# name in Arabic script may stand in brackets ("Syria TV (تلفزيون سوريا)").
+_OUR_NOTE = re.compile(r",|\([^)]*[A-Za-z][^)]*\)")
 
 
 def _not_the_publishers(host: str, publisher: str, sites) -> str | None:
@@ -56,7 +60,7 @@ def _copy_hosts_as_publishers(doc: YamlDocument, sites) -> list[Problem]:
 def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
     """A located problem for a mirror listed as a publisher's site, a URL used by two sources, a
     host name ending in a dot, a URL without `via:` on a mirror or on a site not listed as its
-    publisher's, and a publisher's name that tells where a copy was read."""
+    publisher's, and a publisher's name that tells where a copy was read or holds a note of ours."""
     problems, seen = _copy_hosts_as_publishers(doc, sources.sites), {}
     for index, source in enumerate(sources.sources):
         path = ["sources", index, "url"]
@@ -80,11 +84,18 @@ def check_source_urls(doc: YamlDocument, sources) -> list[Problem]:
             wrong = _not_the_publishers(host, source.publisher, sources.sites)
             if wrong:
                 problems.append(Problem(doc.path, line, column, format_field(path), wrong))
-        words = _COPY_WORDS.search(source.publisher)
+        where = ["sources", index, "publisher"]
+        words, note = _COPY_WORDS.search(source.publisher), _OUR_NOTE.search(source.publisher)
         if words:
-            where = ["sources", index, "publisher"]
             line, column, _ = locate(doc.tree, where)
             problems.append(Problem(doc.path, line, column, format_field(where),
                                     f"says '{words.group()}' in the publisher's name; name the original publisher "
                                     "there and the site we read the copy on in 'via:'"))
+        elif note:
+            line, column, _ = locate(doc.tree, where)
+            problems.append(Problem(doc.path, line, column, format_field(where),
+                                    f"'{source.publisher}' holds '{note.group()}', a note of ours about the publisher; "
+                                    "keep here only its name as it writes it (its Arabic name may follow in "
+                                    "brackets), and write the note under 'publisher_note:', without brackets, "
+                                    "on an 'en:' and an 'ar:' line"))
     return problems

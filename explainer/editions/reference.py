@@ -100,13 +100,15 @@ def sources(edition: Edition) -> str:
     for source in edition.data.sources.sources:
         day = (edition.date(source.date) if source.date
                else f'{text(labels["accessed"])} {edition.date(source.accessed)}')
-        # `via` and an untitled page's description are our words, in the edition's language.
+        # `via`, our note about the publisher and an untitled page's description are our words, in
+        # the edition's language.
         via = f' ({text(labels["read_via"])} {text(getattr(source.via, edition.lang), edition.lang)})' if source.via else ""
         shown = text(escape.url_for_reading(source.url))
         title, title_lang = source.shown_title(edition.lang)
         title = (f'<cite lang="{title_lang}" dir="auto">{text(title)}</cite>' if source.untitled is None
                  else f'<cite class="untitled" lang="{title_lang}">{text(title, title_lang)}</cite>')
-        items.append(f'<li id="src-{source.id}"><bdi>{text(source.publisher)}</bdi>{separator}'
+        note = f' ({text(getattr(source.publisher_note, edition.lang), edition.lang)})' if source.publisher_note else ""
+        items.append(f'<li id="src-{source.id}"><bdi>{text(source.publisher)}</bdi>{note}{separator}'
                      f'{title}{separator}{day}{via}. '
                      f'<a class="url" href="{url(source.url)}"><bdi dir="ltr">{shown}</bdi></a></li>')
     return _section(edition, "sources", f'<ol class="sources">{"".join(items)}</ol>')

@@ -37,9 +37,12 @@ _ATTRIBUTE_UNSAFE = re.compile(r"[^A-Za-z0-9 \-.,:;/?@%\u00a0-\U0010ffff]")
 # right to left). A run never ends on punctuation (a final full stop belongs to the sentence
 # around it) nor takes one bracket of a pair.
 _ARABIC_RUN = re.compile(r"[\u0600-\u06FF](?:[\u0600-\u06FF\u200c-\u200f\s]*[\u0600-\u06FF])?")
-_LATIN_WORD = r"[A-Za-z0-9][A-Za-z0-9’'\-]*"
+# Latin letters include those of transliterations ("Dā‘il", with ‘ for the ayn inside a word):
+# ASCII only, an Arabic page isolated "D" and "il" apart and laid the name out as "il‘āD".
+_LETTER = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"
+_LATIN_WORD = rf"[{_LETTER}0-9][{_LETTER}0-9’‘'\-]*"
 _LATIN_GROUP = r"\([^()\u0600-\u06FF]*\)"
-_LATIN_RUN = re.compile(rf"[A-Za-z][A-Za-z0-9’'\-]*(?:(?:[\s,.;:&/–]|{_LATIN_GROUP})*(?:{_LATIN_WORD}|{_LATIN_GROUP}))*")
+_LATIN_RUN = re.compile(rf"[{_LETTER}][{_LETTER}0-9’‘'\-]*(?:(?:[\s,.;:&/–]|{_LATIN_GROUP})*(?:{_LATIN_WORD}|{_LATIN_GROUP}))*")
 
 
 def _reference(match: re.Match) -> str:

@@ -273,6 +273,8 @@ class PageMacros:
             # Plain text (an attribute) has no <bdi>: on an Arabic page a Latin publisher and a
             # foreign title are isolated with FSI/PDI, or "Airwars، 25 ..." read "Airwars, 25".
             publisher = citation.isolated(source.publisher, self.lang, "")
+            if source.publisher_note is not None:  # our note about it, in the page's language
+                publisher += f" ({getattr(source.publisher_note, self.lang)})"
             label = self.labels["source"].format(number=number, publisher=publisher,
                                                  date=format_date(source.date or source.accessed, self.lang))
             title, title_lang = source.shown_title(self.lang)
@@ -379,7 +381,7 @@ class PageMacros:
             name = escape.for_text(format_span(entry.date, entry.end_date, lang), lang)
         elif kind == "source":
             name = escape.for_text(self.labels["source"].format(
-                number=self.source_numbers[entry.id], publisher=entry.publisher,
+                number=self.source_numbers[entry.id], publisher=entry.shown_publisher(lang),
                 date=format_date(entry.date or entry.accessed, lang)), lang)
         else:
             named = {"actor": "name", "place": "name", "term": "term"}[kind]

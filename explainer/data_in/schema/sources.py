@@ -13,7 +13,15 @@ class Source(Model):
     """One public source: enough for a reader to find it and judge it."""
 
     id: Id = Field(description="How statements cite it: `cite: [this-id]`.")
-    publisher: Line = Field(description="Who published it (agency, outlet, UN office).")
+    publisher: Line = Field(
+        description="Who published it (agency, outlet, UN office), named as it names itself; its name in "
+        "Arabic script may follow in brackets: 'Syria TV (تلفزيون سوريا)'. Our notes about it go in "
+        "`publisher_note` (data_in/source_urls.py refuses them here).")
+    publisher_note: Text | None = Field(
+        default=None,
+        description="Our note about the publisher, shown in brackets after its name: the agency whose report "
+        "it carries, whom it quotes, its edition or country ('quoting Reuters'). Our own words, in both "
+        "languages, without brackets.")
     title: Line | None = Field(
         default=None,
         description="The title or headline, as published, in its own language. When it was not recorded, "
@@ -38,10 +46,15 @@ class Source(Model):
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] = Field(
         description="Two-letter code of the source's language: en, ar, fr, ru..."
     )
-    supports: Line = Field(
-        description="A short quotation from the source, read on the page itself, or a note of what it "
-        "supports. Required: a source with nothing read in it cannot back a statement."
-    )
+    supports: Line | None = Field(
+        default=None,
+        description="A short quotation from the source, read on the page itself, verbatim. When what we read "
+        "is not words to quote (a data record, a map layer), leave it out and write `supports_note:` instead. "
+        "One of the two is required: a source with nothing read in it cannot back a statement.")
+    supports_note: Text | None = Field(
+        default=None,
+        description="In place of `supports`, when what we read is not words to quote: what the source holds "
+        "that backs our statements, in our own words, in both languages.")
     reconstructed: bool = Field(
         default=False,
         description="`true` when the `supports` text was not read on the page itself but pieced together "
@@ -63,6 +76,13 @@ class Source(Model):
         if self.title is not None and self.untitled is not None:
             raise ValueError("has both 'title:' and 'untitled:'; keep 'title:' when the headline is known, "
                              "else 'untitled:'")
+        # A quotation stays in the source's language; a note of ours is in the reader's.
+        if self.supports is None and self.supports_note is None:
+            raise ValueError("has no 'supports:'; quote what we read on the page, or, when it is not words to "
+                             "quote (a data record), write 'supports_note:' on an 'en:' and an 'ar:' line")
+        if self.supports is not None and self.supports_note is not None:
+            raise ValueError("has both 'supports:' and 'supports_note:'; keep 'supports:' for a quotation "
+                             "read on the page, else 'supports_note:'")
         return self
 
     @field_validator("title")
@@ -73,6 +93,19 @@ class Source(Model):
             raise ValueError("is in brackets, so it is our words, not the headline; write it under "
                              "'untitled:' instead, without the brackets, on an 'en:' and an 'ar:' line")
         return title
+
+    def shown_publisher(self, lang: str) -> str:
+        """The publisher's name, and our note about it in brackets in `lang` when there is one."""
+        if self.publisher_note is None:
+            return self.publisher
+        return f"{self.publisher} ({getattr(self.publisher_note, lang)})"
+
+    def shown_supports(self, lang: str) -> tuple[str, str]:
+        """What we read in the source on a page in `lang`, and its language: the quotation as
+        published, or our note in the page's language."""
+        if self.supports_note is not None:
+            return getattr(self.supports_note, lang), lang
+        return self.supports, self.language
 
     def shown_title(self, lang: str) -> tuple[str, str]:
         """What stands for the source's title on a page in `lang`, and its language: the title as
@@ -91,8 +124,8 @@ class Site(Model):
         "(example.org covers english.example.org).")
     publisher: Line | None = Field(
         default=None,
-        description="Whose site it is, as the `publisher` of its sources begins: 'Example News' "
-        "covers 'Example News (Arabic edition)'. Leave it out for an archive.")
+        description="Whose site it is, as the `publisher` of its sources begins: 'Syria TV' "
+        "covers 'Syria TV (تلفزيون سوريا)'. Leave it out for an archive.")
     archive: bool = Field(default=False, description="An archive of other sites' pages (web.archive.org): "
                           "a page of any publisher may be read there.")
 
