@@ -194,20 +194,20 @@ def test_in_a_collection_each_reports_items_are_cited_with_their_report(real_sit
     outlet is unknown, so its day alone), where both reports' first sentences once read alike."""
     expected = {
         "en": {"report.html": {"p1-s1": "Report of 4 July 2018, paragraph 1, sentence 1",
-                               "p1-s1-n1": "Note 1 on the report of 4 July 2018, paragraph 1, sentence 1 (Translator’s note)"},
+                               "p1-s1-n1": "Note 4 on the report of 4 July 2018, paragraph 1, sentence 1 (Translator’s note)"},
                "agreement/report.html": {
                    "agreement-p1-s1": "Report of 6 July 2018 (Youm7), paragraph 1, sentence 1",
-                   "agreement-p1-s1-n3": "Note 3 on the report of 6 July 2018 (Youm7), paragraph 1, sentence 1 (Context)",
+                   "agreement-p1-s1-n3": "Note 1 on the report of 6 July 2018 (Youm7), paragraph 1, sentence 1 (Context)",
                    "claim-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
                    "“agreement on deploying the Russian military police on the border with Jordan”"},
                "agreement/claims.html": {
                    "ledger-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
                    "“agreement on deploying the Russian military police on the border with Jordan”"}},
         "ar": {"report.html": {"p1-s1": "تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1",
-                               "p1-s1-n1": "الملاحظة 1 على تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1 (ملاحظة المترجم)"},
+                               "p1-s1-n1": "الملاحظة 4 على تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1 (ملاحظة المترجم)"},
                "agreement/report.html": {
                    "agreement-p1-s1": "تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1",
-                   "agreement-p1-s1-n3": "الملاحظة 3 على تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1 (سياق)",
+                   "agreement-p1-s1-n3": "الملاحظة 1 على تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1 (سياق)",
                    "claim-agreement-russian-police-on-border": "ادعاء في تقرير 6 تموز/يوليو 2018 («اليوم السابع»): "
                    "«الاتفاق على نشر الشرطة العسكرية الروسية على الحدود مع الأردن»"},
                "agreement/claims.html": {

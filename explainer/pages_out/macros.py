@@ -222,7 +222,7 @@ class PageMacros:
 
     def note_number(self, number: int) -> Markup:
         """'Note 3', as the note's copied citation and the "Appears in" lists number it (its place
-        among its sentence's notes in data order), the number isolated left to right."""
+        among its sentence's notes as shown: reader.shown_notes), the number isolated left to right."""
         return Markup(self.labels["note_number"].format(number=f'<bdi dir="ltr">{int(number)}</bdi>'))
 
     def claims_of(self, sentence_id: str) -> list:
@@ -365,12 +365,12 @@ class PageMacros:
 
     def correction_place(self, correction) -> Markup:
         """The link from a correction to the place it concerns: the kind of page and the entry's
-        name ('The report, sentence p1-s2'), in the page's language."""
+        name ('The report, sentence 1.2'), in the page's language."""
         kind = resolve(correction, self.data.by_id)
         entry = self.data.by_id[KINDS[kind][0]][correction.target]
         lang = self.lang
-        if kind == "sentence":
-            name = f'<bdi dir="ltr">{escape.for_text(entry.id)}</bdi>'
+        if kind == "sentence":  # as readers count it ('2.1', as the ledgers write it), not its id
+            name = f'<bdi dir="ltr">{escape.for_text(self.sentence_place(entry.id))}</bdi>'
         elif kind == "claim":
             name = f'<q>{escape.for_text(getattr(entry.span, lang), lang)}</q>'
         elif kind == "point":
@@ -400,7 +400,7 @@ class PageMacros:
 
     def _section(self, name: str, **context) -> Markup:
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "report_words": report_words, "m": self, "note_anchor": reader.note_anchor, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
+        helpers = {"labels": self.labels, "report_words": report_words, "m": self, "note_anchor": reader.note_anchor, "shown_notes": reader.shown_notes, "note_groups": reader.NOTE_GROUPS, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    # A further report may have no numbered points (no roadmap.yaml).
