@@ -270,11 +270,7 @@ class PageMacros:
                 self._problem("cite", source_id, unread_message(source.id, "data/sources.yaml"))
                 continue
             number = numbers[source.id]
-            # Plain text (an attribute) has no <bdi>: on an Arabic page a Latin publisher and a
-            # foreign title are isolated with FSI/PDI, or "Airwars، 25 ..." read "Airwars, 25".
-            publisher = citation.isolated(source.publisher, self.lang, "")
-            label = self.labels["source"].format(number=number, publisher=publisher,
-                                                 date=format_date(source.date or source.accessed, self.lang))
+            label = self.source_label(source)
             title, title_lang = source.shown_title(self.lang)
             preview = f"{label}. {citation.isolated(title, self.lang, title_lang)}"
             attributes = (f'aria-label="{escape.for_attribute(label)}" data-preview="{escape.for_attribute(preview)}" '
@@ -288,6 +284,18 @@ class PageMacros:
         ordered = sorted(set(links))
         kind = "cite many" if len(ordered) > MANY_CITATIONS else "cite"
         return Markup(f'<sup class="{kind}">' + " ".join(link for _, link in ordered) + "</sup>")
+
+    def source_label(self, source) -> str:
+        """'Source 3: Reuters, 5 July 2018' in the page's language, as plain text (a citation's
+        name and preview): its publisher and its date as the sources page gives them, an undated
+        source 'undated; read on <day>' (the day we read it is not its date). Plain text has no
+        <bdi>: on an Arabic page the publisher is isolated with FSI/PDI, or "Airwars، 25 ..."
+        reads "Airwars, 25"."""
+        lang = self.lang
+        when = (format_date(source.date, lang) if source.date
+                else f"{self.labels['accessed']} {format_date(source.accessed, lang)}")
+        return self.labels["source"].format(number=self.source_numbers[source.id],
+                                            publisher=citation.isolated(source.publisher, lang, ""), date=when)
 
     def _citation_needed(self) -> Markup:
         """A statement without a source: shown in a draft, an error in a page of a publication."""
@@ -378,9 +386,7 @@ class PageMacros:
         elif kind == "timeline":
             name = escape.for_text(format_span(entry.date, entry.end_date, lang), lang)
         elif kind == "source":
-            name = escape.for_text(self.labels["source"].format(
-                number=self.source_numbers[entry.id], publisher=entry.publisher,
-                date=format_date(entry.date or entry.accessed, lang)), lang)
+            name = escape.for_text(self.source_label(entry), lang)
         else:
             named = {"actor": "name", "place": "name", "term": "term"}[kind]
             name = escape.for_text(getattr(getattr(entry, named), lang), lang)
