@@ -165,7 +165,17 @@ SEARCH_RING = """() => {
   const drawn = x => { const s = getComputedStyle(x); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0; };
   const rings = [...document.querySelectorAll('.md-header, .md-header *')].filter(drawn).map(name);
   const ratio = (%s)();
-  return [name(e), {style: getComputedStyle(e).outlineStyle, rings, ratio: ratio && ratio[1]}];
+  // The ring's box (the element's, grown by offset and width) inside the window and inside every
+  // ancestor that clips: a ring cut by the edge of the screen is not seen whole.
+  const s = getComputedStyle(e), grow = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+  const r = e.getBoundingClientRect();
+  const ring = {left: r.left - grow, top: r.top - grow, right: r.right + grow, bottom: r.bottom + grow};
+  const within = b => ring.left >= b.left - 0.5 && ring.top >= b.top - 0.5 && ring.right <= b.right + 0.5 && ring.bottom <= b.bottom + 0.5;
+  let whole = within({left: 0, top: 0, right: innerWidth, bottom: innerHeight});
+  for (let a = e.parentElement; a && whole; a = a.parentElement) {
+    if (getComputedStyle(a).overflow !== 'visible') whole = within(a.getBoundingClientRect());
+  }
+  return [name(e), {style: s.outlineStyle, rings, ratio: ratio && ratio[1], whole}];
 }""" % RING_CONTRAST
 
 
@@ -174,7 +184,8 @@ def test_in_search_each_focused_control_has_one_ring_in_the_projects_style(brows
     """The search field, its clear button, the results area and a result, reached by keyboard:
     one ring each, the focused control's own (the field once lit its icon's label too, through
     `input:focus-visible + label`), drawn solid in --explainer-focus at 3:1 (the results area
-    showed the browser's own 'auto' ring)."""
+    showed the browser's own 'auto' ring), and whole (on a phone the field's ring, drawn outside
+    it, was cut by the screen's top edge)."""
     page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page.goto((real_site / path).as_uri())
     page.keyboard.press("/")
@@ -191,7 +202,7 @@ def test_in_search_each_focused_control_has_one_ring_in_the_projects_style(brows
     assert {"input.md-search__input", "div.md-search__scrollwrap", "a.md-search-result__link"} <= set(seen), seen
     for name, ring in seen.items():
         assert ring["rings"] == [name], f"{path} {scheme}: {name} focused, rings on {ring['rings']}"
-        assert ring["style"] == "solid" and ring["ratio"] >= 3, f"{path} {scheme}: {name}: {ring}"
+        assert ring["style"] == "solid" and ring["ratio"] >= 3 and ring["whole"], f"{path} {scheme}: {name}: {ring}"
 
 
 # Each "word/word" pair of Arabic text (a month written both ways, "تموز/يوليو"), laid out as
