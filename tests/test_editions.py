@@ -342,7 +342,7 @@ def test_every_report_is_in_the_edition_and_its_links_land_in_its_chapter(editio
             note = elements[mark.get("href")[1:]]
             back = note.find(".//x:a[@class='back']", NS)
             assert back.get("href") == f"#{mark.get('id')}"
-            assert "".join(back.itertext()) == words["appears_in"]["sentence"].format(place=place), sentence.id
+            assert "".join(back.itertext()) == words["sentence_name"].format(place=place), sentence.id
             assert back.find("x:bdi", NS).text == place
             backs += 1
         # The site's order: the groups context, wording, translation, each in data order.

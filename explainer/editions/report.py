@@ -82,8 +82,8 @@ def _endnote(edition: Edition, sentence, place: str, kind: str, item) -> str:
         accounts = f'<p class="accounts-title">{text(labels["other_accounts"])}</p><ul class="accounts">{items}</ul>'
     # Each report's endnotes have ids of their own: the anchors carry its prefix ('agreement-note-3').
     note_id, ref_id = f'{edition.anchor("note")}-{counter}', f'{edition.anchor("ref")}-{counter}'
-    # Back to the sentence, named as the site names it ("sentence 2.1"), not by its id.
-    where = labels["appears_in"]["sentence"].format(place=f'<bdi dir="ltr">{place}</bdi>')
+    # Back to the sentence, named as the site names it ("Sentence 2.1"), not by its id.
+    where = labels["sentence_name"].format(place=f'<bdi dir="ltr">{place}</bdi>')
     back = f'<a class="back" href="#{ref_id}" title="{text(edition.words["back"])}">{where}</a>'
     web = edition.web_link(page, anchor, anchor)
     edition.notes.append(
