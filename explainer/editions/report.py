@@ -1,7 +1,7 @@
 """The report as parallel text: each sentence's Arabic, verbatim, above our English, with a
 mark for each of its notes and claim checks, which follow as endnotes (each linking back to
 its sentence, and to its place on the web). Sentences and notes are numbered as the site shows
-them ("sentence 2.1", "Note 3": reader.shown_notes), so a reader can go from book to site."""
+them ("Sentence 2.1", "Note 3": reader.shown_notes), so a reader can go from book to site."""
 from __future__ import annotations
 
 from ..pages_out.reader import NOTE_GROUPS, claim_anchor, note_anchor, shown_notes
@@ -60,8 +60,8 @@ def _endnote(edition: Edition, sentence, place: str, kind: str, item) -> str:
     labels = edition.labels
     if kind == "claim":
         note = item
-        heading = labels["claim_of"].format(verdict=labels["verdicts"][note.verdict])
-        heading += f' ({labels["claim_kinds"][note.kind]})'
+        heading = text(f'{labels["claim_of"].format(verdict=labels["verdicts"][note.verdict])} '
+                       f'({labels["claim_kinds"][note.kind]})')
         anchor, page = claim_anchor(note.id), edition.page("claims")
         mark = text(edition.words["claim_mark"])
     else:
@@ -88,7 +88,7 @@ def _endnote(edition: Edition, sentence, place: str, kind: str, item) -> str:
     web = edition.web_link(page, anchor, anchor)
     edition.notes.append(
         f'<li id="{note_id}" class="endnote" epub:type="endnote">'
-        f'<p>{back} · <strong>{heading if kind != "claim" else text(heading)}</strong>{" · " + web if web else ""}</p>'
+        f'<p>{back} · <strong>{heading}</strong>{" · " + web if web else ""}</p>'
         f"<p>{about}{body}</p>{accounts}</li>")
     return f'<a id="{ref_id}" href="#{note_id}" epub:type="noteref">{mark}</a>'
 
