@@ -52,14 +52,16 @@ REAL = {
     ("places", "place-daraa"): [
         (f"report.html#{s}", f"sentence {s[1]}.{s[-1]}", f"الجملة {s[1]}.{s[-1]}")
         for s in ("p1-s2", "p1-s6", "p2-s1", "p2-s2", "p2-s3", "p5-s8")],
-    # named by the sentence's mentions, and by the span of the wording note on it
+    # named by the sentence's mentions, and by the span of the wording note on it (shown third,
+    # after two context notes: its anchor keeps its place in data, n4)
     ("glossary", "term-russian-enemy"): [
         ("report.html#p1-s3", "sentence 1.3", "الجملة 1.3"),
-        ("report.html#p1-s3-n4", "note 4 to sentence 1.3", "الملاحظة 4 على الجملة 1.3")],
-    # cited by two notes and, in the ledger, by a claim of sentence 3.2
+        ("report.html#p1-s3-n4", "note 3 to sentence 1.3", "الملاحظة 3 على الجملة 1.3")],
+    # cited by two notes (numbered as shown: the translation note n1 comes last) and, in the
+    # ledger, by a claim of sentence 3.2
     ("sources", "src-aljazeera-2018-07-01-rebels-resume-talks"): [
-        ("report.html#p1-s2-n2", "note 2 to sentence 1.2", "الملاحظة 2 على الجملة 1.2"),
-        ("report.html#p1-s2-n3", "note 3 to sentence 1.2", "الملاحظة 3 على الجملة 1.2"),
+        ("report.html#p1-s2-n2", "note 1 to sentence 1.2", "الملاحظة 1 على الجملة 1.2"),
+        ("report.html#p1-s2-n3", "note 2 to sentence 1.2", "الملاحظة 2 على الجملة 1.2"),
         # the claim's phrase, cut at a word after 36 characters, quoted (<q>: the marks are drawn by CSS)
         ("claims.html#ledger-jordan-pressed-factions-to-negotiate", "claim: press the leaders of the southern…",
          "ادعاء: الضغط على قادة الفصائل الجنوبية")],

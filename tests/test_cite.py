@@ -28,10 +28,12 @@ def items(lang: str) -> list[tuple[str, str, str]]:
     noted = data.report.paragraphs[0].sentences[0]
     claim, actor = data.claims.claims[0], data.actors.actors[0]
     report = NAMED[lang][0]  # the site is a collection: each item names its report
+    # The note shown first, "Note 1": the groups context, wording, translation, each in data order.
+    first = min(range(len(noted.notes)), key=lambda i: (("context", "wording", "translation").index(noted.notes[i].kind), i))
     return [
         ("report", sentence.id, words["cite"]["sentence_in"].format(report=report, paragraph=1, sentence=2)),
-        ("report", f"{noted.id}-n1", words["cite"]["note_in"].format(report=report, number=1, paragraph=1, sentence=1,
-                                                                       kind=words["our_note"][noted.notes[0].kind])),
+        ("report", f"{noted.id}-n{first + 1}", words["cite"]["note_in"].format(
+            report=report, number=1, paragraph=1, sentence=1, kind=words["our_note"][noted.notes[first].kind])),
         ("claims", f"ledger-{claim.id}", words["cite"]["claim_in"].format(report=report, span=getattr(claim.span, lang))),
         ("actors", f"actor-{actor.id}", getattr(actor.name, lang)),
     ]
@@ -181,6 +183,37 @@ def test_a_latin_title_in_an_arabic_label_is_isolated(real_site):
             assert label == LABELS[lang]["cite"]["source"].format(number=number, title=title)
 
 
+def _plain(text: str) -> str:
+    """Text without the page's no-break joins and isolation controls, spaced as read."""
+    return re.sub(r"\s+", " ", text.replace("\u2060", "").replace("\u2068", "").replace("\u2069", "")).strip()
+
+
+@pytest.mark.parametrize("folder", ["", "ar/"])
+def test_a_citations_preview_names_the_publisher_and_the_date_as_the_sources_page(real_site, folder):
+    """Every citation mark's preview (and its name) gives its source's publisher and date as the
+    sources page does, in the page's language: an undated source says it is undated and the day we
+    read it (the day we read it is not its date); an Arabic page isolates a Latin publisher."""
+    entries = {li["id"]: li for li in parse(real_site, f"{folder}sources.html").select("ol.sources > li")}
+    undated = LABELS["ar" if folder else "en"]["accessed"]
+    pages = [f"{folder}{name}" for name in ("report.html", "agreement/report.html", "claims.html", "timeline.html", "places.html")]
+    seen, undated_seen = set(), 0
+    for page in pages:
+        for link in parse(real_site, page).select("sup.cite a[data-preview]"):
+            entry = entries[link["href"].split("#")[1]]
+            publisher, when = entry.find("bdi").get_text(), entry.find("time")
+            date = _plain(when.get_text())
+            says_undated = undated in entry.get_text()
+            preview, name = link["data-preview"], link["aria-label"]
+            for text in (preview, name):
+                assert publisher in text and date in _plain(text), (page, link["href"], text)
+                assert (undated in text) == says_undated, (page, link["href"], text)
+            if folder and not re.search("[\u0600-\u06ff]", publisher):
+                assert f"\u2068{publisher}\u2069" in preview, (page, preview)
+            seen.add(entry["id"])
+            undated_seen += says_undated
+    assert len(seen) > 50 and undated_seen, "the pages cite dated and undated sources"
+
+
 def _labels(site, page: str) -> dict[str, str]:
     """Each "copy citation" button's label by its anchor, as cite.js copies it (without the
     page's no-break joins)."""
@@ -194,20 +227,20 @@ def test_in_a_collection_each_reports_items_are_cited_with_their_report(real_sit
     outlet is unknown, so its day alone), where both reports' first sentences once read alike."""
     expected = {
         "en": {"report.html": {"p1-s1": "Report of 4 July 2018, paragraph 1, sentence 1",
-                               "p1-s1-n1": "Note 1 on the report of 4 July 2018, paragraph 1, sentence 1 (Translator’s note)"},
+                               "p1-s1-n1": "Note 4 on the report of 4 July 2018, paragraph 1, sentence 1 (Translator’s note)"},
                "agreement/report.html": {
                    "agreement-p1-s1": "Report of 6 July 2018 (Youm7), paragraph 1, sentence 1",
-                   "agreement-p1-s1-n3": "Note 3 on the report of 6 July 2018 (Youm7), paragraph 1, sentence 1 (Context)",
+                   "agreement-p1-s1-n3": "Note 1 on the report of 6 July 2018 (Youm7), paragraph 1, sentence 1 (Context)",
                    "claim-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
                    "“agreement on deploying the Russian military police on the border with Jordan”"},
                "agreement/claims.html": {
                    "ledger-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
                    "“agreement on deploying the Russian military police on the border with Jordan”"}},
         "ar": {"report.html": {"p1-s1": "تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1",
-                               "p1-s1-n1": "الملاحظة 1 على تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1 (ملاحظة المترجم)"},
+                               "p1-s1-n1": "الملاحظة 4 على تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1 (ملاحظة المترجم)"},
                "agreement/report.html": {
                    "agreement-p1-s1": "تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1",
-                   "agreement-p1-s1-n3": "الملاحظة 3 على تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1 (سياق)",
+                   "agreement-p1-s1-n3": "الملاحظة 1 على تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1 (سياق)",
                    "claim-agreement-russian-police-on-border": "ادعاء في تقرير 6 تموز/يوليو 2018 («اليوم السابع»): "
                    "«الاتفاق على نشر الشرطة العسكرية الروسية على الحدود مع الأردن»"},
                "agreement/claims.html": {

@@ -74,8 +74,9 @@ def corrected_site(tmp_path_factory):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_page_and_the_marks_link_to_each_other(corrected_site, lang):
     prefix = LANGS[lang][0]
-    words = {"en": ("Corrected 2\u00a0January 2026", "The report, sentence p1-s1", "A reader pointed out the mistranslation."),
-             "ar": ("صُحِّح في 2\u00a0كانون الثاني/\u2060يناير 2026", "التقرير، الجملة p1-s1", "نبّهنا قارئ إلى خطأ الترجمة.")}[lang]
+    # The sentence is named as readers count it (1.1, isolated), as the ledgers name it: not by its id.
+    words = {"en": ("Corrected 2\u00a0January 2026", "The report, sentence 1.1", "A reader pointed out the mistranslation."),
+             "ar": ("صُحِّح في 2\u00a0كانون الثاني/\u2060يناير 2026", "التقرير، الجملة 1.1", "نبّهنا قارئ إلى خطأ الترجمة.")}[lang]
     page = f"{prefix}corrections.html"
     log = parse(corrected_site, page)
     entries = log.select("article .correction")
@@ -88,6 +89,7 @@ def test_the_page_and_the_marks_link_to_each_other(corrected_site, lang):
     # The entry links to the sentence; the sentence carries the mark, which links back.
     place = entry.select_one("dd a")
     assert place.get_text() == words[1]
+    assert place.select_one('bdi[dir="ltr"]').get_text() == "1.1"
     sentence, report = target(corrected_site, page, place["href"])
     assert report == f"{prefix}report.html" and sentence["class"] == ["sentence"]
     mark = sentence.select_one("a.corrected-mark")

@@ -27,11 +27,13 @@ from explainer.editions.context import page_titles
 from explainer.editions.epub import render_epub
 from explainer.editions.make import Job, make_editions
 from explainer.editions.pdf import render_pdf
+from explainer.pages_out.labels import LABELS
 from explainer.pages_out.masthead import Masthead
 
 pytestmark = pytest.mark.skipif(unavailable() is not None, reason=f"WeasyPrint cannot run here: {unavailable()}")
 
 SITE = "https://example.org/explainer/"
+GROUPS = ("context", "wording", "translation")  # the site's groups of notes, in the order shown
 DAY = int(datetime.datetime(2026, 3, 4, tzinfo=datetime.timezone.utc).timestamp())
 NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
       "c": "urn:oasis:names:tc:opendocument:xmlns:container", "x": "http://www.w3.org/1999/xhtml",
@@ -326,16 +328,32 @@ def test_every_report_is_in_the_edition_and_its_links_land_in_its_chapter(editio
     assert f"#{chapter.get('id')}" in toc
     # Each endnote of a second-report sentence leads back into that sentence.
     claimed = {claim.sentence for claim in second.models["claims"].claims}
-    backs = 0
-    for sentence in (s for p in second.models["report"].paragraphs for s in p.sentences):
+    backs, words = 0, LABELS[lang]
+    for place, sentence in ((f"{p}.{s}", sentence) for p, paragraph in enumerate(second.models["report"].paragraphs, start=1)
+                            for s, sentence in enumerate(paragraph.sentences, start=1)):
         assert sentence.id in inside
         marks = [a for a in elements[sentence.id].iter(f"{{{NS['x']}}}a") if (a.get("id") or "").endswith(tuple("0123456789"))]
         assert bool(marks) == bool(sentence.notes or sentence.id in claimed), sentence.id
+        # The marks and the endnotes number the notes as the site shows them (its "Note 1" is
+        # the book's 1), and each endnote leads back to its sentence, named as the site names it.
+        noted = [mark for mark in marks if "".join(mark.itertext()) != words["editions"]["claim_mark"]]
+        assert ["".join(mark.itertext()) for mark in noted] == [str(n) for n in range(1, len(sentence.notes) + 1)]
         for mark in marks:
             note = elements[mark.get("href")[1:]]
             back = note.find(".//x:a[@class='back']", NS)
-            assert back.get("href") == f"#{mark.get('id')}" and "".join(back.itertext()) == sentence.id
+            assert back.get("href") == f"#{mark.get('id')}"
+            assert "".join(back.itertext()) == words["sentence_name"].format(place=place), sentence.id
+            assert back.find("x:bdi", NS).text == place
             backs += 1
+        # The site's order: the groups context, wording, translation, each in data order.
+        in_order = sorted(range(len(sentence.notes)), key=lambda i: (GROUPS.index(sentence.notes[i].kind), i))
+        for number, (mark, index) in enumerate(zip(noted, in_order), start=1):
+            heading = "".join(elements[mark.get("href")[1:]].find(".//x:strong", NS).itertext())
+            kind = words["our_note"][sentence.notes[index].kind]
+            assert heading == f'{words["note_number"].format(number=number)} · {kind}', sentence.id
+            # ...and its link to the web keeps the note's published anchor (its place in data).
+            web = elements[mark.get("href")[1:]].find(".//x:a[@class='web']", NS).get("href")
+            assert web.endswith(f"#{sentence.id}-n{index + 1}"), web
         web = [a.get("href") for a in elements[sentence.id].iter(f"{{{NS['x']}}}a") if a.get("class") == "web"]
         assert web == [f"{SITE}{folder}{second.folder}/report.html#{sentence.id}"], web
     assert backs, "the second report has notes"

@@ -118,7 +118,8 @@ def test_every_control_reached_by_keyboard_shows_its_focus(browser, real_site, p
 
 
 # The focused element's ring against what is behind it: the first opaque background among its
-# ancestors (the outline is drawn around the element, over its parent).
+# ancestors (the outline is drawn around the element, over its parent), or from the element
+# itself for a ring drawn inside it (a negative outline-offset: over its own background).
 RING_CONTRAST = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
@@ -127,7 +128,7 @@ RING_CONTRAST = """() => {
     .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
   const style = getComputedStyle(e);
   if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return null;
-  let behind = e.parentElement, back = null;
+  let behind = parseFloat(style.outlineOffset) < 0 ? e : e.parentElement, back = null;
   for (; behind; behind = behind.parentElement) {
     const c = rgb(getComputedStyle(behind).backgroundColor);
     if (c.length === 3 || (c.length === 4 && c[3] >= 0.5)) { back = c; break; }
@@ -153,6 +154,55 @@ def test_every_focus_ring_stands_out_from_what_is_behind_it(browser, real_site, 
     faint = [[name, ratio] for name, ratio in seen.items() if ratio < 3]
     assert len(seen) > 10, seen
     assert not faint, f"{path} {scheme}: focus rings under 3:1: {faint[:6]}"
+
+
+# Inside the open search: the focused control, the style of its ring, its contrast (RING_CONTRAST),
+# and every element of the header (which holds the search) that draws an outline.
+SEARCH_RING = """() => {
+  const e = document.activeElement;
+  if (!e || !e.closest('#explainer-search')) return null;
+  const name = x => `${x.tagName.toLowerCase()}.${(typeof x.className === 'string' && x.className.split(' ')[0]) || ''}`;
+  const drawn = x => { const s = getComputedStyle(x); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0; };
+  const rings = [...document.querySelectorAll('.md-header, .md-header *')].filter(drawn).map(name);
+  const ratio = (%s)();
+  // The ring's box (the element's, grown by offset and width) inside the window and inside every
+  // ancestor that clips: a ring cut by the edge of the screen is not seen whole.
+  const s = getComputedStyle(e), grow = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth);
+  const r = e.getBoundingClientRect();
+  const ring = {left: r.left - grow, top: r.top - grow, right: r.right + grow, bottom: r.bottom + grow};
+  const within = b => ring.left >= b.left - 0.5 && ring.top >= b.top - 0.5 && ring.right <= b.right + 0.5 && ring.bottom <= b.bottom + 0.5;
+  let whole = within({left: 0, top: 0, right: innerWidth, bottom: innerHeight});
+  for (let a = e.parentElement; a && whole; a = a.parentElement) {
+    if (getComputedStyle(a).overflow !== 'visible') whole = within(a.getBoundingClientRect());
+  }
+  return [name(e), {style: s.outlineStyle, rings, ratio: ratio && ratio[1], whole}];
+}""" % RING_CONTRAST
+
+
+@pytest.mark.parametrize("path, width, scheme", [("report.html", 1280, "light"), ("ar/report.html", 390, "dark")])
+def test_in_search_each_focused_control_has_one_ring_in_the_projects_style(browser, real_site, path, width, scheme):
+    """The search field, its clear button, the results area and a result, reached by keyboard:
+    one ring each, the focused control's own (the field once lit its icon's label too, through
+    `input:focus-visible + label`), drawn solid in --explainer-focus at 3:1 (the results area
+    showed the browser's own 'auto' ring), and whole (on a phone the field's ring, drawn outside
+    it, was cut by the screen's top edge)."""
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page.goto((real_site / path).as_uri())
+    page.keyboard.press("/")
+    page.keyboard.type("Daraa" if path == "report.html" else "درعا")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    seen = {}
+    for press in range(6):
+        found = page.evaluate(SEARCH_RING)
+        if found is None:
+            break
+        seen.setdefault(found[0], found[1])
+        page.keyboard.press("Tab")
+    page.close()
+    assert {"input.md-search__input", "div.md-search__scrollwrap", "a.md-search-result__link"} <= set(seen), seen
+    for name, ring in seen.items():
+        assert ring["rings"] == [name], f"{path} {scheme}: {name} focused, rings on {ring['rings']}"
+        assert ring["style"] == "solid" and ring["ratio"] >= 3 and ring["whole"], f"{path} {scheme}: {name}: {ring}"
 
 
 # Each "word/word" pair of Arabic text (a month written both ways, "تموز/يوليو"), laid out as

@@ -1,12 +1,11 @@
 """The report as parallel text: each sentence's Arabic, verbatim, above our English, with a
-number for each of its notes and claim checks, which follow as endnotes (each linking back to
-its sentence, and to its place on the web)."""
+mark for each of its notes and claim checks, which follow as endnotes (each linking back to
+its sentence, and to its place on the web). Sentences and notes are numbered as the site shows
+them ("Sentence 2.1", "Note 3": reader.shown_notes), so a reader can go from book to site."""
 from __future__ import annotations
 
-from ..pages_out.reader import claim_anchor, note_anchor
+from ..pages_out.reader import NOTE_GROUPS, claim_anchor, note_anchor, shown_notes
 from .context import Edition, text, verbatim
-
-_KINDS = ("context", "claim", "wording", "translation")  # the site's order of the note groups
 
 
 def report_section(edition: Edition) -> str:
@@ -21,20 +20,20 @@ def report_section(edition: Edition) -> str:
         heading, opening = text(edition.titles["report"]), ""
     parts = [f'<section id="{edition.anchor("report")}" class="report"><h2>{heading}</h2>{opening}',
              f'<p class="provenance">{edition.localized(edition.data.report.provenance)}</p>']
-    for paragraph in edition.data.report.paragraphs:
+    for p_number, paragraph in enumerate(edition.data.report.paragraphs, start=1):
         tag = "ol" if paragraph.role == "list" else "div"
         item = "li" if paragraph.role == "list" else "div"
         parts.append(f'<{tag} class="paragraph {paragraph.role}" id="{paragraph.id}">')
-        for sentence in paragraph.sentences:
-            parts.append(_sentence(edition, sentence, item))
+        for s_number, sentence in enumerate(paragraph.sentences, start=1):
+            parts.append(_sentence(edition, sentence, item, f"{p_number}.{s_number}"))
         parts.append(f"</{tag}>")
     parts.append("</section>")
     return "\n".join(parts)
 
 
-def _sentence(edition: Edition, sentence, item: str) -> str:
-    # One mark for all of a sentence's notes, their numbers apart ("3, 4, 5"), as one isolated run.
-    numbers = [_endnote(edition, sentence, kind, note) for kind, note in _notes_of(edition, sentence)]
+def _sentence(edition: Edition, sentence, item: str, place: str) -> str:
+    # One mark for all of a sentence's notes, their numbers apart ("1, 2, 3"), as one isolated run.
+    numbers = [_endnote(edition, sentence, place, kind, note) for kind, note in _notes_of(edition, sentence)]
     separator = text(edition.labels["list_separator"])
     refs = f'<sup class="noteref"><bdi>{separator.join(numbers)}</bdi></sup>' if numbers else ""
     arabic_refs, english_refs = (refs, "") if edition.lang == "ar" else ("", refs)
@@ -46,24 +45,31 @@ def _sentence(edition: Edition, sentence, item: str) -> str:
 
 
 def _notes_of(edition: Edition, sentence):
-    """(kind, note) for each note and claim check of `sentence`, in the site's order."""
+    """(kind, item) for each note (a reader.ShownNote) and claim check of `sentence`, in the site's order."""
     claims = [claim for claim in edition.data.claims.claims if claim.sentence == sentence.id]
-    for kind in _KINDS:
-        for note in claims if kind == "claim" else [n for n in sentence.notes if n.kind == kind]:
-            yield kind, note
+    shown = shown_notes(sentence)
+    for kind in NOTE_GROUPS:
+        for item in claims if kind == "claim" else [n for n in shown if n.kind == kind]:
+            yield kind, item
 
 
-def _endnote(edition: Edition, sentence, kind: str, note) -> str:
-    """Add the endnote; return its number's link, for the sentence's mark."""
-    number = len(edition.notes) + 1
+def _endnote(edition: Edition, sentence, place: str, kind: str, item) -> str:
+    """Add the endnote; return its mark's link, for the sentence's mark: a note's number as the
+    site shows it, or the word for a claim check (the site does not number those)."""
+    counter = len(edition.notes) + 1  # the endnote's ids only, unique in the report's chapter
     labels = edition.labels
     if kind == "claim":
-        heading = labels["claim_of"].format(verdict=labels["verdicts"][note.verdict])
-        heading += f' ({labels["claim_kinds"][note.kind]})'
+        note = item
+        heading = text(f'{labels["claim_of"].format(verdict=labels["verdicts"][note.verdict])} '
+                       f'({labels["claim_kinds"][note.kind]})')
         anchor, page = claim_anchor(note.id), edition.page("claims")
+        mark = text(edition.words["claim_mark"])
     else:
-        heading = labels["our_note"][kind]
-        anchor, page = note_anchor(sentence.id, sentence.notes.index(note)), edition.page("report")
+        note = item.note
+        number = f'<bdi dir="ltr">{item.number}</bdi>'
+        heading = f'{labels["note_number"].format(number=number)} · {text(labels["our_note"][kind])}'
+        anchor, page = note_anchor(sentence.id, item.index), edition.page("report")
+        mark = str(item.number)
     about = ""
     if note.span is not None:
         english = f' / <q lang="en" dir="ltr">{text(note.span.en, "en")}</q>' if note.span.en else ""
@@ -74,21 +80,23 @@ def _endnote(edition: Edition, sentence, kind: str, note) -> str:
     if kind == "claim" and note.accounts:
         items = "".join(f"<li>{edition.localized(a)}{edition.cite([a.source])}</li>" for a in note.accounts)
         accounts = f'<p class="accounts-title">{text(labels["other_accounts"])}</p><ul class="accounts">{items}</ul>'
-    # Each report numbers its notes from 1: the anchors carry its prefix ('agreement-note-3').
-    note_id, ref_id = f'{edition.anchor("note")}-{number}', f'{edition.anchor("ref")}-{number}'
-    back = (f'<a class="back" href="#{ref_id}" title="{text(edition.words["back"])}">'
-            f'<bdi dir="ltr">{sentence.id}</bdi></a>')
+    # Each report's endnotes have ids of their own: the anchors carry its prefix ('agreement-note-3').
+    note_id, ref_id = f'{edition.anchor("note")}-{counter}', f'{edition.anchor("ref")}-{counter}'
+    # Back to the sentence, named as the site names it ("Sentence 2.1"), not by its id.
+    where = labels["sentence_name"].format(place=f'<bdi dir="ltr">{place}</bdi>')
+    back = f'<a class="back" href="#{ref_id}" title="{text(edition.words["back"])}">{where}</a>'
     web = edition.web_link(page, anchor, anchor)
     edition.notes.append(
         f'<li id="{note_id}" class="endnote" epub:type="endnote">'
-        f'<p><strong>{text(heading)}</strong> {back}{" · " + web if web else ""}</p>'
+        f'<p>{back} · <strong>{heading}</strong>{" · " + web if web else ""}</p>'
         f"<p>{about}{body}</p>{accounts}</li>")
-    return f'<a id="{ref_id}" href="#{note_id}" epub:type="noteref">{number}</a>'
+    return f'<a id="{ref_id}" href="#{note_id}" epub:type="noteref">{mark}</a>'
 
 
 def notes_section(edition: Edition) -> str:
-    """The endnotes, numbered as their marks in the report."""
+    """The endnotes, each labelled with its sentence and its number as the site shows them (a
+    list without numbers of its own: a count through the report would not be the site's)."""
     return (f'<section id="{edition.anchor("notes")}" class="{edition.section_class("notes")}" epub:type="endnotes">'
             f'<h2>{text(edition.words["notes"])}</h2>'
-            f'<ol class="endnotes">{"".join(edition.notes)}</ol></section>')
+            f'<ul class="endnotes">{"".join(edition.notes)}</ul></section>')
 

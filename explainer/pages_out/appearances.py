@@ -37,7 +37,7 @@ class Appearance:
     anchor: str  # its element's id on that page
     paragraph: int  # the sentence's place in its report, as readers count: paragraph 1...
     sentence: int  # ...sentence 1 of that paragraph
-    note: int = 0  # a note's number among its sentence's notes (its anchor's -n<number>)
+    note: int = 0  # a note's number as the reader shows it (reader.shown_notes), not its anchor's -n<k>
     span: tuple[str, str] = ("", "")  # a claim's phrase, (ar, en)
 
 
@@ -99,9 +99,10 @@ def build_index(reports, glossary, named: dict[str, set[str]]) -> Index:
                 for entry_id in sentence.mentions:
                     for kind in (kind for kind in MENTIONED if entry_id in named[kind]):
                         add(kind, entry_id, Appearance(where="sentence", page="report.md", anchor=sentence.id, **here))
-                for n_index, note in enumerate(sentence.notes):
-                    appearance = Appearance(where="note", page="report.md", anchor=reader.note_anchor(sentence.id, n_index),
-                                            note=n_index + 1, **here)
+                for shown in reader.shown_notes(sentence):
+                    note = shown.note
+                    appearance = Appearance(where="note", page="report.md", anchor=reader.note_anchor(sentence.id, shown.index),
+                                            note=shown.number, **here)
                     for source_id in getattr(note, "cite", ()):
                         add("sources", source_id, appearance)
                     if note.span is not None:

@@ -164,6 +164,7 @@ LABELS = {
                          "hide_label": "Hide this notice (Escape)"},
         # The PDF and EPUB editions (explainer/editions/): their sections, and the links to them.
         "editions": {"contents": "Contents", "notes": "Notes and claim checks", "back": "Back to the sentence",
+                     "claim_mark": "claim",  # a claim check's mark in a sentence (the site numbers notes only)
                      "pdf": "PDF", "epub": "EPUB", "offer": "The whole publication as a book:",
                      "link": "{format}, {language}, {size}", "languages": {"en": "English", "ar": "Arabic"},
                      "kb": "{n} KB", "mb": "{n} MB"},
@@ -305,6 +306,7 @@ LABELS = {
                          "hide": "إخفاء",
                          "hide_label": "إخفاء هذا التنبيه (Escape)"},
         "editions": {"contents": "المحتويات", "notes": "الملاحظات وتدقيق الادعاءات", "back": "العودة إلى الجملة",
+                     "claim_mark": "ادعاء",
                      "pdf": "PDF", "epub": "EPUB", "offer": "المنشور كاملاً في كتاب:",
                      "link": "{format}، {language}، {size}", "languages": {"en": "بالإنجليزية", "ar": "بالعربية"},
                      "kb": "{n} كيلوبايت", "mb": "{n} ميغابايت"},

@@ -222,7 +222,7 @@ class PageMacros:
 
     def note_number(self, number: int) -> Markup:
         """'Note 3', as the note's copied citation and the "Appears in" lists number it (its place
-        among its sentence's notes in data order), the number isolated left to right."""
+        among its sentence's notes as shown: reader.shown_notes), the number isolated left to right."""
         return Markup(self.labels["note_number"].format(number=f'<bdi dir="ltr">{int(number)}</bdi>'))
 
     def claims_of(self, sentence_id: str) -> list:
@@ -270,13 +270,7 @@ class PageMacros:
                 self._problem("cite", source_id, unread_message(source.id, "data/sources.yaml"))
                 continue
             number = numbers[source.id]
-            # Plain text (an attribute) has no <bdi>: on an Arabic page a Latin publisher and a
-            # foreign title are isolated with FSI/PDI, or "Airwars، 25 ..." read "Airwars, 25".
-            publisher = citation.isolated(source.publisher, self.lang, "")
-            if source.publisher_note is not None:  # our note about it, in the page's language
-                publisher += f" ({getattr(source.publisher_note, self.lang)})"
-            label = self.labels["source"].format(number=number, publisher=publisher,
-                                                 date=format_date(source.date or source.accessed, self.lang))
+            label = self.source_label(source)
             title, title_lang = source.shown_title(self.lang)
             preview = f"{label}. {citation.isolated(title, self.lang, title_lang)}"
             attributes = (f'aria-label="{escape.for_attribute(label)}" data-preview="{escape.for_attribute(preview)}" '
@@ -290,6 +284,20 @@ class PageMacros:
         ordered = sorted(set(links))
         kind = "cite many" if len(ordered) > MANY_CITATIONS else "cite"
         return Markup(f'<sup class="{kind}">' + " ".join(link for _, link in ordered) + "</sup>")
+
+    def source_label(self, source) -> str:
+        """'Source 3: Reuters, 5 July 2018' in the page's language, as plain text (a citation's
+        name and preview): its publisher and its date as the sources page gives them, an undated
+        source 'undated; read on <day>' (the day we read it is not its date). Plain text has no
+        <bdi>: on an Arabic page the publisher is isolated with FSI/PDI, or "Airwars، 25 ..."
+        reads "Airwars, 25"; our note about the publisher follows it, in the page's language."""
+        lang = self.lang
+        when = (format_date(source.date, lang) if source.date
+                else f"{self.labels['accessed']} {format_date(source.accessed, lang)}")
+        publisher = citation.isolated(source.publisher, lang, "")
+        if source.publisher_note is not None:
+            publisher += f" ({getattr(source.publisher_note, lang)})"
+        return self.labels["source"].format(number=self.source_numbers[source.id], publisher=publisher, date=when)
 
     def _citation_needed(self) -> Markup:
         """A statement without a source: shown in a draft, an error in a page of a publication."""
@@ -367,12 +375,12 @@ class PageMacros:
 
     def correction_place(self, correction) -> Markup:
         """The link from a correction to the place it concerns: the kind of page and the entry's
-        name ('The report, sentence p1-s2'), in the page's language."""
+        name ('The report, sentence 1.2'), in the page's language."""
         kind = resolve(correction, self.data.by_id)
         entry = self.data.by_id[KINDS[kind][0]][correction.target]
         lang = self.lang
-        if kind == "sentence":
-            name = f'<bdi dir="ltr">{escape.for_text(entry.id)}</bdi>'
+        if kind == "sentence":  # as readers count it ('2.1', as the ledgers write it), not its id
+            name = f'<bdi dir="ltr">{escape.for_text(self.sentence_place(entry.id))}</bdi>'
         elif kind == "claim":
             name = f'<q>{escape.for_text(getattr(entry.span, lang), lang)}</q>'
         elif kind == "point":
@@ -380,9 +388,7 @@ class PageMacros:
         elif kind == "timeline":
             name = escape.for_text(format_span(entry.date, entry.end_date, lang), lang)
         elif kind == "source":
-            name = escape.for_text(self.labels["source"].format(
-                number=self.source_numbers[entry.id], publisher=entry.shown_publisher(lang),
-                date=format_date(entry.date or entry.accessed, lang)), lang)
+            name = escape.for_text(self.source_label(entry), lang)
         else:
             named = {"actor": "name", "place": "name", "term": "term"}[kind]
             name = escape.for_text(getattr(getattr(entry, named), lang), lang)
@@ -402,7 +408,7 @@ class PageMacros:
 
     def _section(self, name: str, **context) -> Markup:
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "report_words": report_words, "m": self, "note_anchor": reader.note_anchor, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
+        helpers = {"labels": self.labels, "report_words": report_words, "m": self, "note_anchor": reader.note_anchor, "shown_notes": reader.shown_notes, "note_groups": reader.NOTE_GROUPS, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    # A further report may have no numbered points (no roadmap.yaml).

@@ -124,8 +124,36 @@ def claim_anchor(claim_id: str) -> str:
 
 
 def note_anchor(sentence_id: str, index: int) -> str:
-    """The anchor of a note: p1-s1-n3 (stable while notes keep their order)."""
+    """The anchor of a note: p1-s1-n3 from its place in data (a published address: never from
+    the number shown, which changes when a note of another kind is added before it)."""
     return f"{sentence_id}-n{index + 1}"
+
+
+NOTE_GROUPS = ("context", "claim", "wording", "translation")
+"""The kinds of a sentence's notes, in the order the reader and the editions show their groups
+('claim': the ledger's claim checks, which are not numbered notes)."""
+
+
+@dataclass(frozen=True)
+class ShownNote:
+    """A note as the reader shows it: `index` its place in data (its anchor), `number` the one
+    readers see, counted down the screen ("Note 1", "Note 2"...), which its copied citation, the
+    "Appears in" lists and the editions repeat."""
+
+    index: int
+    number: int
+    note: object
+
+    @property
+    def kind(self) -> str:
+        return self.note.kind
+
+
+def shown_notes(sentence) -> list[ShownNote]:
+    """The sentence's notes in the order they are shown: grouped by kind in NOTE_GROUPS' order,
+    each group in data order, numbered from 1 in that order."""
+    order = sorted(range(len(sentence.notes)), key=lambda i: (NOTE_GROUPS.index(sentence.notes[i].kind), i))
+    return [ShownNote(index, number, sentence.notes[index]) for number, index in enumerate(order, start=1)]
 
 
 def aligned_runs(text: str, start: int, end: int, pieces=()) -> str:

@@ -94,12 +94,6 @@ class Source(Model):
                              "'untitled:' instead, without the brackets, on an 'en:' and an 'ar:' line")
         return title
 
-    def shown_publisher(self, lang: str) -> str:
-        """The publisher's name, and our note about it in brackets in `lang` when there is one."""
-        if self.publisher_note is None:
-            return self.publisher
-        return f"{self.publisher} ({getattr(self.publisher_note, lang)})"
-
     def shown_supports(self, lang: str) -> tuple[str, str]:
         """What we read in the source on a page in `lang`, and its language: the quotation as
         published, or our note in the page's language."""
