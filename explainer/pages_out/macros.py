@@ -391,14 +391,42 @@ class PageMacros:
         elif kind == "timeline":
             name = escape.for_text(format_span(entry.date, entry.end_date, lang), lang)
         elif kind == "source":
-            name = escape.for_text(self.source_label(entry), lang)
+            name = self.source_named(entry)
         else:
             named = {"actor": "name", "place": "name", "term": "term"}[kind]
             name = escape.for_text(getattr(getattr(entry, named), lang), lang)
         words = self.labels["corrections"]["places"][kind].format(name=name)
+        report = self.report_named(KINDS[kind][0], correction.target)
+        if report is not None:
+            words = self.labels["corrections"]["places_in"][kind].format(report=escape.for_text(report, lang), name=name)
         prefix = TARGETS[KINDS[kind][0]][1]  # the entry itself, not a place's marker on the map
         relative = collection.relative(self.page_of(KINDS[kind][0], correction.target), self.page)
         return Markup(f"[{words}]({relative}#{prefix}{correction.target})")
+
+    def report_named(self, kind: str, entry_id: str) -> str | None:
+        """The day of the report that holds an entry of a report's own ('sentences', 'claims',
+        'points'), in a publication of several reports; None when there is one report to name."""
+        reports = self.data.reports
+        if kind not in REPORT_ENTRY_KINDS or len(reports) < 2:
+            return None
+        report_id = self.data.report_of[kind].get(entry_id, self.report_id)
+        return collection.report_day(next(r for r in reports if r.id == report_id), self.lang)
+
+    def source_named(self, source) -> Markup:
+        """A source as one label, as the sources page heads it: 'Source 3: Reuters, <its title>'
+        (markup: the other script in <bdi>, a title in another language isolated whole)."""
+        lang = self.lang
+        publisher = escape.for_text(source.publisher, lang)
+        if source.publisher_note is not None:
+            publisher += Markup(" (") + escape.for_text(getattr(source.publisher_note, lang), lang) + Markup(")")
+        title, title_lang = source.shown_title(lang)
+        if title_lang == lang:
+            shown = escape.for_text(title, lang)
+        else:
+            direction = "rtl" if title_lang == "ar" else "ltr"
+            shown = Markup(f'<bdi lang="{escape.for_attribute(title_lang)}" dir="{direction}">{escape.for_text(title)}</bdi>')
+        return Markup(self.labels["corrections"]["source"].format(
+            number=self.source_numbers[source.id], publisher=publisher, title=shown))
 
     # --- whole sections -----------------------------------------------------------------
     def block(self, name: str, **context) -> Markup:
