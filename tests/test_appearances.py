@@ -5,6 +5,7 @@ source that its two reports share list both."""
 from __future__ import annotations
 
 import posixpath
+import re
 from pathlib import Path
 
 import pytest
@@ -117,7 +118,10 @@ def test_every_appears_in_link_lands_and_numbers_are_isolated(real_site, lang):
             targets.setdefault(path, set()).add(anchor)
             counted += 1
             if anchor and not link.find("q"):  # "sentence 1.2": the place's numbers left to right
-                assert link.find("bdi", dir="ltr").get_text().count(".") == 1, link
+                assert link.find_all("bdi", dir="ltr")[-1].get_text().count(".") == 1, link
+                # Every number isolated, the note's too («الملاحظة 2 على الجملة 1.4»), not only the place.
+                outside = "".join(t for t in link.find_all(string=True) if not t.find_parent("bdi"))
+                assert not re.search(r"\d", outside), link
         for path, anchors in targets.items():
             landed = parse(real_site, posixpath.normpath(posixpath.join(posixpath.dirname(page), path)))
             missing = sorted(anchor for anchor in anchors if anchor and landed.find(id=anchor) is None)

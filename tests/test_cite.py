@@ -31,9 +31,9 @@ def items(lang: str) -> list[tuple[str, str, str]]:
     # The note shown first, "Note 1": the groups context, wording, translation, each in data order.
     first = min(range(len(noted.notes)), key=lambda i: (("context", "wording", "translation").index(noted.notes[i].kind), i))
     return [
-        ("report", sentence.id, words["cite"]["sentence_in"].format(report=report, paragraph=1, sentence=2)),
+        ("report", sentence.id, words["cite"]["sentence_in"].format(report=report, place="\u20681.2\u2069")),
         ("report", f"{noted.id}-n{first + 1}", words["cite"]["note_in"].format(
-            report=report, number=1, paragraph=1, sentence=1, kind=words["our_note"][noted.notes[first].kind])),
+            report=report, number=1, place="\u20681.1\u2069", kind=words["our_note"][noted.notes[first].kind])),
         ("claims", f"ledger-{claim.id}", words["cite"]["claim_in"].format(report=report, span=getattr(claim.span, lang))),
         ("actors", f"actor-{actor.id}", getattr(actor.name, lang)),
     ]
@@ -168,10 +168,11 @@ def test_a_publisher_and_a_first_edition_are_cited_when_set(tmp_path):
     assert csl_json("k", found, "Desk", day)[0]["issued"] == {"date-parts": [[2026, 3, 5]]}
 
 
-def test_a_latin_title_in_an_arabic_label_is_isolated(real_site):
+def test_a_title_in_the_other_language_is_isolated_whole(real_site):
     """On the Arabic sources page a source's title in another language sits between FSI and PDI
-    (in plain text it would otherwise run into the Latin address after it); an Arabic title, and
-    every English label, has no controls."""
+    (in plain text it would otherwise run into the Latin address after it), and so does an Arabic
+    headline on the English page (its quotation marks and "!!" kept at its own edges); a title in
+    the page's language has only its runs of the other script isolated."""
     sources = real_data().sources.sources
     for folder, lang in (("", "en"), ("ar/", "ar")):
         soup = parse(real_site, f"{folder}sources.html")
@@ -179,8 +180,11 @@ def test_a_latin_title_in_an_arabic_label_is_isolated(real_site):
             label = soup.select_one(f'button.cite-this[data-cite="src-{source.id}"]')["data-cite-label"]
             label = label.replace("\u00a0", " ").replace("\u2060", "")  # the page's no-break joins, as cite.js drops them
             shown, shown_lang = source.shown_title(lang)  # an untitled page's description is in the page's language
-            title = f"\u2068{shown}\u2069" if lang == "ar" and shown_lang != "ar" else shown
-            assert label == LABELS[lang]["cite"]["source"].format(number=number, title=title)
+            whole = shown_lang != lang and "ar" in (lang, shown_lang)
+            if whole:
+                assert label == LABELS[lang]["cite"]["source"].format(number=number, title=f"\u2068{shown}\u2069")
+            else:
+                assert _plain(label) == _plain(LABELS[lang]["cite"]["source"].format(number=number, title=shown))
 
 
 def _plain(text: str) -> str:
@@ -205,7 +209,7 @@ def test_a_citations_preview_names_the_publisher_and_the_date_as_the_sources_pag
             says_undated = undated in entry.get_text()
             preview, name = link["data-preview"], link["aria-label"]
             for text in (preview, name):
-                assert publisher in text and date in _plain(text), (page, link["href"], text)
+                assert publisher in _plain(text) and date in _plain(text), (page, link["href"], text)
                 assert (undated in text) == says_undated, (page, link["href"], text)
             if folder and not re.search("[\u0600-\u06ff]", publisher):
                 assert f"\u2068{publisher}\u2069" in preview, (page, preview)
@@ -226,21 +230,21 @@ def test_in_a_collection_each_reports_items_are_cited_with_their_report(real_sit
     languages: the copied label names the report by its day and outlet (the first report's
     outlet is unknown, so its day alone), where both reports' first sentences once read alike."""
     expected = {
-        "en": {"report.html": {"p1-s1": "Report of 4 July 2018, paragraph 1, sentence 1",
-                               "p1-s1-n1": "Note 4 on the report of 4 July 2018, paragraph 1, sentence 1 (Translator’s note)"},
+        "en": {"report.html": {"p1-s1": "Report of 4 July 2018, sentence \u20681.1\u2069",
+                               "p1-s1-n1": "Note 4 on the report of 4 July 2018, sentence \u20681.1\u2069 (Translator’s note)"},
                "agreement/report.html": {
-                   "agreement-p1-s1": "Report of 6 July 2018 (Youm7), paragraph 1, sentence 1",
-                   "agreement-p1-s1-n3": "Note 1 on the report of 6 July 2018 (Youm7), paragraph 1, sentence 1 (Context)",
+                   "agreement-p1-s1": "Report of 6 July 2018 (Youm7), sentence \u20681.1\u2069",
+                   "agreement-p1-s1-n3": "Note 1 on the report of 6 July 2018 (Youm7), sentence \u20681.1\u2069 (Context)",
                    "claim-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
                    "“agreement on deploying the Russian military police on the border with Jordan”"},
                "agreement/claims.html": {
                    "ledger-agreement-russian-police-on-border": "Claim in the report of 6 July 2018 (Youm7): "
                    "“agreement on deploying the Russian military police on the border with Jordan”"}},
-        "ar": {"report.html": {"p1-s1": "تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1",
-                               "p1-s1-n1": "الملاحظة 4 على تقرير 4 تموز/يوليو 2018، الفقرة 1، الجملة 1 (ملاحظة المترجم)"},
+        "ar": {"report.html": {"p1-s1": "تقرير 4 تموز/يوليو 2018، الجملة \u20681.1\u2069",
+                               "p1-s1-n1": "الملاحظة 4 على تقرير 4 تموز/يوليو 2018، الجملة \u20681.1\u2069 (ملاحظة المترجم)"},
                "agreement/report.html": {
-                   "agreement-p1-s1": "تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1",
-                   "agreement-p1-s1-n3": "الملاحظة 1 على تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الفقرة 1، الجملة 1 (سياق)",
+                   "agreement-p1-s1": "تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الجملة \u20681.1\u2069",
+                   "agreement-p1-s1-n3": "الملاحظة 1 على تقرير 6 تموز/يوليو 2018 («اليوم السابع»)، الجملة \u20681.1\u2069 (سياق)",
                    "claim-agreement-russian-police-on-border": "ادعاء في تقرير 6 تموز/يوليو 2018 («اليوم السابع»): "
                    "«الاتفاق على نشر الشرطة العسكرية الروسية على الحدود مع الأردن»"},
                "agreement/claims.html": {
@@ -258,11 +262,68 @@ def test_in_a_collection_each_reports_items_are_cited_with_their_report(real_sit
 
 
 def test_a_one_report_publication_cites_its_items_as_before(tmp_path):
-    """With one report there is none to tell apart: "Report, paragraph 1, sentence 1"."""
+    """With one report there is none to tell apart: "Report, sentence 1.1" (the number isolated,
+    as the site names a sentence and "How to read" promises citations do)."""
     project = make_project(tmp_path / "project", FIXTURES / "mini")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     for folder, lang in (("", "en"), ("ar/", "ar")):
         labels = _labels(project / "site", f"{folder}report.html")
-        assert labels["p1-s1"] == LABELS[lang]["cite"]["sentence"].format(paragraph=1, sentence=1)
-        assert labels["p1-s1"] == {"en": "Report, paragraph 1, sentence 1", "ar": "التقرير، الفقرة 1، الجملة 1"}[lang]
+        assert labels["p1-s1"] == LABELS[lang]["cite"]["sentence"].format(place="\u20681.1\u2069")
+        assert labels["p1-s1"] == {"en": "Report, sentence \u20681.1\u2069", "ar": "التقرير، الجملة \u20681.1\u2069"}[lang]
+
+
+_OTHER_SCRIPT = {"en": re.compile("[\u0600-\u06ff]"), "ar": re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")}
+
+
+def _outside_isolates(text: str) -> str:
+    """`text` without its FSI…PDI runs (innermost first)."""
+    while True:
+        shorter = re.sub("\u2068[^\u2068\u2069]*\u2069", "", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+@pytest.mark.parametrize("folder", ["", "ar/"])
+def test_plain_text_isolates_every_run_of_the_other_script(real_site, folder):
+    """Previews, citation names and copied labels are plain text (no <bdi>): each run of the other
+    script in them, a Latin name inside our Arabic words ("في قاعدة GeoNames، «Dā‘il»") or an
+    Arabic headline in an English preview, sits between FSI and PDI, or Chromium moves its
+    punctuation and its neighbours ("GeoNames، «Dā‘il" laid out as one left-to-right run)."""
+    other = _OTHER_SCRIPT["ar" if folder else "en"]
+    pages = ("report.html", "agreement/report.html", "claims.html", "timeline.html", "places.html",
+             "sources.html", "glossary.html", "actors.html", "roadmap.html")
+    checked, wrong = 0, []
+    for page in pages:
+        soup = parse(real_site, folder + page)
+        for element in soup.select("[data-preview], a[aria-label][data-preview], button.cite-this"):
+            for attribute in ("data-preview", "aria-label", "data-cite-label"):
+                text = element.get(attribute)
+                if text is None:
+                    continue
+                checked += 1
+                if other.search(_outside_isolates(text)):
+                    wrong.append((page, attribute, text))
+    assert checked > 500 and not wrong, (len(wrong), wrong[:5])
+
+
+def test_the_geonames_note_and_an_arabic_headline_are_isolated(real_site):
+    """The two cases the reader review saw: the Arabic pop-up of a GeoNames record, and an Arabic
+    headline (quotation marks and "!!" at its edges) previewed on an English page."""
+    geonames = [a["data-preview"] for a in parse(real_site, "ar/report.html").select("sup.cite a[data-preview]")
+                if "GeoNames" in a["data-preview"]]
+    assert geonames and all("\u2068GeoNames\u2069، «\u2068" in text for text in geonames), geonames[:2]
+    sources = real_data().sources.sources
+    arabic = [(number, source.shown_title("en")[0]) for number, source in enumerate(sources, start=1)
+              if source.shown_title("en")[1] == "ar"]
+    previews = {a["href"]: a["data-preview"] for a in parse(real_site, "report.html").select("sup.cite a[data-preview]")}
+    seen = 0
+    for href, preview in previews.items():
+        source = href.split("#src-")[1]
+        number = next(n for n, s in enumerate(sources, start=1) if s.id == source)
+        title = dict(arabic).get(number)
+        if title:
+            assert preview.endswith(f"\u2068{title}\u2069"), preview
+            seen += 1
+    assert seen, "the report cites Arabic headlines"

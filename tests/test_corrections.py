@@ -12,6 +12,7 @@ from conftest import (
     FIXTURES,
     LANGS,
     ROOT,
+    edit,
     error_lines,
     make_project,
     mkdocs_build,
@@ -183,3 +184,79 @@ def test_corrections_without_their_page_are_refused(mini):
         "data/corrections.yaml:1:1: the publication has corrections but no corrections page; create "
         "content/en/corrections.md and content/ar/corrections.md holding {{ block('corrections') }}, and add "
         "corrections.md to the nav in mkdocs.yml"]
+
+
+# Two reports of the fixture collection, each with a sentence 1.1 and a claim, and a source.
+COLLECTION_LOG = """\
+corrections:
+- id: first-sentence
+  date: 2026-01-02
+  target: p1-s1
+  wrong: {en: It said one thing., ar: قال شيئاً.}
+  now: {en: It says another., ar: يقول شيئاً آخر.}
+  why: {en: A reader wrote., ar: كتب قارئ.}
+- id: second-sentence
+  date: 2026-01-03
+  target: second-p1-s1
+  wrong: {en: It said one thing., ar: قال شيئاً.}
+  now: {en: It says another., ar: يقول شيئاً آخر.}
+  why: {en: A reader wrote., ar: كتب قارئ.}
+- id: first-claim
+  date: 2026-01-04
+  target: no-agreement
+  kind: claim
+  wrong: {en: It said one thing., ar: قال شيئاً.}
+  now: {en: It says another., ar: يقول شيئاً آخر.}
+  why: {en: A reader wrote., ar: كتب قارئ.}
+- id: second-claim
+  date: 2026-01-05
+  target: second-agreed
+  kind: claim
+  wrong: {en: It said one thing., ar: قال شيئاً.}
+  now: {en: It says another., ar: يقول شيئاً آخر.}
+  why: {en: A reader wrote., ar: كتب قارئ.}
+- id: a-source
+  date: 2026-01-06
+  target: wire-one
+  kind: source
+  wrong: {en: It said one thing., ar: قال شيئاً.}
+  now: {en: It says another., ar: يقول شيئاً آخر.}
+  why: {en: A reader wrote., ar: كتب قارئ.}
+"""
+
+
+@pytest.fixture(scope="module")
+def corrected_collection(tmp_path_factory):
+    """The fixture collection (two reports) with a correction to each report's sentence 1.1 and
+    claim, and one to a source; built once for the run."""
+    def build(folder) -> None:
+        project = logged(make_project(folder / "project", FIXTURES / "collection"), COLLECTION_LOG)
+        edit(project, "mkdocs.yml", "  - roadmap.md\n", "  - roadmap.md\n  - second/report.md\n  - second/claims.md\n")
+        result = mkdocs_build(project)
+        assert result.returncode == 0, result.stdout + result.stderr
+    return once_per_run(tmp_path_factory, "corrected-collection", build) / "project" / "site"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_in_a_collection_each_correction_names_its_report(corrected_collection, lang):
+    """Both reports have a sentence 1.1 and a claims ledger: "The report, sentence 1.1" said of
+    both named neither. Each names its report as the site's headings do ("The 4 July report"),
+    and a source reads as one label ("Source 1: Example Wire, A test headline"), not "Sources:
+    Source 1: …, undated; read on …"."""
+    page = f"{LANGS[lang][0]}corrections.html"
+    places = {e["id"].removeprefix("correction-"): " ".join(e.select_one("dd a").get_text().replace("\u2060", "").replace("\u00a0", " ").split())
+              for e in parse(corrected_collection, page).select("article .correction")}
+    claim = {"en": "The claims ledger: ", "ar": "سجل الادعاءات: "}[lang]
+    expected = {"en": {"first-sentence": "The 4 July report, sentence 1.1", "second-sentence": "The 6 July report, sentence 1.1",
+                       "first-claim": "The 4 July report’s claims ledger: ", "second-claim": "The 6 July report’s claims ledger: ",
+                       "a-source": "Source 1: Example Wire, A test headline"},
+                "ar": {"first-sentence": "تقرير 4 تموز/يوليو، الجملة 1.1", "second-sentence": "تقرير 6 تموز/يوليو، الجملة 1.1",
+                       "first-claim": "سجل ادعاءات تقرير 4 تموز/يوليو: ", "second-claim": "سجل ادعاءات تقرير 6 تموز/يوليو: ",
+                       "a-source": "المصدر 1: Example Wire، A test headline"}}[lang]
+    for key, words in expected.items():
+        if key.endswith("claim"):
+            assert places[key].startswith(words) and not places[key].startswith(claim), (key, places[key])
+        else:
+            assert places[key] == words, (key, places[key])
+    # Where a correction's place is named, the other script is isolated once, in <bdi>, not in FSI/PDI too.
+    assert "\u2068" not in parse(corrected_collection, page).select_one("#correction-a-source dd a").get_text()

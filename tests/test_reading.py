@@ -205,6 +205,27 @@ def test_in_search_each_focused_control_has_one_ring_in_the_projects_style(brows
         assert ring["style"] == "solid" and ring["ratio"] >= 3 and ring["whole"], f"{path} {scheme}: {name}: {ring}"
 
 
+@pytest.mark.parametrize("path", ["report.html", "ar/report.html"])
+def test_in_search_the_empty_results_area_is_no_tab_stop(browser, real_site, path):
+    """With nothing typed the results area holds only the hint: Tab from the field went to it and
+    drew a ring round the hint alone. It is a Tab stop (a keyboard scrolls it) once it holds
+    results, and no longer when the field is cleared."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((real_site / path).as_uri())
+    page.keyboard.press("/")
+    area = page.locator(".md-search__scrollwrap")
+    reachable = "e => e.tabIndex >= 0 && e.hasAttribute('tabindex')"
+    page.locator(".md-search-result__meta").filter(has_text=re.compile(".")).wait_for(timeout=15000)
+    page.wait_for_timeout(300)  # the index loaded and the hint shown
+    assert not area.evaluate(reachable)
+    page.keyboard.type("Daraa" if path == "report.html" else "درعا")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    assert area.evaluate(reachable)
+    page.locator(".md-search__options button[type=reset]").click()
+    wait_until(page, "!document.querySelector('.md-search__scrollwrap').hasAttribute('tabindex')", timeout=5)
+    page.close()
+
+
 # Each "word/word" pair of Arabic text (a month written both ways, "تموز/يوليو"), laid out as
 # narrow as it can be in its own place and font: more than one line means a line could end
 # at its slash.

@@ -152,7 +152,7 @@ def label(appearance: Appearance, lang: str) -> Markup:
     if appearance.where == "sentence":
         return Markup(words["sentence"].format(place=place))
     if appearance.where == "note":
-        return Markup(words["note"].format(place=place, number=appearance.note))
+        return Markup(words["note"].format(place=place, number=f'<bdi dir="ltr">{int(appearance.note)}</bdi>'))
     phrase = appearance.span[0] if lang == "ar" else appearance.span[1]
     if len(phrase) > CLAIM_LABEL:
         phrase = phrase[:CLAIM_LABEL].rsplit(" ", 1)[0] + "…"

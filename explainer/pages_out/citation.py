@@ -12,28 +12,33 @@ from __future__ import annotations
 import datetime
 from markupsafe import Markup, escape
 
-from .escape import for_attribute, for_text, keep_together
+from .escape import FSI, PDI, for_attribute, for_text, isolate_plain, keep_together
 from .labels import _MONTHS, LABELS, format_date
 
 PLACEHOLDER = "<!-- explainer:citation -->"  # where the about page asks for it (macros.py)
-FSI, PDI = "\u2068", "\u2069"
 _EN_MONTHS = _MONTHS["en"]
 
 
 def cite_button(lang: str, anchor: str, label: str) -> Markup:
     """The control (the templates put it in the item's tools row, shown only when scripts run).
-    Attribute values are escaped for Markdown too: the templates are Markdown."""
+    Attribute values are escaped for Markdown too: the templates are Markdown. The label is
+    plain text, copied as it is: its runs of the other script are isolated (escape.isolate_plain)."""
     words = LABELS[lang]["cite"]
+    label = isolate_plain(label, lang)
     return Markup(f'<button type="button" class="cite-this" data-cite="{for_attribute(anchor)}" '
                   f'data-cite-label="{for_attribute(label)}" '
                   f'aria-label="{for_attribute(words["name"].format(label=label))}">{for_text(words["button"], lang)}</button>')
 
 
 def isolated(text: str, lang: str, text_lang: str) -> str:
-    """A run in another language inside an Arabic label, between FSI and PDI: in plain text, a
-    Latin title next to the label's Arabic and the Latin address would otherwise merge with the
-    address into one left-to-right run."""
-    return f"{FSI}{text}{PDI}" if lang == "ar" and text_lang != "ar" else text
+    """A text in another language than the page's (a source's title), whole between FSI and PDI:
+    in plain text a Latin title would merge with the Latin address after it on an Arabic page, and
+    an Arabic headline's quotation marks and "!!" would land on the wrong side on an English one.
+    On an Arabic page a name of unknown language ('': a publisher) is isolated whole; text in
+    the page's language has its other-script runs isolated."""
+    if (lang == "ar" and text_lang != "ar") or (lang == "en" and text_lang == "ar"):
+        return f"{FSI}{text}{PDI}"
+    return isolate_plain(text, lang)
 
 
 def page_words(lang: str) -> dict:

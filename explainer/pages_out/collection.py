@@ -69,6 +69,15 @@ def report_label(report, lang: str) -> str:
     return getattr(report.models["event"].date_label, lang)
 
 
+def report_day(report, lang: str) -> str:
+    """A report's day as the headings name it ("The 4 July report", «تقرير 4 تموز/يوليو»): day
+    and month; a draft with no date yet gives its day as written out."""
+    day = report.models["event"].date
+    if day is None:
+        return getattr(report.models["event"].date_label, lang)
+    return format_date(day, lang).rsplit(" ", 1)[0]
+
+
 def citation_name(report, lang: str) -> str:
     """How a copied citation names a report of a collection: its day, and its outlet when known
     ('6 July 2018 (The Daily Example)'); a draft with no date yet gives its day as written out."""

@@ -82,6 +82,24 @@ def for_text(value: object, lang: str | None = None) -> Markup:
     return Markup("".join(parts))
 
 
+FSI, PDI = "\u2068", "\u2069"
+# A run already between FSI and PDI (a whole title, citation.isolated) is left as it is.
+_ISOLATE = re.compile("(\u2068[^\u2068\u2069]*\u2069)")
+
+
+def isolate_plain(value: object, lang: str) -> str:
+    """Plain text (an attribute: a preview, a name, a copied citation) on a page in `lang`, with
+    each run of the other script between FSI and PDI, the <bdi> of text that has no tags: in
+    "في قاعدة GeoNames، «Dā‘il»" Chromium otherwise lays "GeoNames، «Dā‘il" out as one
+    left-to-right run, and an English page moves an Arabic headline's quotation marks."""
+    value = str(value)
+    if lang not in LANGUAGES:
+        return value
+    minority = _ARABIC_RUN if lang == "en" else _LATIN_RUN
+    return "".join(part if part.startswith(FSI) else minority.sub(lambda run: f"{FSI}{run.group()}{PDI}", part)
+                   for part in _ISOLATE.split(value))
+
+
 def for_attribute(value: object) -> Markup:
     """A value inside a double-quoted attribute, of a raw HTML tag or of a Markdown attribute
     list (`{ aria-label="..." }`): every ASCII punctuation character that Markdown or HTML could

@@ -59,7 +59,11 @@ LABELS = {
         "aligned": {"switch": "Show aligned phrases", "announce": "Arabic: {ar}, English: {en}", "gap": " … "},
         "about_phrase": "On",
         "full_entry": "Full entry",
-        "notes_of": ": notes on sentence {place}",
+        # A note group's button: its kind, how many notes it holds (a count, not a note's number:
+        # the notes inside are numbered "Note 4, 5, 6"), and, for a screen reader, of which sentence.
+        "notes_of": " on sentence {place}",
+        "group_count": {"note": {"one": "{count} note", "other": "{count} notes"},
+                        "claim": {"one": "{count} claim", "other": "{count} claims"}},
         "note_number": "Note {number}",  # shown on a note, as its copied citation and "Appears in" number it
         # The name of a link labelled "1.1" (the ledger): what the number means, then the number
         # itself, so that speech input finds the link by the words on screen (WCAG 2.5.3).
@@ -108,13 +112,13 @@ LABELS = {
         "appears_in": {"title": "Appears in", "sentence": "sentence {place}", "note": "note {number} to sentence {place}",
                        "claim": "claim: {span}"},
         "cite": {"button": "Copy citation", "name": "Copy citation: {label}", "done": "Copied",
-                 "sentence": "Report, paragraph {paragraph}, sentence {sentence}",
-                 "note": "Note {number} on the report, paragraph {paragraph}, sentence {sentence} ({kind})",
+                 "sentence": "Report, sentence {place}",
+                 "note": "Note {number} on the report, sentence {place} ({kind})",
                  "claim": "Claim: “{span}”", "point": "Roadmap, point {number}: {title}",
                  # In a collection a report's items name their report: its day, and its outlet when known.
                  "report": "{date}", "report_outlet": "{date} ({outlet})",
-                 "sentence_in": "Report of {report}, paragraph {paragraph}, sentence {sentence}",
-                 "note_in": "Note {number} on the report of {report}, paragraph {paragraph}, sentence {sentence} ({kind})",
+                 "sentence_in": "Report of {report}, sentence {place}",
+                 "note_in": "Note {number} on the report of {report}, sentence {place} ({kind})",
                  "claim_in": "Claim in the report of {report}: “{span}”",
                  "timeline": "Timeline, {date}", "source": "Source {number}: {title}",
                  "text": "{title}. {label}. {url}. Accessed {date}.",
@@ -137,7 +141,13 @@ LABELS = {
                         "places": {"sentence": "The report, sentence {name}", "claim": "The claims ledger: {name}",
                                    "point": "The roadmap: {name}", "timeline": "The timeline: {name}",
                                    "actor": "Actors: {name}", "place": "Places: {name}", "term": "Glossary: {name}",
-                                   "source": "Sources: {name}"}},
+                                   "source": "{name}"},
+                        # In a collection the reports' own entries name their report as the headings
+                        # do ("The 4 July report, sentence by sentence"): both reports have a 1.1.
+                        "places_in": {"sentence": "The {report} report, sentence {name}",
+                                      "claim": "The {report} report’s claims ledger: {name}",
+                                      "point": "The {report} report’s roadmap: {name}"},
+                        "source": "Source {number}: {publisher}, {title}"},
         # Links to the methods page (content/*/methods.md): from the footer, and beside the
         # verdicts in the ledger and in the key to the report's marks (its #verdicts section).
         "methods": {"footer": "Our methods and corrections policy",
@@ -218,7 +228,12 @@ LABELS = {
         "aligned": {"switch": "أظهر العبارات المتقابلة", "announce": "العربية: {ar}، الإنجليزية: {en}", "gap": " … "},
         "about_phrase": "عن",
         "full_entry": "المدخل كاملاً",
-        "notes_of": "، ملاحظات على الجملة {place}",
+        "notes_of": " على الجملة {place}",
+        # The noun after a number: 1 ملاحظة، 2 ملاحظتان، 3–10 ملاحظات، 11 فما فوق ملاحظة.
+        "group_count": {"note": {"one": "{count} ملاحظة", "two": "{count} ملاحظتان", "few": "{count} ملاحظات",
+                                 "other": "{count} ملاحظة"},
+                        "claim": {"one": "{count} ادعاء", "two": "{count} ادعاءان", "few": "{count} ادعاءات",
+                                  "other": "{count} ادعاء"}},
         "note_number": "الملاحظة {number}",
         "sentence_spoken": "{place}: الفقرة {paragraph}، الجملة {sentence}",
         "citation_needed": "بحاجة إلى مصدر",
@@ -259,12 +274,12 @@ LABELS = {
         "appears_in": {"title": "يَرِد في", "sentence": "الجملة {place}", "note": "الملاحظة {number} على الجملة {place}",
                        "claim": "ادعاء: {span}"},
         "cite": {"button": "انسخ الإحالة", "name": "انسخ الإحالة المرجعية: {label}", "done": "نُسخت",
-                 "sentence": "التقرير، الفقرة {paragraph}، الجملة {sentence}",
-                 "note": "الملاحظة {number} على التقرير، الفقرة {paragraph}، الجملة {sentence} ({kind})",
+                 "sentence": "التقرير، الجملة {place}",
+                 "note": "الملاحظة {number} على التقرير، الجملة {place} ({kind})",
                  "claim": "ادعاء: «{span}»", "point": "خريطة الطريق، البند {number}: {title}",
                  "report": "{date}", "report_outlet": "{date} ({outlet})",
-                 "sentence_in": "تقرير {report}، الفقرة {paragraph}، الجملة {sentence}",
-                 "note_in": "الملاحظة {number} على تقرير {report}، الفقرة {paragraph}، الجملة {sentence} ({kind})",
+                 "sentence_in": "تقرير {report}، الجملة {place}",
+                 "note_in": "الملاحظة {number} على تقرير {report}، الجملة {place} ({kind})",
                  "claim_in": "ادعاء في تقرير {report}: «{span}»",
                  "timeline": "التسلسل الزمني، {date}", "source": "المصدر {number}: {title}",
                  "text": "{title}. {label}. {url}. تاريخ الاطلاع: {date}.",
@@ -285,14 +300,18 @@ LABELS = {
                         "places": {"sentence": "التقرير، الجملة {name}", "claim": "سجل الادعاءات: {name}",
                                    "point": "خريطة الطريق: {name}", "timeline": "التسلسل الزمني: {name}",
                                    "actor": "الأطراف: {name}", "place": "الأماكن: {name}", "term": "المصطلحات: {name}",
-                                   "source": "المصادر: {name}"}},
+                                   "source": "{name}"},
+                        "places_in": {"sentence": "تقرير {report}، الجملة {name}",
+                                      "claim": "سجل ادعاءات تقرير {report}: {name}",
+                                      "point": "خريطة الطريق في تقرير {report}: {name}"},
+                        "source": "المصدر {number}: {publisher}، {title}"},
         "methods": {"footer": "منهجنا وسياسة التصحيح",
                     "verdicts": "ما يعنيه كل حكم، وأين يقع الحدّ بين حكمين"},
         "structured": {"dataset": "{title} (البيانات المفتوحة)",
                        "correction": "كان النص يقول: {wrong} وأصبح يقول: {now} والسبب: {why}"},
         "search": {"search": "بحث", "placeholder": "ابحث", "close": "إغلاق البحث",
                    "clear": "مسح", "loading": "جارٍ تحميل فهرس البحث…", "failed": "تعذّر تحميل فهرس البحث.",
-                   "start": "اكتب كلمة أو اسمًا، بالعربية أو بالإنجليزية.",
+                   "start": "اكتب كلمة أو اسماً، بالعربية أو بالإنجليزية.",
                    "results": {"zero": "لا نتائج", "one": "نتيجة واحدة", "two": "نتيجتان", "few": "# نتائج",
                                "many": "# نتيجةً", "other": "# نتيجة"},
                    "full_entry": "المدخل كاملاً ←"},
@@ -346,3 +365,11 @@ def report_words(lang: str, reports: int) -> str:
     """The label of how the reports name an actor: Arabic has a dual for two reports."""
     words = LABELS[lang]
     return words["how_report_says"] if reports == 1 else words["how_reports_say_two" if reports == 2 else "how_reports_say"]
+
+
+def counted(forms: dict[str, str], count: int) -> str:
+    """`count` with its noun in the form the number asks for: 'one', 'two', 'few' (Arabic 3–10,
+    and 103–110...) or 'other', whichever of them `forms` has (English: 'one' and 'other')."""
+    tens = count % 100
+    form = ("one" if count == 1 else "two" if count == 2 else "few" if 3 <= tens <= 10 else "other")
+    return forms.get(form, forms["other"]).format(count=count)

@@ -25,7 +25,7 @@ from ..editions.links import edition_links
 from ..problems.errors import Problem
 from . import appearances, citation, collection, escape, reader
 from ..languages import LANGUAGES
-from .labels import LABELS, format_date, format_span, report_words
+from .labels import LABELS, counted, format_date, format_span, report_words
 from .locator_map import from_reference, locator_map
 from .masthead import NO_CORRECTIONS, PLACEHOLDER, date_html
 
@@ -118,8 +118,10 @@ class PageMacros:
     def cite_label(self, item: str, **fields) -> str:
         """The label of a sentence's, a note's or a claim's citation ('sentence', 'note',
         'claim'); on a report's page of a collection it names the report, whose items would
-        otherwise read alike in every report ("Report, paragraph 1, sentence 1")."""
+        otherwise read alike in every report ("Report, sentence 1.1")."""
         words = self.labels["cite"]
+        if "paragraph" in fields:  # named as the site names it, "sentence 1.3", the number isolated
+            fields["place"] = f"{escape.FSI}{fields['paragraph']}.{fields['sentence']}{escape.PDI}"
         report = collection.in_collection(self.data, self.page)
         if report is None:
             return words[item].format(**fields)
@@ -164,7 +166,7 @@ class PageMacros:
         return None
 
     def _link(self, kind: str, entry_id: str, label: str, css: str, preview: str | None = None) -> Markup:
-        extra = f' data-preview="{escape.for_attribute(preview)}"' if preview else ""
+        extra = f' data-preview="{escape.for_attribute(escape.isolate_plain(preview, self.lang))}"' if preview else ""
         return Markup(f"[{escape.for_text(label, self.lang)}]({self.href(kind, entry_id)}){{ .{css}{extra} }}")
 
     def _named_link(self, macro: str, entry_id: str, label: str | None, name_field: str) -> Markup:
@@ -193,7 +195,7 @@ class PageMacros:
         `text` is already markup where the word holds aligned phrases."""
         label = text if isinstance(text, Markup) else escape.for_text(text)
         return Markup(f"[{label}]({self.href('terms', term.id)})"
-                      f'{{ .loaded-term data-preview="{escape.for_attribute(self.loaded_preview(term))}" }}')
+                      f'{{ .loaded-term data-preview="{escape.for_attribute(escape.isolate_plain(self.loaded_preview(term), self.lang))}" }}')
 
     def marked(self, sentence, lang: str, notes: bool = True, aligned: bool = False) -> Markup:
         """A sentence of the report in `lang`, with its loaded words marked, the phrases its
@@ -290,14 +292,15 @@ class PageMacros:
         name and preview): its publisher and its date as the sources page gives them, an undated
         source 'undated; read on <day>' (the day we read it is not its date). Plain text has no
         <bdi>: on an Arabic page the publisher is isolated with FSI/PDI, or "Airwars، 25 ..."
-        reads "Airwars, 25"; our note about the publisher follows it, in the page's language."""
+        reads "Airwars, 25"; our note about the publisher follows it, in the page's language,
+        its other-script runs isolated too (escape.isolate_plain)."""
         lang = self.lang
         when = (format_date(source.date, lang) if source.date
                 else f"{self.labels['accessed']} {format_date(source.accessed, lang)}")
         publisher = citation.isolated(source.publisher, lang, "")
         if source.publisher_note is not None:
             publisher += f" ({getattr(source.publisher_note, lang)})"
-        return self.labels["source"].format(number=self.source_numbers[source.id], publisher=publisher, date=when)
+        return escape.isolate_plain(self.labels["source"].format(number=self.source_numbers[source.id], publisher=publisher, date=when), lang)
 
     def _citation_needed(self) -> Markup:
         """A statement without a source: shown in a draft, an error in a page of a publication."""
@@ -388,14 +391,42 @@ class PageMacros:
         elif kind == "timeline":
             name = escape.for_text(format_span(entry.date, entry.end_date, lang), lang)
         elif kind == "source":
-            name = escape.for_text(self.source_label(entry), lang)
+            name = self.source_named(entry)
         else:
             named = {"actor": "name", "place": "name", "term": "term"}[kind]
             name = escape.for_text(getattr(getattr(entry, named), lang), lang)
         words = self.labels["corrections"]["places"][kind].format(name=name)
+        report = self.report_named(KINDS[kind][0], correction.target)
+        if report is not None:
+            words = self.labels["corrections"]["places_in"][kind].format(report=escape.for_text(report, lang), name=name)
         prefix = TARGETS[KINDS[kind][0]][1]  # the entry itself, not a place's marker on the map
         relative = collection.relative(self.page_of(KINDS[kind][0], correction.target), self.page)
         return Markup(f"[{words}]({relative}#{prefix}{correction.target})")
+
+    def report_named(self, kind: str, entry_id: str) -> str | None:
+        """The day of the report that holds an entry of a report's own ('sentences', 'claims',
+        'points'), in a publication of several reports; None when there is one report to name."""
+        reports = self.data.reports
+        if kind not in REPORT_ENTRY_KINDS or len(reports) < 2:
+            return None
+        report_id = self.data.report_of[kind].get(entry_id, self.report_id)
+        return collection.report_day(next(r for r in reports if r.id == report_id), self.lang)
+
+    def source_named(self, source) -> Markup:
+        """A source as one label, as the sources page heads it: 'Source 3: Reuters, <its title>'
+        (markup: the other script in <bdi>, a title in another language isolated whole)."""
+        lang = self.lang
+        publisher = escape.for_text(source.publisher, lang)
+        if source.publisher_note is not None:
+            publisher += Markup(" (") + escape.for_text(getattr(source.publisher_note, lang), lang) + Markup(")")
+        title, title_lang = source.shown_title(lang)
+        if title_lang == lang:
+            shown = escape.for_text(title, lang)
+        else:
+            direction = "rtl" if title_lang == "ar" else "ltr"
+            shown = Markup(f'<bdi lang="{escape.for_attribute(title_lang)}" dir="{direction}">{escape.for_text(title)}</bdi>')
+        return Markup(self.labels["corrections"]["source"].format(
+            number=self.source_numbers[source.id], publisher=publisher, title=shown))
 
     # --- whole sections -----------------------------------------------------------------
     def block(self, name: str, **context) -> Markup:
@@ -408,7 +439,7 @@ class PageMacros:
 
     def _section(self, name: str, **context) -> Markup:
         template = self.blocks.get_template(f"{name}.md")
-        helpers = {"labels": self.labels, "report_words": report_words, "m": self, "note_anchor": reader.note_anchor, "shown_notes": reader.shown_notes, "note_groups": reader.NOTE_GROUPS, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
+        helpers = {"labels": self.labels, "report_words": report_words, "counted": counted, "m": self, "note_anchor": reader.note_anchor, "shown_notes": reader.shown_notes, "note_groups": reader.NOTE_GROUPS, "claim_anchor": reader.claim_anchor, "for_text": escape.for_text, "for_url": escape.for_url,
                    "for_attribute": escape.for_attribute, "lang": self.lang, "data": self.data,
                    "localized": lambda value: getattr(value, self.lang),
                    # A further report may have no numbered points (no roadmap.yaml).

@@ -243,10 +243,18 @@
     document.head.appendChild(script);
   }
 
+  // The results area is a Tab stop (a keyboard scrolls it) only while it holds results: empty,
+  // Tab from the field drew a ring round the hint alone.
+  var area = dialog.querySelector(".md-search__scrollwrap");
+  function focusable() {
+    if (list.firstChild) area.setAttribute("tabindex", "0"); else area.removeAttribute("tabindex");
+  }
+
   function render() {
     if (!index) return;
     var query = input.value.trim();
     list.textContent = "";
+    focusable();
     if (!query) { meta.textContent = text.start; return; }
     var results = search(index, query);
     meta.textContent = count(results.length);
@@ -274,6 +282,7 @@
       item.appendChild(link);
       list.appendChild(item);
     });
+    focusable();
   }
 
   function open() {
