@@ -104,6 +104,46 @@ def test_a_note_edit_renders_again_only_the_pages_that_show_that_sentence(projec
         edit(project, "data/report.yaml", edited, point)
 
 
+def test_a_reports_checks_are_kept_until_its_files_its_source_or_the_shared_base_change(tmp_path, monkeypatch):
+    """Each report's checks against the shared base (references, mentions, its source's proof,
+    its claims and alignment) are kept by every file they read: an edit of one report checks
+    that report again, an edit of its source text finds the change, and an edit of the shared
+    base checks every report again (a problem in an unchanged report is found)."""
+    from conftest import FIXTURES
+
+    from explainer.data_in import dataset
+    from explainer.problems.errors import AuthorErrors
+
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    checked = []
+    real = dataset._report_problems
+    monkeypatch.setattr(dataset, "_report_problems", lambda project, docs, *rest: checked.append(docs["report"].path) or real(project, docs, *rest))
+    second = "data/reports/second/report.yaml"
+    file_memo.forget()
+    load_dataset(project)
+    assert checked == ["data/report.yaml", second]
+    load_dataset(project)
+    assert checked[2:] == []  # nothing changed: nothing checked again
+    edit(project, second, "The delegation said the return", "The delegation said that the return")
+    load_dataset(project)
+    assert checked[2:] == [second]
+    edit(project, "data/reports/second/source/text.txt", "اتفق الوفد", "اتفق الوقد")  # the source text alone
+    with pytest.raises(AuthorErrors) as refused:
+        load_dataset(project)
+    assert any(p.path == second and p.field == "sha256" for p in refused.value.problems)
+    edit(project, "data/reports/second/source/text.txt", "اتفق الوقد", "اتفق الوفد")
+    load_dataset(project)
+    checked.clear()
+    edit(project, "data/actors.yaml", "  - id: delegation", "  - id: delegates")  # the shared base
+    with pytest.raises(AuthorErrors) as refused:
+        load_dataset(project)
+    assert checked == ["data/report.yaml", second]
+    assert [str(p) for p in refused.value.problems if p.path == second][:1] == [
+        f"{second}:14:20: paragraphs[0].sentences[0].mentions[0]: unknown id 'delegation' (did you mean "
+        "'delegates'?); mention the id of an actor (data/actors.yaml), a place (data/places.yaml) or a term "
+        "(data/glossary.yaml)"]
+
+
 def serve_build(project: Path, site: Path, first: bool = False) -> None:
     """One build as `mkdocs serve` runs it, in this process (where the kept parses live): a new
     config for each build, whose plugins with on_startup MkDocs keeps from the first one."""
