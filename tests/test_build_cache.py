@@ -16,6 +16,7 @@ from explainer.problems.errors import AuthorErrors
 from conftest import mkdocs_build
 from explainer import build_cache
 from explainer.build_cache import cache_folder, read_entry, signing_key, write_atomically
+from explainer.site_built import page_facts
 from explainer.site_built.page_facts import PageFacts
 
 
@@ -39,11 +40,16 @@ def test_facts_are_reused_only_for_unchanged_pages_and_code(tmp_path, monkeypatc
     assert get("<p>a</p>") == 8 and calls == []          # unchanged: not parsed again
     assert get("<p>ccc</p>") == 10 and calls == ["<p>ccc</p>"]
     facts.save()
-    assert len(json.loads(read_entry(tmp_path / "lengths.json"))["pages"]) == 2  # <p>bb</p> is gone
+    assert len(list((tmp_path / "lengths").iterdir())) == 2  # <p>bb</p> is gone
+    page_facts.forget()  # a new process: from the disk
+    facts, calls, get = _facts(tmp_path)
+    assert [get("<p>a</p>"), get("<p>ccc</p>")] == [8, 10] and calls == []
     monkeypatch.setattr(build_cache, "engine_version", lambda: "version two")  # the engine's code changed
     facts, calls, get = _facts(tmp_path)
     assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]  # new code: computed again
-    (tmp_path / "lengths.json").write_text("{not json")
+    page_facts.forget()
+    for entry in (tmp_path / "lengths").iterdir():
+        entry.write_text("{not json")
     facts, calls, get = _facts(tmp_path)
     assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]
 
@@ -52,7 +58,7 @@ def test_a_build_from_the_cache_writes_the_same_site_and_still_finds_a_broken_li
     assert mkdocs_build(mini).returncode == 0
     first = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
              and path.suffix in (".html", ".js", ".css", ".xml")}
-    assert (mini / ".explainer-cache/pages/facts.json").is_file()
+    assert list((mini / ".explainer-cache/pages/facts").glob("*.json"))
     assert mkdocs_build(mini).returncode == 0
     second = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
               and path.suffix in (".html", ".js", ".css", ".xml")}

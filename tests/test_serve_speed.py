@@ -231,3 +231,37 @@ def test_a_hidden_folder_is_not_walked(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "walk", walk)
     assert VisibleTemplates([str(tmp_path)]).list_templates() == ["assets/b.css"]
     assert sorted(walked) == [".", "assets"]
+
+
+def test_the_open_data_of_kept_parts_is_what_one_dump_gives_and_follows_an_edit(tmp_path):
+    """The open data is written from each model's and aligned sentence's JSON, kept by the
+    objects of the files' last parse: the bytes are those of the whole document dumped at once,
+    and an edit of a report's sentence is in both files at the next write."""
+    import json
+
+    from conftest import FIXTURES
+
+    from explainer.site_built import open_data
+
+    def written(data, folder: Path) -> dict[str, bytes]:
+        open_data.write_open_data(data, folder)
+        return {name: (folder / "data" / name).read_bytes() for name in ("publication.json", "alignment.json")}
+
+    def dumped_whole(data) -> dict[str, bytes]:
+        document = {kind: model.model_dump(mode="json") for kind, model in data.models.items()}
+        document["reports"] = {report.id: {kind: model.model_dump(mode="json") for kind, model in report.models.items()}
+                               for report in data.reports if report.folder}
+        return {name: (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+                for name, value in (("publication.json", document), ("alignment.json", open_data.aligned_corpus(data)))}
+
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    file_memo.forget()
+    data = load_dataset(project)
+    assert written(data, tmp_path / "one") == dumped_whole(data)
+    sentence = "en: The delegation said the return begins tomorrow."
+    edit(project, "data/reports/second/report.yaml", sentence, sentence.replace("tomorrow", "on Monday"))
+    edit(project, "data/reports/second/alignment.yaml", "en: \"begins tomorrow\"", "en: \"begins on Monday\"")
+    data = load_dataset(project)
+    again = written(data, tmp_path / "two")
+    assert again == dumped_whole(data)
+    assert all(b"begins on Monday" in text and b"tomorrow" not in text for text in again.values())
