@@ -73,6 +73,10 @@ def index(data) -> Index:
     named = {"actors": {a.id for a in data.actors.actors}, "places": {p.id for p in data.places.places},
              "terms": {t.id for t in data.glossary.terms}}
     built = build_index(data.reports, data.glossary, named)
+    if _last is not None and _last[1] == built:
+        # The same lists: the same object, whose fingerprint (page_memo.py, a hash of its pickle)
+        # is then the same too; a new one made partly of kept objects pickles to other bytes.
+        built = _last[1]
     _last = (data.reports, built)
     return built
 
