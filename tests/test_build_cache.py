@@ -116,6 +116,7 @@ def test_an_unchanged_project_is_not_loaded_or_rendered_again(mini, monkeypatch)
     monkeypatch.setattr(render, "load_dataset", lambda *args, **kwargs: calls.append(args) or real_load(*args, **kwargs))
     again = render.build_docs(mini)
     assert calls == [] and again.models["sources"] == first.models["sources"]
+    assert again is first  # in the process that built it (serve), the very dataset: no copy from the disk
     assert render.build_docs(mini, draft=True).draft is True and len(calls) == 1  # the draft flag is an input
     render.build_docs(mini)
     assert len(calls) == 2
@@ -128,6 +129,10 @@ def test_an_unchanged_project_is_not_loaded_or_rendered_again(mini, monkeypatch)
     (mini / "docs/en/index.md").unlink()  # docs/ is no longer what the last build wrote
     render.build_docs(mini)
     assert len(calls) == 4 and (mini / "docs/en/index.md").is_file()
+    store = mini / render.CACHE_DIR / "last-build.pickle"
+    store.write_bytes(b"another process's entry")  # the entry is no longer what this process kept
+    render.build_docs(mini)
+    assert len(calls) == 5
     page = mini / "content/ar/index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ nonexistent_macro() }}\n", encoding="utf-8")
     with pytest.raises(AuthorErrors):
