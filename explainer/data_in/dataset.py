@@ -87,18 +87,19 @@ class Dataset:
         that marks the text reads this part of the data alone, and an edit of a definition renders
         again the pages that show it, not every page of the reports (page_memo.py)."""
         glossary = self.models["glossary"]
-        return glossary.model_copy(update={"terms": [term.model_copy(update={"definition": None})
-                                                     for term in glossary.terms if term.loaded is not None]})
+        return _derived("loaded_words", glossary, lambda: glossary.model_copy(update={
+            "terms": [term.model_copy(update={"definition": None}) for term in glossary.terms if term.loaded is not None]}))
 
     @property
     def sentence_places(self) -> dict[str, str]:
         """Every report's sentences as readers count them, by id: {'p2-s1': '2.1'}. A property, so
         that a page that numbers sentences (the ledger) reads the numbers alone, and an edit of a
         sentence's text or notes does not render it again (page_memo.py)."""
-        return {sentence.id: f"{p_number}.{s_number}"
-                for report in self.reports
-                for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1)
-                for s_number, sentence in enumerate(paragraph.sentences, start=1)}
+        return _derived("sentence_places", self.reports, lambda: {
+            sentence.id: f"{p_number}.{s_number}"
+            for report in self.reports
+            for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1)
+            for s_number, sentence in enumerate(paragraph.sentences, start=1)})
 
     def report_data(self, report_id: str) -> ReportData:
         return next(report for report in self.reports if report.id == report_id)
@@ -131,6 +132,19 @@ class Dataset:
         if models is None or kind not in models:
             raise AttributeError(kind)
         return models[kind]
+
+
+_last_derived: dict[str, tuple[object, Any]] = {}  # a property's name: (what it was made from, its value)
+
+
+def _derived(name: str, source: object, make) -> Any:
+    """A property's value made once for `source` (the glossary model, the list of reports), not
+    once for each report's view of the dataset (for_report): the pages' fingerprints (page_memo.py)
+    then hash one object, not one a report. `source` is never changed after the load."""
+    kept = _last_derived.get(name)
+    if kept is None or kept[0] is not source:
+        kept = _last_derived[name] = (source, make())
+    return kept[1]
 
 
 def load_dataset(project: Path, draft: bool = False) -> Dataset:
