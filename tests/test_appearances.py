@@ -183,3 +183,33 @@ def test_serve_shows_a_new_mention_on_the_entry_pages_and_renders_no_more(tmp_pa
     entry_pages = [f"{lang}/{page}.md" for lang in ("ar", "en") for page in ("actors", "glossary", "places", "sources")]
     assert set(entry_pages) <= set(rendered)
     assert not {f"{lang}/{page}.md" for lang in ("ar", "en") for page in ("report", "claims", "roadmap")} & set(rendered)
+
+
+def test_the_index_reads_again_only_the_reports_whose_files_or_the_glossary_changed(tmp_path, monkeypatch):
+    """Each report's part of the index is kept by the objects of its files' last parse and the
+    shared lists it reads: an edit of the second report's claims reads that report alone, and
+    the index is what a fresh one gives; an edit of the glossary reads every report again."""
+    from explainer.data_in import file_memo
+    from explainer.data_in.dataset import load_dataset
+    from explainer.pages_out import appearances
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    read = []
+    real = appearances._report_appearances
+    monkeypatch.setattr(appearances, "_report_appearances", lambda report, *rest: read.append(report.id) or real(report, *rest))
+    file_memo.forget()
+    load_dataset(project).appearances
+    assert sorted(read) == ["first", "second"]
+    load_dataset(project).appearances
+    assert len(read) == 2  # nothing changed
+    edit(project, "data/reports/second/claims.yaml", 'en: "in Testtown"', 'en: "Testtown"')
+    data = load_dataset(project)
+    assert [a.span for a in data.appearances.entries["sources"]["wire-one"] if a.report == "second"] == [("في البلدة", "Testtown")]
+    assert read[2:] == ["second"]
+    appearances._by_report.clear()
+    assert data.appearances == appearances.build_index(data.reports, data.glossary, {
+        "actors": {a.id for a in data.actors.actors}, "places": {p.id for p in data.places.places},
+        "terms": {t.id for t in data.glossary.terms}})
+    edit(project, "data/glossary.yaml", "en: A halt to fighting.", "en: A halt to the fighting.")
+    read.clear()
+    load_dataset(project).appearances
+    assert sorted(read) == ["first", "second"]

@@ -40,11 +40,16 @@ def test_facts_are_reused_only_for_unchanged_pages_and_code(tmp_path, monkeypatc
     assert get("<p>a</p>") == 8 and calls == []          # unchanged: not parsed again
     assert get("<p>ccc</p>") == 10 and calls == ["<p>ccc</p>"]
     facts.save()
-    assert len(json.loads(read_entry(tmp_path / "lengths.json"))["pages"]) == 2  # <p>bb</p> is gone
+    assert len(list((tmp_path / "lengths").iterdir())) == 2  # <p>bb</p> is gone
+    page_facts.forget()  # a new process: from the disk
+    facts, calls, get = _facts(tmp_path)
+    assert [get("<p>a</p>"), get("<p>ccc</p>")] == [8, 10] and calls == []
     monkeypatch.setattr(build_cache, "engine_version", lambda: "version two")  # the engine's code changed
     facts, calls, get = _facts(tmp_path)
     assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]  # new code: computed again
-    (tmp_path / "lengths.json").write_text("{not json")
+    page_facts.forget()
+    for entry in (tmp_path / "lengths").iterdir():
+        entry.write_text("{not json")
     facts, calls, get = _facts(tmp_path)
     assert get("<p>a</p>") == 8 and calls == ["<p>a</p>"]
 
@@ -53,7 +58,7 @@ def test_a_build_from_the_cache_writes_the_same_site_and_still_finds_a_broken_li
     assert mkdocs_build(mini).returncode == 0
     first = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
              and path.suffix in (".html", ".js", ".css", ".xml")}
-    assert (mini / ".explainer-cache/pages/facts.json").is_file()
+    assert list((mini / ".explainer-cache/pages/facts").glob("*.json"))
     assert mkdocs_build(mini).returncode == 0
     second = {path.relative_to(mini / "site"): path.read_bytes() for path in (mini / "site").rglob("*") if path.is_file()
               and path.suffix in (".html", ".js", ".css", ".xml")}
@@ -111,6 +116,7 @@ def test_an_unchanged_project_is_not_loaded_or_rendered_again(mini, monkeypatch)
     monkeypatch.setattr(render, "load_dataset", lambda *args, **kwargs: calls.append(args) or real_load(*args, **kwargs))
     again = render.build_docs(mini)
     assert calls == [] and again.models["sources"] == first.models["sources"]
+    assert again is first  # in the process that built it (serve), the very dataset: no copy from the disk
     assert render.build_docs(mini, draft=True).draft is True and len(calls) == 1  # the draft flag is an input
     render.build_docs(mini)
     assert len(calls) == 2
@@ -123,6 +129,10 @@ def test_an_unchanged_project_is_not_loaded_or_rendered_again(mini, monkeypatch)
     (mini / "docs/en/index.md").unlink()  # docs/ is no longer what the last build wrote
     render.build_docs(mini)
     assert len(calls) == 4 and (mini / "docs/en/index.md").is_file()
+    store = mini / render.CACHE_DIR / "last-build.pickle"
+    store.write_bytes(b"another process's entry")  # the entry is no longer what this process kept
+    render.build_docs(mini)
+    assert len(calls) == 5
     page = mini / "content/ar/index.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n{{ nonexistent_macro() }}\n", encoding="utf-8")
     with pytest.raises(AuthorErrors):

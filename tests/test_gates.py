@@ -116,3 +116,33 @@ def test_two_builds_of_one_commit_are_identical(mini):
     assert (mini / "site").resolve() != first_folder  # a new build, not the old files
     assert snapshot(mini / "site") == first
     assert "<lastmod>2020-02-03</lastmod>" in (mini / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def _page(links: str, ids: str = "") -> str:
+    return f'<!doctype html><html><body>{ids}{links}</body></html>'
+
+
+def test_a_rebuild_checks_again_only_the_pages_whose_links_or_targets_changed(tmp_path, monkeypatch):
+    """The gate keeps, in the process, each clean page's check by what it read: its links, the
+    site's files and the anchors of the pages it links into. An unchanged page is not checked
+    again, but an anchor removed from the page it links to breaks it, and so does a page gone."""
+    from explainer.site_built import gates
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text(_page('<a href="b.html#kept">b</a> <a href="b.html">b</a>'), encoding="utf-8")
+    (site / "b.html").write_text(_page('<a href="a.html">a</a>', '<p id="kept">'), encoding="utf-8")
+    (site / "c.html").write_text(_page('<a href="a.html">a</a>'), encoding="utf-8")
+    resolved = []
+    broken = gates._broken
+    monkeypatch.setattr(gates, "_broken", lambda files, page, url, *rest: resolved.append((page, url)) or broken(files, page, url, *rest))
+    assert check_site(site, tmp_path) == []
+    assert check_site(site, tmp_path) == [] and resolved[3:] == []  # nothing changed: nothing resolved again
+    (site / "b.html").write_text(_page('<a href="a.html">a!</a>', '<p id="other">'), encoding="utf-8")  # a.html unchanged
+    assert [str(p) for p in check_site(site, tmp_path)] == [
+        "site/a.html:1:1: links to 'b.html#kept', but b.html has no anchor '#kept'; correct the anchor or add the id "
+        "(a page of the theme, not of content/)"]
+    assert sorted(resolved[3:]) == [("a.html", "b.html"), ("a.html", "b.html#kept")]  # b's and c's links read no anchor
+    (site / "b.html").write_text(_page('<a href="a.html">a</a>', '<p id="kept">'), encoding="utf-8")
+    assert check_site(site, tmp_path) == []
+    (site / "a.html").unlink()
+    assert len(check_site(site, tmp_path)) == 2  # b's and c's links to it, though neither page changed

@@ -104,6 +104,46 @@ def test_a_note_edit_renders_again_only_the_pages_that_show_that_sentence(projec
         edit(project, "data/report.yaml", edited, point)
 
 
+def test_a_reports_checks_are_kept_until_its_files_its_source_or_the_shared_base_change(tmp_path, monkeypatch):
+    """Each report's checks against the shared base (references, mentions, its source's proof,
+    its claims and alignment) are kept by every file they read: an edit of one report checks
+    that report again, an edit of its source text finds the change, and an edit of the shared
+    base checks every report again (a problem in an unchanged report is found)."""
+    from conftest import FIXTURES
+
+    from explainer.data_in import dataset
+    from explainer.problems.errors import AuthorErrors
+
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    checked = []
+    real = dataset._report_problems
+    monkeypatch.setattr(dataset, "_report_problems", lambda project, docs, *rest: checked.append(docs["report"].path) or real(project, docs, *rest))
+    second = "data/reports/second/report.yaml"
+    file_memo.forget()
+    load_dataset(project)
+    assert checked == ["data/report.yaml", second]
+    load_dataset(project)
+    assert checked[2:] == []  # nothing changed: nothing checked again
+    edit(project, second, "The delegation said the return", "The delegation said that the return")
+    load_dataset(project)
+    assert checked[2:] == [second]
+    edit(project, "data/reports/second/source/text.txt", "اتفق الوفد", "اتفق الوقد")  # the source text alone
+    with pytest.raises(AuthorErrors) as refused:
+        load_dataset(project)
+    assert any(p.path == second and p.field == "sha256" for p in refused.value.problems)
+    edit(project, "data/reports/second/source/text.txt", "اتفق الوقد", "اتفق الوفد")
+    load_dataset(project)
+    checked.clear()
+    edit(project, "data/actors.yaml", "  - id: delegation", "  - id: delegates")  # the shared base
+    with pytest.raises(AuthorErrors) as refused:
+        load_dataset(project)
+    assert checked == ["data/report.yaml", second]
+    assert [str(p) for p in refused.value.problems if p.path == second][:1] == [
+        f"{second}:14:20: paragraphs[0].sentences[0].mentions[0]: unknown id 'delegation' (did you mean "
+        "'delegates'?); mention the id of an actor (data/actors.yaml), a place (data/places.yaml) or a term "
+        "(data/glossary.yaml)"]
+
+
 def serve_build(project: Path, site: Path, first: bool = False) -> None:
     """One build as `mkdocs serve` runs it, in this process (where the kept parses live): a new
     config for each build, whose plugins with on_startup MkDocs keeps from the first one."""
@@ -191,3 +231,37 @@ def test_a_hidden_folder_is_not_walked(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "walk", walk)
     assert VisibleTemplates([str(tmp_path)]).list_templates() == ["assets/b.css"]
     assert sorted(walked) == [".", "assets"]
+
+
+def test_the_open_data_of_kept_parts_is_what_one_dump_gives_and_follows_an_edit(tmp_path):
+    """The open data is written from each model's and aligned sentence's JSON, kept by the
+    objects of the files' last parse: the bytes are those of the whole document dumped at once,
+    and an edit of a report's sentence is in both files at the next write."""
+    import json
+
+    from conftest import FIXTURES
+
+    from explainer.site_built import open_data
+
+    def written(data, folder: Path) -> dict[str, bytes]:
+        open_data.write_open_data(data, folder)
+        return {name: (folder / "data" / name).read_bytes() for name in ("publication.json", "alignment.json")}
+
+    def dumped_whole(data) -> dict[str, bytes]:
+        document = {kind: model.model_dump(mode="json") for kind, model in data.models.items()}
+        document["reports"] = {report.id: {kind: model.model_dump(mode="json") for kind, model in report.models.items()}
+                               for report in data.reports if report.folder}
+        return {name: (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+                for name, value in (("publication.json", document), ("alignment.json", open_data.aligned_corpus(data)))}
+
+    project = make_project(tmp_path / "project", FIXTURES / "collection")
+    file_memo.forget()
+    data = load_dataset(project)
+    assert written(data, tmp_path / "one") == dumped_whole(data)
+    sentence = "en: The delegation said the return begins tomorrow."
+    edit(project, "data/reports/second/report.yaml", sentence, sentence.replace("tomorrow", "on Monday"))
+    edit(project, "data/reports/second/alignment.yaml", "en: \"begins tomorrow\"", "en: \"begins on Monday\"")
+    data = load_dataset(project)
+    again = written(data, tmp_path / "two")
+    assert again == dumped_whole(data)
+    assert all(b"begins on Monday" in text and b"tomorrow" not in text for text in again.values())

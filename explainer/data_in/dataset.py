@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..build_cache import cache_key
 from ..problems.errors import Problem, ProblemCollector, WorkLeft
 from ..problems.locate import format_field, locate
 from ..problems.messages import describe
@@ -25,7 +26,7 @@ from .claims import check_claims
 from .consistency import check_data_spellings, check_languages, check_report_names
 from .corrections import check_corrections
 from .load import YamlDocument
-from .references import check_mentions, check_references, collect_ids
+from .references import check_mentions, check_references, collect_ids, file_ids
 from .reports import existing_files, find_reports
 from .schema import FILES, OPTIONAL, PER_REPORT
 from .source_urls import check_source_urls
@@ -86,18 +87,19 @@ class Dataset:
         that marks the text reads this part of the data alone, and an edit of a definition renders
         again the pages that show it, not every page of the reports (page_memo.py)."""
         glossary = self.models["glossary"]
-        return glossary.model_copy(update={"terms": [term.model_copy(update={"definition": None})
-                                                     for term in glossary.terms if term.loaded is not None]})
+        return _derived("loaded_words", glossary, lambda: glossary.model_copy(update={
+            "terms": [term.model_copy(update={"definition": None}) for term in glossary.terms if term.loaded is not None]}))
 
     @property
     def sentence_places(self) -> dict[str, str]:
         """Every report's sentences as readers count them, by id: {'p2-s1': '2.1'}. A property, so
         that a page that numbers sentences (the ledger) reads the numbers alone, and an edit of a
         sentence's text or notes does not render it again (page_memo.py)."""
-        return {sentence.id: f"{p_number}.{s_number}"
-                for report in self.reports
-                for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1)
-                for s_number, sentence in enumerate(paragraph.sentences, start=1)}
+        return _derived("sentence_places", self.reports, lambda: {
+            sentence.id: f"{p_number}.{s_number}"
+            for report in self.reports
+            for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1)
+            for s_number, sentence in enumerate(paragraph.sentences, start=1)})
 
     def report_data(self, report_id: str) -> ReportData:
         return next(report for report in self.reports if report.id == report_id)
@@ -130,6 +132,19 @@ class Dataset:
         if models is None or kind not in models:
             raise AttributeError(kind)
         return models[kind]
+
+
+_last_derived: dict[str, tuple[object, Any]] = {}  # a property's name: (what it was made from, its value)
+
+
+def _derived(name: str, source: object, make) -> Any:
+    """A property's value made once for `source` (the glossary model, the list of reports), not
+    once for each report's view of the dataset (for_report): the pages' fingerprints (page_memo.py)
+    then hash one object, not one a report. `source` is never changed after the load."""
+    kept = _last_derived.get(name)
+    if kept is None or kept[0] is not source:
+        kept = _last_derived[name] = (source, make())
+    return kept[1]
 
 
 def load_dataset(project: Path, draft: bool = False) -> Dataset:
@@ -177,16 +192,26 @@ def load_dataset(project: Path, draft: bool = False) -> Dataset:
     problems.raise_if_any()
 
     shared_docs, shared = docs[0], models[0]
-    ids, duplicate_problems = collect_ids(docs)
+    ids, duplicate_problems = collect_ids(
+        docs, lambda group, kind, doc: entries[group][kind].once("ids", lambda: file_ids(kind, doc)))
     problems.extend(duplicate_problems)
     sentence_files = {sentence: group_docs["report"].path for group_docs, group_ids in zip(docs, ids)
                       for sentence in group_ids.get("sentences", [])}
+    # Each report's checks read its files, the shared base and which sentences the others hold:
+    # kept by those (file_memo.across), so that an edit of one report checks that report again.
+    base = tuple((kind, entry.key) for kind, entry in entries[0].items() if kind not in PER_REPORT)
+    elsewhere_key = cache_key(*(part for item in sentence_files.items() for part in item))
     for group, (group_docs, group_models) in enumerate(zip(docs, models)):
-        # A report's claims, points and alignment refer to its own sentences, shown on its pages.
-        own = ids[group].get("sentences", [])
-        problems.extend(check_references(group_docs, {**ids[0], "sentences": own}, group_docs["report"].path,
-                                         {sentence: path for sentence, path in sentence_files.items() if sentence not in own}))
-        problems.extend(_report_problems(project, group_docs, group_models, shared, ids[0]))
+        def checks(group=group, group_docs=group_docs, group_models=group_models) -> list[Problem]:
+            # A report's claims, points and alignment refer to its own sentences, shown on its pages.
+            own = ids[group].get("sentences", [])
+            mine = set(own)
+            found = check_references(group_docs, {**ids[0], "sentences": own}, group_docs["report"].path,
+                                     {sentence: path for sentence, path in sentence_files.items() if sentence not in mine})
+            return found + _report_problems(project, group_docs, group_models, shared, ids[0])
+        inputs = (base, tuple((kind, entry.key) for kind, entry in entries[group].items()), elsewhere_key,
+                  _source_key(project, group_models["report"]))
+        problems.extend(file_memo.across(("report checks", paths[group]["report"]), inputs, checks))
     problems.extend(_chronology_problems(shared_docs["timeline"], shared["timeline"]))
     problems.extend(check_term_forms(shared_docs["glossary"], shared["glossary"], [group["report"] for group in models]))
     problems.extend(check_english_forms(shared_docs["glossary"], shared["glossary"], [group["report"] for group in models]))
@@ -236,6 +261,14 @@ def _report_problems(project: Path, docs: dict[str, YamlDocument], models: dict[
         problems.extend(check_alignment(docs["alignment"], models["alignment"], sentences, models["claims"]))
     problems.extend(check_report_names(docs["report"], models["report"], shared["names"].names))
     return problems
+
+
+def _source_key(project: Path, report) -> str:
+    """The key of the report's copy of its source text (check_source reads it), or '' unread."""
+    try:
+        return cache_key((project / report.file).read_bytes())
+    except OSError:
+        return ""
 
 
 def _story_order(report: ReportData) -> tuple:

@@ -6,7 +6,10 @@ kept, a load takes 0.03 s of CPU instead of 0.16 (here, 7 December 2026). So wha
 on one file's bytes alone (its tree, its model or shape problems, the checks that read that file
 and nothing else) is kept, in this process, under the cache rule's key (build_cache.cache_key:
 the file's path and bytes, and the engine's version). A file whose bytes differ is read afresh;
-only the last version of each file is kept, for one project at a time.
+only the last version of each file is kept, for one project at a time. The checks of one
+report against the shared base, which read several files, are kept the same way by every
+file's key (`across`): an edit of one report checks that report again, and an edit of the
+shared base every report.
 
 What is kept is shared by every load that finds it, so nothing may change a tree or a model
 after the load (tests/test_serve_speed.py renders and builds between two loads and compares
@@ -40,6 +43,7 @@ class FileEntry:
 
 
 _last: dict[str, FileEntry] = {}  # relative path: the entry of that file's last read
+_across: dict[Any, tuple[tuple, Any]] = {}  # a result of several files: (its inputs' keys, the result)
 
 
 def read(project: Path, relative_path: str) -> FileEntry:
@@ -56,6 +60,17 @@ def read(project: Path, relative_path: str) -> FileEntry:
     return entry
 
 
+def across(name, inputs: tuple, compute: Callable[[], Any]) -> Any:
+    """The result called `name` of several files (a report's checks against the shared base),
+    kept while `inputs` are equal: the keys of every file and every other input it reads
+    (`FileEntry.key`, a hash of a source text...). Only the last result of each name is kept."""
+    kept = _across.get(name)
+    if kept is None or kept[0] != inputs:
+        kept = _across[name] = (inputs, compute())
+    return kept[1]
+
+
 def forget() -> None:
     """Read every file afresh next time."""
     _last.clear()
+    _across.clear()

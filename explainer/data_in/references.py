@@ -53,35 +53,44 @@ def walk(tree: Any, pattern: tuple, prefix: tuple = ()) -> Iterator[tuple[tuple,
         yield from walk(tree[head], rest, (*prefix, head))
 
 
-def collect_ids(groups: list[dict[str, YamlDocument]]) -> tuple[list[dict[str, list[str]]], list[Problem]]:
+def file_ids(kind: str, doc: YamlDocument) -> list[tuple[str, str, tuple, int, int]]:
+    """(kind of id, id, path, line, column) of every entry with an id in one file of `kind`:
+    what collect_ids reads of the file, which depends on the file alone."""
+    found = []
+    for pattern in ID_LISTS.get(kind, ()):
+        key = "sentences" if pattern[-2:] == ("sentences", "*") else kind
+        for path, entry in walk(doc.tree, pattern):
+            value = entry.get("id") if isinstance(entry, CommentedMap) else None
+            if isinstance(value, str):
+                line, column, _ = locate(doc.tree, [*path, "id"])
+                found.append((key, value, path, line, column))
+    return found
+
+
+def collect_ids(groups: list[dict[str, YamlDocument]], ids_of=None) -> tuple[list[dict[str, list[str]]], list[Problem]]:
     """Ids per kind ('sentences' for the report's sentences) of each group of files (the first
     report's files with the shared ones, then each further report's own), and a problem per
-    duplicate: an id is unique across every report of the publication."""
+    duplicate: an id is unique across every report of the publication. `ids_of(group, kind,
+    doc)`: file_ids of a file, kept by the caller (data_in/file_memo.py), or found here."""
     ids: list[dict[str, list[str]]] = []
     problems: list[Problem] = []
     seen: dict[str, dict[str, tuple[str, int, int]]] = {}  # by kind of file: id -> where first
-    for docs in groups:
+    for group, docs in enumerate(groups):
         group_ids: dict[str, list[str]] = {}
-        for kind, patterns in ID_LISTS.items():
+        for kind in ID_LISTS:
             doc = docs.get(kind)
             if doc is None:
                 continue  # a kind the group does not have (shared, or optional)
             first = seen.setdefault(kind, {})
-            for pattern in patterns:
-                key = "sentences" if pattern[-2:] == ("sentences", "*") else kind
-                for path, entry in walk(doc.tree, pattern):
-                    value = entry.get("id") if isinstance(entry, CommentedMap) else None
-                    if not isinstance(value, str):
-                        continue
-                    line, column, _ = locate(doc.tree, [*path, "id"])
-                    if value in first:
-                        where, first_line, first_column = first[value]
-                        at = f"on line {first_line}" if where == doc.path else f"at {where}:{first_line}:{first_column}"
-                        problems.append(Problem(doc.path, line, column, format_field([*path, "id"]),
-                            f"duplicate id '{value}' (first used {at}); give each entry its own id"))
-                    else:
-                        first[value] = (doc.path, line, column)
-                    group_ids.setdefault(key, []).append(value)
+            for key, value, path, line, column in (ids_of(group, kind, doc) if ids_of else file_ids(kind, doc)):
+                if value in first:
+                    where, first_line, first_column = first[value]
+                    at = f"on line {first_line}" if where == doc.path else f"at {where}:{first_line}:{first_column}"
+                    problems.append(Problem(doc.path, line, column, format_field([*path, "id"]),
+                        f"duplicate id '{value}' (first used {at}); give each entry its own id"))
+                else:
+                    first[value] = (doc.path, line, column)
+                group_ids.setdefault(key, []).append(value)
         ids.append(group_ids)
     return ids, problems
 

@@ -73,6 +73,10 @@ def index(data) -> Index:
     named = {"actors": {a.id for a in data.actors.actors}, "places": {p.id for p in data.places.places},
              "terms": {t.id for t in data.glossary.terms}}
     built = build_index(data.reports, data.glossary, named)
+    if _last is not None and _last[1] == built:
+        # The same lists: the same object, whose fingerprint (page_memo.py, a hash of its pickle)
+        # is then the same too; a new one made partly of kept objects pickles to other bytes.
+        built = _last[1]
     _last = (data.reports, built)
     return built
 
@@ -82,41 +86,65 @@ def build_index(reports, glossary, named: dict[str, set[str]]) -> Index:
     `named`: the ids of each kind a sentence's `mentions` may list (an id may be of two kinds:
     'tansiqiyat' is an actor and a term)."""
     found: dict[str, dict[str, list[Appearance]]] = {kind: {} for kind in KINDS}
+    kept = {}
+    for report in reports:
+        inputs = (report.models["report"], report.models["claims"], glossary)
+        last = _by_report.get(report.id)
+        if last is not None and all(a is b for a, b in zip(last[0], inputs)) and last[1] == named:
+            listed = last[2]
+        else:
+            listed = _report_appearances(report, glossary, named)
+        kept[report.id] = (inputs, named, listed)
+        for kind, entry_id, appearance in listed:
+            found[kind].setdefault(entry_id, []).append(appearance)
+    _by_report.clear()
+    _by_report.update(kept)
+    heads = [Report(report.id, report.folder, (report.models["event"].title.ar, report.models["event"].title.en))
+             for report in reports]
+    return Index(heads, found)
+
+
+# Each report's appearances in the last index of this process, by its id: (the models they were
+# found in, `named`, the appearances). A report's models are the objects of its files' last
+# parse (data_in/file_memo.py), never changed after it, so an unchanged report is not read again.
+_by_report: dict[str, tuple[tuple, dict, list]] = {}
+
+
+def _report_appearances(report, glossary, named: dict[str, set[str]]) -> list[tuple[str, str, Appearance]]:
+    """(kind, entry id, appearance) for one report, in its order, each once."""
+    found: list[tuple[str, str, Appearance]] = []
     seen: set[tuple[str, str, Appearance]] = set()  # a source cited in every report: no list scans
 
     def add(kind: str, entry_id: str, appearance: Appearance) -> None:
         if (kind, entry_id, appearance) not in seen:  # an id listed twice, a source cited twice by one claim
             seen.add((kind, entry_id, appearance))
-            found[kind].setdefault(entry_id, []).append(appearance)
+            found.append((kind, entry_id, appearance))
 
-    for report in reports:
-        claims_of: dict[str, list] = {}  # each sentence's claims, in the ledger's order
-        for claim in report.models["claims"].claims:
-            claims_of.setdefault(claim.sentence, []).append(claim)
-        for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1):
-            for s_number, sentence in enumerate(paragraph.sentences, start=1):
-                here = dict(report=report.id, paragraph=p_number, sentence=s_number)
-                for entry_id in sentence.mentions:
-                    for kind in (kind for kind in MENTIONED if entry_id in named[kind]):
-                        add(kind, entry_id, Appearance(where="sentence", page="report.md", anchor=sentence.id, **here))
-                for shown in reader.shown_notes(sentence):
-                    note = shown.note
-                    appearance = Appearance(where="note", page="report.md", anchor=reader.note_anchor(sentence.id, shown.index),
-                                            note=shown.number, **here)
-                    for source_id in getattr(note, "cite", ()):
-                        add("sources", source_id, appearance)
-                    if note.span is not None:
-                        for term in glossary.terms:
-                            if reader.holds_term(term, note.span.ar):
-                                add("terms", term.id, appearance)
-                for claim in claims_of.get(sentence.id, ()):
-                    appearance = Appearance(where="claim", page="claims.md", anchor=f"ledger-{claim.id}",
-                                            span=(claim.span.ar, claim.span.en), **here)
-                    for source_id in [*claim.cite, *(account.source for account in claim.accounts)]:
-                        add("sources", source_id, appearance)
-    heads = [Report(report.id, report.folder, (report.models["event"].title.ar, report.models["event"].title.en))
-             for report in reports]
-    return Index(heads, found)
+    claims_of: dict[str, list] = {}  # each sentence's claims, in the ledger's order
+    for claim in report.models["claims"].claims:
+        claims_of.setdefault(claim.sentence, []).append(claim)
+    for p_number, paragraph in enumerate(report.models["report"].paragraphs, start=1):
+        for s_number, sentence in enumerate(paragraph.sentences, start=1):
+            here = dict(report=report.id, paragraph=p_number, sentence=s_number)
+            for entry_id in sentence.mentions:
+                for kind in (kind for kind in MENTIONED if entry_id in named[kind]):
+                    add(kind, entry_id, Appearance(where="sentence", page="report.md", anchor=sentence.id, **here))
+            for shown in reader.shown_notes(sentence):
+                note = shown.note
+                appearance = Appearance(where="note", page="report.md", anchor=reader.note_anchor(sentence.id, shown.index),
+                                        note=shown.number, **here)
+                for source_id in getattr(note, "cite", ()):
+                    add("sources", source_id, appearance)
+                if note.span is not None:
+                    for term in glossary.terms:
+                        if reader.holds_term(term, note.span.ar):
+                            add("terms", term.id, appearance)
+            for claim in claims_of.get(sentence.id, ()):
+                appearance = Appearance(where="claim", page="claims.md", anchor=f"ledger-{claim.id}",
+                                        span=(claim.span.ar, claim.span.en), **here)
+                for source_id in [*claim.cite, *(account.source for account in claim.accounts)]:
+                    add("sources", source_id, appearance)
+    return found
 
 
 @dataclass

@@ -106,9 +106,8 @@ def _claim_reviews(data, masthead: Masthead, info: PageInfo) -> list[dict]:
     shown = set(_LEDGER_ROW.findall(info.content)) if 'id="ledger-' in info.content else set()
     if not shown:  # most pages: no ledger, and no claim of any report to go through
         return reviews
-    for report, claim in ((report, claim) for report in data.reports for claim in report.models["claims"].claims):
-        if claim.id not in shown:
-            continue
+    ledger = _ledger(data.reports)
+    for _, report, claim in sorted(ledger[claim_id] for claim_id in shown if claim_id in ledger):
         page_url = _url(info, info.path)
         rating = {"@type": "Rating", "alternateName": words["verdicts"][claim.verdict]}
         if claim.verdict in SCALE:
@@ -125,6 +124,19 @@ def _claim_reviews(data, masthead: Masthead, info: PageInfo) -> list[dict]:
             "datePublished": _day(masthead.first_published),
         }))
     return reviews
+
+
+_last_ledger: tuple[object, dict] | None = None  # the last build's reports, and their claims by id
+
+
+def _ledger(reports) -> dict:
+    """Every report's claims by id: (its place in the reports' and their ledgers' order, its
+    report, the claim). Made once a build (its pages share one list of reports), not once a page."""
+    global _last_ledger
+    if _last_ledger is None or _last_ledger[0] is not reports:
+        claims = (claim_of for report in reports for claim_of in ((report, claim) for claim in report.models["claims"].claims))
+        _last_ledger = (reports, {claim.id: (order, report, claim) for order, (report, claim) in enumerate(claims)})
+    return _last_ledger[1]
 
 
 def _dataset(data, masthead: Masthead, info: PageInfo, site_id: str) -> dict:

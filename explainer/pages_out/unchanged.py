@@ -42,11 +42,17 @@ def _docs_manifest(docs: Path) -> dict[str, str]:
 
 def load_unchanged(store: Path | None, key: str, docs: Path):
     """The dataset of the last good build with this key, if docs/ is still its output; else None."""
+    global _last
     if store is None:
         return None
+    if _last is not None and _last[0] == store and _last[4] == _stamp(store):
+        # What this process last kept or read is still the entry: no need to read it again.
+        return _last[3] if _last[1] == key and _last[2] == _docs_manifest(docs) else None
     try:
         kept = pickle.loads(read_entry(store))  # signed by this user's builds (build_cache.py)
-        if kept["key"] == key and kept["docs"] == _docs_manifest(docs):
+        manifest = _docs_manifest(docs)
+        if kept["key"] == key and kept["docs"] == manifest:
+            _last = (store, key, manifest, kept["data"], _stamp(store))
             return kept["data"]
     except Exception:  # noqa: BLE001 - missing, truncated, or from another version: build in full
         pass
@@ -54,10 +60,29 @@ def load_unchanged(store: Path | None, key: str, docs: Path):
 
 
 def keep(store: Path | None, key: str, docs: Path, data) -> None:
+    global _last
     if store is None:
         return
+    manifest = _docs_manifest(docs)
     try:
-        kept = pickle.dumps({"key": key, "docs": _docs_manifest(docs), "data": data}, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = pickle.dumps({"key": key, "docs": manifest, "data": data}, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - unpicklable: the next build is a full one
         return
     write_atomically(store, kept)
+    _last = (store, key, manifest, data, _stamp(store))
+
+
+def _stamp(store: Path) -> tuple | None:
+    """The entry's file as the system describes it: another process's write changes it."""
+    try:
+        found = store.stat()
+    except OSError:
+        return None
+    return found.st_ino, found.st_size, found.st_mtime_ns
+
+
+# The last build's (store, key, docs/ manifest, dataset, the store's stamp) in this process:
+# `serve` takes the very dataset it built, not a copy unpickled from the disk (whose new objects
+# every memo kept by the objects of the files' last parse would miss, data_in/file_memo.py), and
+# after an edit it does not read the 10 MB entry only to find another key in it.
+_last: tuple | None = None

@@ -44,6 +44,8 @@ class ConversionCache:
         """Keep only the conversions this build used: the cache holds one site, not its history."""
         used, self.used = self.used, set()
         keep_only(self.folder, "*.pickle", used)
+        for name in set(_in_memory) - used:
+            del _in_memory[name]
 
     def _key(self, markdown: str, page, config, files) -> str:
         """The cache's one rule (build_cache.cache_key: the engine's and the libraries' versions
@@ -58,7 +60,9 @@ class ConversionCache:
         """Page.render, from the kept conversion when there is one."""
         self.used.add(entry.name)
         try:
-            kept = pickle.loads(read_entry(entry))  # signed by this user's builds (build_cache.py)
+            stored = _in_memory.get(entry.name) or read_entry(entry)  # signed by this user's builds (build_cache.py)
+            kept = pickle.loads(stored)  # a new copy at each build: MkDocs and the plugins may change a page's parts
+            _in_memory[entry.name] = stored
             for name, value in zip(PAGE_RESULT, kept["result"], strict=True):
                 setattr(page, name, value)
             page.links_to_anchors = {files.get_file_from_path(src): anchors
@@ -82,6 +86,7 @@ class ConversionCache:
         except Exception:  # noqa: BLE001 - unpicklable: convert again next time
             return
         write_atomically(entry, kept)
+        _in_memory[entry.name] = kept
 
 
 class _WarningCounter(logging.Handler):
@@ -91,3 +96,9 @@ class _WarningCounter(logging.Handler):
 
     def emit(self, record):
         self.count += 1
+
+
+# The last build's kept conversions in this process, by their entry's name (a hash of all they
+# depend on): `serve` takes them from here, not from the disk (reading and checking the
+# signature of some 60 MB at every rebuild at 50 reports).
+_in_memory: dict[str, bytes] = {}

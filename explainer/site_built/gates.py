@@ -8,6 +8,7 @@ content/ file (and line, where the link is written there) of the page that holds
 """
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from pathlib import Path
@@ -91,28 +92,74 @@ def check_site(site: Path, project: Path, content_dir: str = "content",
         found[page] = kept.get(html, _parse, lambda facts: facts, lambda facts: facts)
     if kept is not None:
         kept.save()
-    ids = {page: set(parsed["ids"]) for page, parsed in found.items()}
-    problems = []
+    anchors = _Anchors(found)
+    site_key = (base, _digest(sorted(files)))
+    problems, checked = [], {}
     # Every page links to every page of the navigation, so most links recur, from pages of one
     # folder: each is resolved once from that folder (a link to an anchor alone, from its page;
     # a 404 page's links, from the site's root).
-    resolved: dict[tuple[str, str, bool], str | None] = {}
+    resolved: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
     for page, parsed in found.items():
+        read = (site_key, parsed["links"], parsed["resources"])
+        kept = _last_clean.get(page)
+        if kept is not None and kept[0] == read and all(anchors.key(target) == key for target, key in kept[1].items()):
+            checked[page] = kept
+            continue
         where = _source_of(page, languages, default, content_dir)
+        page_problems, targets = [], set()
         for url in parsed["resources"]:
             if _is_external(url):
-                problems.append(_located(project, where, page, url, f"loads {url} from another host; ship the "
-                                         "file with the site (readers offline, privacy)"))
+                page_problems.append(_located(project, where, page, url, f"loads {url} from another host; ship "
+                                              "the file with the site (readers offline, privacy)"))
+        folder, not_found = posixpath.dirname(page), posixpath.basename(page) == "404.html"
         for url in parsed["links"]:
-            seen_from = (posixpath.dirname(page) if urlsplit(url.strip()).path else page, url,
-                         posixpath.basename(page) == "404.html")
+            seen_from = (folder if url.strip()[:1] not in ("", "#", "?") else page, url, not_found)
             if seen_from not in resolved:
-                resolved[seen_from] = _broken(files, page, url, ids, base)
-            broken = resolved[seen_from]
+                resolved[seen_from] = _broken(files, page, url, anchors, base)
+            broken, target = resolved[seen_from]
+            if target is not None:
+                targets.add(target)
             if broken:
-                problems.append(_located(project, where, page, url, broken))
-    problems.extend(_sitemap_problems(site, base))
+                page_problems.append(_located(project, where, page, url, broken))
+        problems.extend(page_problems)
+        if not page_problems:  # a page with problems is checked again: they are located in its source
+            checked[page] = (read, {target: anchors.key(target) for target in targets})
+    _last_clean.clear()
+    _last_clean.update(checked)
+    problems.extend(_sitemap_problems(site, base, files))
     return problems
+
+
+# The pages of the last check in this process that had no problem, by their path: (what their
+# check read of the site and of the page: `base`, the site's files, the page's links and
+# resources), and for each page whose anchors it read, their key. Under `serve`, an unchanged
+# page whose targets kept their anchors is not checked again: an edit changes a few pages of hundreds.
+_last_clean: dict[str, tuple[tuple, dict[str, str]]] = {}
+
+
+class _Anchors:
+    """Each page's anchors (ids and <a name>), as a set and as one key, made when first asked."""
+
+    def __init__(self, found: dict[str, dict]):
+        self.found, self.sets, self.keys = found, {}, {}
+
+    def __contains__(self, page: str) -> bool:
+        return page in self.found
+
+    def __getitem__(self, page: str) -> set[str]:
+        if page not in self.sets:
+            self.sets[page] = set(self.found[page]["ids"])
+        return self.sets[page]
+
+    def key(self, page: str) -> str:
+        if page not in self.keys:
+            self.keys[page] = _digest(self.found[page]["ids"]) if page in self.found else ""
+        return self.keys[page]
+
+
+def _digest(names: list[str]) -> str:
+    # No file name holds a NUL, and the HTML parser leaves none in an id.
+    return hashlib.sha256("\0".join(names).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _is_external(url: str) -> bool:
@@ -120,39 +167,42 @@ def _is_external(url: str) -> bool:
     return bool(parts.netloc) or parts.scheme not in ("", "data", "blob")
 
 
-def _broken(files: set[str], page: str, url: str, ids: dict[str, set[str]], base: str = "/") -> str | None:
-    """Why an internal link does not resolve, or None (external links are not checked here).
-    `files`: every file of the built site, by its path from the site's root; `ids`: each page's."""
+def _broken(files: set[str], page: str, url: str, ids, base: str = "/") -> tuple[str | None, str | None]:
+    """Why an internal link does not resolve, or None (external links are not checked here), and
+    the page whose anchors that answer read, if any. `files`: every file of the built site, by
+    its path from the site's root; `ids`: each page's anchors, by its path."""
     parts = urlsplit(url.strip())
     if parts.scheme or parts.netloc:
-        return None if parts.scheme in ("http", "https", "mailto") else f"links to '{url}', which is not a web address"
+        return (None if parts.scheme in ("http", "https", "mailto") else f"links to '{url}', which is not a web address"), None
     path = unquote(parts.path)
     if path.startswith(base) and posixpath.basename(page) == "404.html":
         # The host serves the 404 page at any depth, so its links start at the site's root.
         path, page = path[len(base):].lstrip("/") or "index.html", "404.html"
     target = page if not path else posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if path.startswith("/") or target.startswith(".."):
-        return f"links to '{url}', outside the site; use a relative link to a page of the site"
+        return f"links to '{url}', outside the site; use a relative link to a page of the site", None
     if target not in files and posixpath.join(target, "index.html") in files:
         target = posixpath.join(target, "index.html")  # a folder: its index page
     if target not in files:
-        return f"links to '{url}', but there is no {target} in the built site; correct the link or add the page"
+        return f"links to '{url}', but there is no {target} in the built site; correct the link or add the page", None
     fragment = unquote(parts.fragment)
-    if fragment and target in ids and fragment not in ids[target]:
-        return f"links to '{url}', but {target} has no anchor '#{fragment}'; correct the anchor or add the id"
-    return None
+    if fragment and target in ids:
+        if fragment not in ids[target]:
+            return f"links to '{url}', but {target} has no anchor '#{fragment}'; correct the anchor or add the id", target
+        return None, target
+    return None, None
 
 
-def _sitemap_problems(site: Path, base: str = "/") -> list[Problem]:
+def _sitemap_problems(site: Path, base: str, files: set[str]) -> list[Problem]:
     problems = []
-    for sitemap in sorted(site.rglob("sitemap.xml")):
+    for sitemap in sorted(site / name for name in files if posixpath.basename(name) == "sitemap.xml"):
         text = sitemap.read_text(encoding="utf-8", errors="replace")
         for match in re.finditer(r"<loc>([^<]*)</loc>|href=\"([^\"]*)\"", text):
             url = match.group(1) or match.group(2)
             path = urlsplit(url).path if urlsplit(url).netloc else url
             path = "/" + path[len(base):] if path.startswith(base) else path
             relative = posixpath.normpath(path.lstrip("/")) if path.strip("/") else "index.html"
-            if not (site / relative).is_file() and not (site / relative / "index.html").is_file():
+            if relative not in files and posixpath.join(relative, "index.html") not in files:
                 line, column = line_and_column(text, match.start())
                 problems.append(Problem(f"site/{sitemap.relative_to(site).as_posix()}", line, column, "",
                                         f"lists {url}, which is not in the built site; check site_url and the nav"))
