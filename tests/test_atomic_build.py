@@ -1,8 +1,11 @@
 """A failed build leaves the previous site/ exactly as it was; a good one replaces it whole."""
 from __future__ import annotations
 
-
+import pytest
 from conftest import edit, mkdocs_build, snapshot
+
+# What a build from nothing writes is what these tests keep or replace: `mini` gets no warm cache.
+pytestmark = pytest.mark.cold_build
 
 
 def test_failed_builds_leave_the_site_untouched(mini):

@@ -19,6 +19,9 @@ from explainer.build_cache import cache_folder, read_entry, signing_key, write_a
 from explainer.site_built import page_facts
 from explainer.site_built.page_facts import PageFacts
 
+# The caches are this module's subject: each test's `mini` starts from an empty cache.
+pytestmark = pytest.mark.cold_build
+
 
 def _facts(folder):
     calls = []

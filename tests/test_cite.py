@@ -9,7 +9,7 @@ import json
 import re
 
 import pytest
-from conftest import FIXTURES, make_project, mkdocs_build, parse, real_data, wait_until
+from conftest import mkdocs_build, parse, real_data, wait_until
 
 from explainer.pages_out.labels import LABELS, format_date
 
@@ -261,10 +261,10 @@ def test_in_a_collection_each_reports_items_are_cited_with_their_report(real_sit
             assert items_ and all(report in label for label in items_.values()), (lang, page)
 
 
-def test_a_one_report_publication_cites_its_items_as_before(tmp_path):
+def test_a_one_report_publication_cites_its_items_as_before(mini):
     """With one report there is none to tell apart: "Report, sentence 1.1" (the number isolated,
     as the site names a sentence and "How to read" promises citations do)."""
-    project = make_project(tmp_path / "project", FIXTURES / "mini")
+    project = mini
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     for folder, lang in (("", "en"), ("ar/", "ar")):

@@ -161,8 +161,8 @@ def test_a_term_form_counts_as_used_when_one_report_of_the_collection_has_it(pro
         "exactly as the report writes it, or remove it"]
 
 
-def test_a_one_report_publication_builds_as_before(tmp_path):
-    project = make_project(tmp_path / "mini", FIXTURES / "mini")
+def test_a_one_report_publication_builds_as_before(mini):
+    project = mini
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"

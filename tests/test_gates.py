@@ -104,6 +104,7 @@ def test_two_builds_at_once_both_publish_a_whole_site(mini):
     assert [p.name for p in (mini / ".site-builds").iterdir() if not p.name.startswith(".")] == [(mini / "site").resolve().name]
 
 
+@pytest.mark.cold_build  # the first build from nothing, as on a fresh checkout; the second from its cache
 def test_two_builds_of_one_commit_are_identical(mini):
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
     env = {**os.environ, "GIT_AUTHOR_DATE": "2020-02-03T04:05:06Z", "GIT_COMMITTER_DATE": "2020-02-03T04:05:06Z"}

@@ -3,11 +3,15 @@ the data they read are unchanged (explainer/pages_out/page_memo.py): the pages a
 a fresh render's, and only the pages that read the edited file are rendered again."""
 from __future__ import annotations
 
+import pytest
 from conftest import edit
 
 from explainer.data_in.dataset import load_dataset
 from explainer.pages_out import page_memo
 from explainer.pages_out.render import render_pages
+
+# The caches are this module's subject: each test's `mini` starts from an empty cache.
+pytestmark = pytest.mark.cold_build
 
 
 def render(project, reuse=True):

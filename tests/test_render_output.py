@@ -14,6 +14,9 @@ from explainer.data_in.dataset import load_dataset
 from explainer.pages_out import render
 from explainer.pages_out.render import CACHE_DIR, build_docs, render_pages, write_changed
 
+# The caches are this module's subject: each test's `mini` starts from an empty cache.
+pytestmark = pytest.mark.cold_build
+
 
 def test_only_changed_pages_are_written_and_stale_ones_removed(tmp_path):
     docs = tmp_path / "docs"

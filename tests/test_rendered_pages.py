@@ -7,7 +7,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import edit, mkdocs_build
+
+# The caches are this module's subject: each test's `mini` starts from an empty cache.
+pytestmark = pytest.mark.cold_build
 
 
 def _kept(project: Path) -> dict[str, int]:
