@@ -109,7 +109,9 @@ def test_an_untitled_page_is_described_in_each_pages_language(mini):
         previews = [a["data-preview"] for page in (mini / f"site/{folder}").glob("*.html")
                     for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a[data-preview]")
                     if "#src-wire-one" in a["href"]]
-        assert previews and all(p.endswith(f". {shown}") for p in previews), previews
+        # Plain text has no <bdi>: on the Arabic page the Latin run is isolated with FSI/PDI.
+        plain = shown.replace("Example Wire", "\u2068Example Wire\u2069") if lang == "ar" else shown
+        assert previews and all(p.endswith(f". {plain}") for p in previews), previews
 
 
 

@@ -22,9 +22,9 @@ MIRROR_HOSTS = re.compile(
     r"|ademocracynet\.com|sahafi\.jo|docslib\.org|right-docs\.org|liu233w\.com|movatter\.jp|naaju\.com)$")
 # Words that say, inside the publisher's name, where a copy was read: that belongs in `via:`.
 _COPY_WORDS = re.compile(r"\b(via|copy|copies|republished|mirror)\b", re.IGNORECASE)
-# A note of ours inside the publisher's name ("(quoting Reuters)", ", AFP"): after a comma, or in
+# A note of ours inside the publisher's name ("(quoting a news agency)", ", an agency"): after a comma, or in
 # brackets with Latin letters; an Arabic page would show it in English. Only the publisher's own
-# name in Arabic script may stand in brackets ("Syria TV (تلفزيون سوريا)").
+# name in Arabic script may stand in brackets ("Example TV (تلفزيون المثال)").
 _OUR_NOTE = re.compile(r",|\([^)]*[A-Za-z][^)]*\)")
 
 

@@ -288,7 +288,7 @@ class PageMacros:
         return Markup(f'<sup class="{kind}">' + " ".join(link for _, link in ordered) + "</sup>")
 
     def source_label(self, source) -> str:
-        """'Source 3: Reuters, 5 July 2018' in the page's language, as plain text (a citation's
+        """'Source 3: Example Wire, 5 July 2018' in the page's language, as plain text (a citation's
         name and preview): its publisher and its date as the sources page gives them, an undated
         source 'undated; read on <day>' (the day we read it is not its date). Plain text has no
         <bdi>: on an Arabic page the publisher is isolated with FSI/PDI, or "Airwars، 25 ..."
@@ -413,7 +413,7 @@ class PageMacros:
         return collection.report_day(next(r for r in reports if r.id == report_id), self.lang)
 
     def source_named(self, source) -> Markup:
-        """A source as one label, as the sources page heads it: 'Source 3: Reuters, <its title>'
+        """A source as one label, as the sources page heads it: 'Source 3: Example Wire, <its title>'
         (markup: the other script in <bdi>, a title in another language isolated whole)."""
         lang = self.lang
         publisher = escape.for_text(source.publisher, lang)

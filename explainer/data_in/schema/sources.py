@@ -15,12 +15,12 @@ class Source(Model):
     id: Id = Field(description="How statements cite it: `cite: [this-id]`.")
     publisher: Line = Field(
         description="Who published it (agency, outlet, UN office), named as it names itself; its name in "
-        "Arabic script may follow in brackets: 'Syria TV (تلفزيون سوريا)'. Our notes about it go in "
+        "Arabic script may follow in brackets: 'Example TV (تلفزيون المثال)'. Our notes about it go in "
         "`publisher_note` (data_in/source_urls.py refuses them here).")
     publisher_note: Text | None = Field(
         default=None,
         description="Our note about the publisher, shown in brackets after its name: the agency whose report "
-        "it carries, whom it quotes, its edition or country ('quoting Reuters'). Our own words, in both "
+        "it carries, whom it quotes, its edition or country ('quoting a news agency'). Our own words, in both "
         "languages, without brackets.")
     title: Line | None = Field(
         default=None,
@@ -118,8 +118,8 @@ class Site(Model):
         "(example.org covers english.example.org).")
     publisher: Line | None = Field(
         default=None,
-        description="Whose site it is, as the `publisher` of its sources begins: 'Syria TV' "
-        "covers 'Syria TV (تلفزيون سوريا)'. Leave it out for an archive.")
+        description="Whose site it is, as the `publisher` of its sources begins: 'Example TV' "
+        "covers 'Example TV (تلفزيون المثال)'. Leave it out for an archive.")
     archive: bool = Field(default=False, description="An archive of other sites' pages (web.archive.org): "
                           "a page of any publisher may be read there.")
 
