@@ -252,7 +252,7 @@ EVIL_HOST = "evil.example"
 # most text there, which the fuzz tries too, but the markup checks aim at the rest.
 NOT_TEXT = {"id", "cite", "coordinates_cite", "boundaries_cite", "url", "language", "kind", "role", "file",
             "sha256", "followed_by", "sites", "boundaries", "source", "sentence", "reference", "countries",
-            "country", "feature", "verdict", "via"}
+            "country", "feature", "verdict"}
 
 
 def text_fields(text: str, offset: int = 0, path: tuple = ()):
