@@ -120,8 +120,8 @@ class PageMacros:
         'claim'); on a report's page of a collection it names the report, whose items would
         otherwise read alike in every report ("Report, sentence 1.1")."""
         words = self.labels["cite"]
-        if "paragraph" in fields:  # named as the site names it, "sentence 1.3", the number isolated
-            fields["place"] = f"{escape.FSI}{fields['paragraph']}.{fields['sentence']}{escape.PDI}"
+        if "place" in fields:  # a sentence as the site names it, "sentence 1.3", the number isolated
+            fields["place"] = f"{escape.FSI}{fields['place']}{escape.PDI}"
         report = collection.in_collection(self.data, self.page)
         if report is None:
             return words[item].format(**fields)
